@@ -1,0 +1,48 @@
+package dev.tickflow.testkit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Helpers for child processes: stop a process tree, quote the end of a log. */
+public final class ProcessLogs {
+    private static final int TAIL_LINES = 30;
+
+    private ProcessLogs() {
+    }
+
+    /** The last lines of a log file, for error messages. */
+    public static String tail(Path logFile) {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            List<String> last = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+            return "Last lines of " + logFile + ":\n" + String.join("\n", last);
+        } catch (IOException e) {
+            return "(no log at " + logFile + ")";
+        }
+    }
+
+    /** Asks the process and its children to stop (SIGTERM), then kills what is left after {@code grace}. */
+    public static void stop(Process process, Duration grace) {
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        children.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                children.forEach(ProcessHandle::destroyForcibly);
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
