@@ -1,0 +1,13 @@
+package dev.tickflow.cli;
+
+import java.nio.file.Path;
+
+/** The Tickflow directory: where the launcher lives (it passes -Dtickflow.home), else the working directory. */
+final class TickflowHome {
+    private TickflowHome() {
+    }
+
+    static Path directory() {
+        return Path.of(System.getProperty("tickflow.home", System.getProperty("user.dir")));
+    }
+}
