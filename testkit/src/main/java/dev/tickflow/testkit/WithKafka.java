@@ -1,0 +1,21 @@
+package dev.tickflow.testkit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Lets a test declare {@link KafkaBroker} and {@link TestTopics} parameters; see
+ * {@link KafkaBrokerExtension}.
+ */
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(KafkaBrokerExtension.class)
+public @interface WithKafka {
+}
