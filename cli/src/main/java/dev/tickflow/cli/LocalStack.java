@@ -38,7 +38,7 @@ final class LocalStack implements AutoCloseable {
 
     void startRegistry(int port) {
         registry = step("Schema registry (Apicurio) on 127.0.0.1:" + port,
-                () -> ApicurioRegistry.builder().port(port).dataDir(dataDir.resolve("registry")).start());
+                () -> ApicurioRegistry.builder().port(port).dataDirectory(dataDir.resolve("registry")).start());
     }
 
     void createTopics() {
@@ -68,7 +68,7 @@ final class LocalStack implements AutoCloseable {
             return Optional.of("the Kafka broker stopped unexpectedly; see " + dataDir.resolve("kafka").resolve("kafka.log"));
         }
         if (registry != null && !registry.isAlive()) {
-            return Optional.of("the schema registry stopped unexpectedly; see its log in " + dataDir.resolve("registry"));
+            return Optional.of("the schema registry stopped unexpectedly; see " + registry.logFile());
         }
         return Optional.empty();
     }

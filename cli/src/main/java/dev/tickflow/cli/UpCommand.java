@@ -79,8 +79,10 @@ final class UpCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
                 return;
             }
-            out.print("\r" + stack.statusLine());
-            out.flush();
+            if (System.console() != null) {
+                out.print("\r" + stack.statusLine());
+                out.flush();
+            }
         }
     }
 

@@ -64,7 +64,7 @@ public final class ApicurioRegistry implements AutoCloseable {
         this.logFile = logFile;
         this.dataDirectory = dataDirectory;
         this.scratchDirectory = scratchDirectory;
-        this.shutdownHook = new Thread(() -> stop(process), "apicurio-registry-shutdown");
+        this.shutdownHook = new Thread(() -> ProcessLogs.stop(process, Duration.ofSeconds(20)), "apicurio-registry-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -96,6 +96,10 @@ public final class ApicurioRegistry implements AutoCloseable {
         return logFile;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public Optional<Path> dataDirectory() {
         return Optional.ofNullable(dataDirectory);
     }
@@ -112,7 +116,7 @@ public final class ApicurioRegistry implements AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook stops the process
         }
-        stop(process);
+        ProcessLogs.stop(process, Duration.ofSeconds(20));
         if (scratchDirectory != null) {
             try {
                 ApicurioDistribution.deleteRecursively(scratchDirectory);
@@ -126,21 +130,6 @@ public final class ApicurioRegistry implements AutoCloseable {
     @Override
     public String toString() {
         return "Apicurio Registry " + VERSION + " at " + baseUrl();
-    }
-
-    private static void stop(Process process) {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy(); // SIGTERM: Quarkus shuts down cleanly and closes the H2 database
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     public static final class Builder {
@@ -258,8 +247,8 @@ public final class ApicurioRegistry implements AutoCloseable {
                     return new ApicurioRegistry(process, chosenPort, output, dataDirectory, scratch);
                 } catch (RuntimeException | IOException e) {
                     boolean exitedByItself = !process.isAlive();
-                    stop(process);
-                    boolean portTaken = exitedByItself && tail(output, 20).contains("seems to be in use");
+                    ProcessLogs.stop(process, Duration.ofSeconds(20));
+                    boolean portTaken = exitedByItself && ProcessLogs.tail(output, 20).contains("seems to be in use");
                     if (!(portTaken && attempt < attempts)) {
                         throw e;
                     }
@@ -303,7 +292,7 @@ public final class ApicurioRegistry implements AutoCloseable {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Apicurio Registry exited with code " + process.exitValue()
-                            + " before it was ready. End of " + output + ":\n" + tail(output, 40));
+                            + " before it was ready. End of " + output + ":\n" + ProcessLogs.tail(output, 40));
                 }
                 try {
                     if (HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -318,7 +307,7 @@ public final class ApicurioRegistry implements AutoCloseable {
                 long now = System.nanoTime();
                 if (now > deadline) {
                     throw new IllegalStateException("Apicurio Registry was not ready within " + startupTimeout.toSeconds()
-                            + " s. End of " + output + ":\n" + tail(output, 40));
+                            + " s. End of " + output + ":\n" + ProcessLogs.tail(output, 40));
                 }
                 if (now > nextReport) {
                     progress.accept("Still waiting for Apicurio Registry on port " + port + " ("
@@ -350,15 +339,6 @@ public final class ApicurioRegistry implements AutoCloseable {
         private static int freePort() throws IOException {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
                 return socket.getLocalPort();
-            }
-        }
-
-        private static String tail(Path file, int lines) {
-            try {
-                List<String> all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
-                return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-            } catch (IOException e) {
-                return "(cannot read " + file + ": " + e + ")";
             }
         }
 

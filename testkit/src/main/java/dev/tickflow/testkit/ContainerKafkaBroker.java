@@ -20,7 +20,7 @@ final class ContainerKafkaBroker {
         KafkaContainer container = new KafkaContainer(image);
         // Testcontainers already sets replication factor 1 for offsets and transactions; set everything
         // the in-process broker sets so both behave the same.
-        InProcessKafkaBroker.SINGLE_NODE_CONFIG.forEach((key, value) -> container.withEnv(environmentName(key), value));
+        BrokerDefaults.SINGLE_NODE.forEach((key, value) -> container.withEnv(environmentName(key), value));
         try {
             container.start();
         } catch (RuntimeException e) {

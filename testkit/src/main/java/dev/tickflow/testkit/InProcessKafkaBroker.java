@@ -21,21 +21,6 @@ final class InProcessKafkaBroker {
     private static final Logger log = LoggerFactory.getLogger(InProcessKafkaBroker.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
-    /** One node, so every internal topic must make do with one replica. */
-    static final Map<String, String> SINGLE_NODE_CONFIG = Map.ofEntries(
-            Map.entry("unstable.api.versions.enable", "false"),
-            Map.entry("unstable.feature.versions.enable", "false"),
-            Map.entry("offsets.topic.replication.factor", "1"),
-            Map.entry("offsets.topic.num.partitions", "1"),
-            Map.entry("transaction.state.log.replication.factor", "1"),
-            Map.entry("transaction.state.log.min.isr", "1"),
-            Map.entry("transaction.state.log.num.partitions", "1"),
-            Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-            Map.entry("share.coordinator.state.topic.min.isr", "1"),
-            Map.entry("share.coordinator.state.topic.num.partitions", "1"),
-            Map.entry("min.insync.replicas", "1"),
-            Map.entry("default.replication.factor", "1"),
-            Map.entry("group.initial.rebalance.delay.ms", "0"));
 
     private InProcessKafkaBroker() {
     }
@@ -50,7 +35,7 @@ final class InProcessKafkaBroker {
                     .setNumControllerNodes(1)
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
-            SINGLE_NODE_CONFIG.forEach(builder::setConfigProp);
+            BrokerDefaults.SINGLE_NODE.forEach(builder::setConfigProp);
             cluster = builder.build();
             cluster.format();
             cluster.startup();

@@ -2,6 +2,9 @@ package dev.tickflow.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,11 +86,13 @@ public final class KafkaServerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        while (!acceptsConnections() && System.nanoTime() < deadline) {
+            requireAlive();
+            sleep(100);
+        }
         try (Admin admin = Admin.create(config)) {
             while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka exited with code " + process.exitValue() + " while starting. " + ProcessLogs.tail(logFile));
-                }
+                requireAlive();
                 try {
                     admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
                     return;
@@ -97,7 +102,23 @@ public final class KafkaServerProcess implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("Kafka did not become ready within " + READY_TIMEOUT.toSeconds() + " s. " + ProcessLogs.tail(logFile));
+        throw new IllegalStateException("Kafka did not become ready within " + READY_TIMEOUT.toSeconds() + " s. " + "End of " + logFile + ":\n" + ProcessLogs.tail(logFile, 30));
+    }
+
+    private boolean acceptsConnections() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Kafka exited with code " + process.exitValue() + " while starting. End of "
+                    + logFile + ":\n" + ProcessLogs.tail(logFile, 30));
+        }
     }
 
     @Override
@@ -113,7 +134,7 @@ public final class KafkaServerProcess implements AutoCloseable {
         try {
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 format.destroyForcibly();
-                throw new IllegalStateException("Formatting Kafka's storage failed. " + ProcessLogs.tail(logFile));
+                throw new IllegalStateException("Formatting Kafka's storage failed. " + "End of " + logFile + ":\n" + ProcessLogs.tail(logFile, 30));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -10,19 +10,16 @@ import java.util.concurrent.TimeUnit;
 
 /** Helpers for child processes: stop a process tree, quote the end of a log. */
 public final class ProcessLogs {
-    private static final int TAIL_LINES = 30;
-
     private ProcessLogs() {
     }
 
-    /** The last lines of a log file, for error messages. */
-    public static String tail(Path logFile) {
+    /** The last {@code count} lines of a log file, for error messages. */
+    public static String tail(Path logFile, int count) {
         try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            List<String> last = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
-            return "Last lines of " + logFile + ":\n" + String.join("\n", last);
+            List<String> lines = new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
-            return "(no log at " + logFile + ")";
+            return "(cannot read " + logFile + ": " + e + ")";
         }
     }
 

@@ -68,7 +68,7 @@ class BrokerChoiceTest {
     void containerGetsTheSingleNodeSettingsThroughTheImagesEnvironmentConvention() {
         assertThat(ContainerKafkaBroker.environmentName("transaction.state.log.min.isr"))
                 .isEqualTo("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR");
-        assertThat(InProcessKafkaBroker.SINGLE_NODE_CONFIG)
+        assertThat(BrokerDefaults.SINGLE_NODE)
                 .containsEntry("transaction.state.log.replication.factor", "1")
                 .containsEntry("unstable.api.versions.enable", "false")
                 .containsEntry("group.initial.rebalance.delay.ms", "0");
