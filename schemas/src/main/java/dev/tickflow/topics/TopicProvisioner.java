@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates the catalog's topics that are missing, and reports existing ones whose settings differ from it. */
 public final class TopicProvisioner {
@@ -77,7 +78,7 @@ public final class TopicProvisioner {
             return List.of();
         }
         List<String> names = specs.stream().map(TopicSpec::name).toList();
-        Map<String, TopicDescription> descriptions = await(admin.describeTopics(names).allTopicNames(), "describe topics");
+        Map<String, TopicDescription> descriptions = describeWhenKnown(names);
         List<ConfigResource> resources = names.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
         Map<String, Config> configs = await(admin.describeConfigs(resources).all(), "describe topic configs")
                 .entrySet().stream().collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue));
@@ -85,6 +86,21 @@ public final class TopicProvisioner {
             List<String> differences = differences(spec, descriptions.get(spec.name()), configs.get(spec.name()));
             return new Outcome(spec, differences.isEmpty() ? Status.EXISTS : Status.DIFFERS, differences);
         }).toList();
+    }
+
+    /** Describes topics, waiting out the moment after a creation when the brokers' metadata does not know them yet. */
+    private Map<String, TopicDescription> describeWhenKnown(List<String> names) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return await(admin.describeTopics(names).allTopicNames(), "describe topics");
+            } catch (KafkaException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause(Duration.ofMillis(200));
+            }
+        }
     }
 
     static List<String> differences(TopicSpec spec, TopicDescription description, Config config) {
@@ -119,6 +135,15 @@ public final class TopicProvisioner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("Interrupted while trying to " + what, e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("Interrupted while waiting for topic metadata", e);
         }
     }
 
