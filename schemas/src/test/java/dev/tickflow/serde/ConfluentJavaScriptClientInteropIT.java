@@ -1,0 +1,190 @@
+package dev.tickflow.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tickflow.schema.SampleRecords;
+import dev.tickflow.testkit.ApicurioRegistry;
+import dev.tickflow.testkit.TestTopics;
+import dev.tickflow.testkit.WithKafka;
+import dev.tickflow.testkit.WithSchemaRegistry;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Proves interoperability with Confluent's own client (npm {@code @confluentinc/schemaregistry}, driven by
+ * {@code src/test/node/interop.mjs}) against the same running registry: bytes each side writes, the other reads.
+ * Needs Node and {@code npm ci} in src/test/node; skipped without them, except in CI, where it fails.
+ */
+@WithKafka // only for unique topic names: no broker starts
+@WithSchemaRegistry
+class ConfluentJavaScriptClientInteropIT {
+    private static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
+    private static final Path AVRO_DIR = Path.of("src/main/avro").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void requireNode() {
+        String missing = !Files.isDirectory(NODE_DIR.resolve("node_modules/@confluentinc/schemaregistry"))
+                ? "Confluent's client is not installed: run 'npm ci' in schemas/src/test/node"
+                : !nodeRuns() ? "'node' is not on the PATH: install Node.js 20 or newer" : null;
+        if (missing == null) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail("The interoperability test must run in CI, but " + missing + " (.ci/run does both).");
+        }
+        Assumptions.abort("Skipped: " + missing + ".");
+    }
+
+    static Stream<String> recordNames() {
+        return SampleRecords.all().stream().map(record -> record.getSchema().getName());
+    }
+
+    @ParameterizedTest
+    @MethodSource("recordNames")
+    void bytesWrittenByThisSerdeDecodeWithConfluentsClient(String recordName, TestTopics topics, ApicurioRegistry registry) throws Exception {
+        String topic = topics.name(recordName);
+        List<SpecificRecord> records = SampleRecords.allVariants().stream()
+                .filter(record -> record.getSchema().getName().equals(recordName)).toList();
+        List<String> encoded = new ArrayList<>();
+        try (AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>()) {
+            serializer.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.confluentApiUrl()), false);
+            records.forEach(record -> encoded.add(Base64.getEncoder().encodeToString(serializer.serialize(topic, record))));
+        }
+
+        List<String> decoded = node(encoded, "deserialize", "--registry", registry.confluentApiUrl(), "--topic", topic);
+
+        assertThat(decoded).hasSameSizeAs(records);
+        for (int i = 0; i < records.size(); i++) {
+            assertThat(JSON.readTree(decoded.get(i))).as(recordName + " #" + i).isEqualTo(toJson(records.get(i)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("recordNames")
+    void bytesWrittenByConfluentsClientDecodeWithThisSerde(String recordName, TestTopics topics, ApicurioRegistry registry) throws Exception {
+        String topic = topics.name(recordName);
+        String sample = Files.readString(NODE_DIR.resolve("samples").resolve(recordName + ".json")).trim();
+
+        List<String> encoded = node(List.of(sample), "serialize", "--registry", registry.confluentApiUrl(), "--topic", topic,
+                "--schema", AVRO_DIR.resolve(recordName + ".avsc").toString(), "--schema-dir", AVRO_DIR.resolve("types").toString());
+        byte[] bytes = Base64.getDecoder().decode(encoded.get(0));
+
+        Class<? extends SpecificRecord> type = recordClass(recordName);
+        try (AvroDeserializer<SpecificRecord> deserializer = new AvroDeserializer<>(cast(type))) {
+            deserializer.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.confluentApiUrl()), false);
+            SpecificRecord record = deserializer.deserialize(topic, bytes);
+            assertThat(record).isInstanceOf(type);
+            assertThat(toJson(record)).isEqualTo(JSON.readTree(sample));
+        }
+
+        try (AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>()) {
+            serializer.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.confluentApiUrl()), false);
+            byte[] ours = serializer.serialize(topic, SampleRecords.all().stream()
+                    .filter(r -> r.getSchema().getName().equals(recordName)).findFirst().orElseThrow());
+            assertThat(schemaId(ours)).as("both clients register the same schema, so they share its id").isEqualTo(schemaId(bytes));
+        }
+    }
+
+    /** A record in the JSON conventions of interop.mjs: decimals as plain strings at the schema's scale, instants as epoch ms. */
+    static JsonNode toJson(SpecificRecord record) {
+        ObjectNode node = JSON.createObjectNode();
+        for (Schema.Field field : record.getSchema().getFields()) {
+            Object value = record.get(field.pos());
+            Schema schema = nonNullBranch(field.schema());
+            if (value == null) {
+                node.putNull(field.name());
+            } else if (value instanceof BigDecimal decimal) {
+                int scale = ((LogicalTypes.Decimal) schema.getLogicalType()).getScale();
+                node.put(field.name(), decimal.setScale(scale).toPlainString());
+            } else if (value instanceof Instant instant) {
+                node.put(field.name(), instant.toEpochMilli());
+            } else {
+                node.set(field.name(), JSON.valueToTree(value instanceof Enum<?> || value instanceof CharSequence ? value.toString() : value));
+            }
+        }
+        try {
+            return JSON.readTree(JSON.writeValueAsString(node));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Schema nonNullBranch(Schema schema) {
+        return schema.getType() == Schema.Type.UNION
+                ? schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow()
+                : schema;
+    }
+
+    private static int schemaId(byte[] bytes) {
+        return ByteBuffer.wrap(bytes, 1, 4).getInt();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends SpecificRecord> recordClass(String name) {
+        return (Class<? extends SpecificRecord>) SpecificData.get().getClass(
+                SampleRecords.all().stream().filter(r -> r.getSchema().getName().equals(name)).findFirst().orElseThrow().getSchema());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<SpecificRecord> cast(Class<? extends SpecificRecord> type) {
+        return (Class<SpecificRecord>) type;
+    }
+
+    private static boolean nodeRuns() {
+        try {
+            Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Runs interop.mjs with {@code input} lines on stdin; returns its stdout lines, or fails with its stderr. */
+    private static List<String> node(List<String> input, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", NODE_DIR.resolve("interop.mjs").toString()));
+        command.addAll(List.of(arguments));
+        Path stderr = Files.createTempFile("interop", ".err");
+        Process process = new ProcessBuilder(command).directory(NODE_DIR.toFile())
+                .redirectError(stderr.toFile()).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write((String.join("\n", input) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+        String errors = Files.readString(stderr);
+        Files.deleteIfExists(stderr);
+        if (!finished || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new AssertionError("node " + String.join(" ", arguments) + " failed: " + errors);
+        }
+        return stdout.lines().toList();
+    }
+}
