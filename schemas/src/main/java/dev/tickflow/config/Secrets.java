@@ -4,8 +4,10 @@ import java.util.regex.Pattern;
 
 /** Decides which configuration values are secret, so that printing a configuration never shows them. */
 public final class Secrets {
-    public static final String REDACTED = "[redacted]";
+    /** The placeholder, as Kafka prints passwords. */
+    public static final String REDACTED = "[hidden]";
 
+    private static final Pattern URL_USER_INFO = Pattern.compile("//[^/?#]*@");
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(password|secret|jaas\\.config|user\\.info|credentials|api\\.key|token|private\\.key|keystore\\.key).*");
 
@@ -25,6 +27,6 @@ public final class Secrets {
 
     /** Hides credentials embedded in URLs such as {@code http://user:secret@host/}. */
     public static String redactUrlUserInfo(String text) {
-        return text.replaceAll("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]+@", "$1" + REDACTED + "@");
+        return text == null ? null : URL_USER_INFO.matcher(text).replaceAll("//" + REDACTED + "@");
     }
 }

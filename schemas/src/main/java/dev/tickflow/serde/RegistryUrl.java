@@ -1,9 +1,9 @@
 package dev.tickflow.serde;
 
+import dev.tickflow.config.Secrets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -12,9 +12,8 @@ import org.apache.kafka.common.config.ConfigException;
   */
 public final class RegistryUrl {
 
-    static final String HIDDEN = "[hidden]";
+    static final String HIDDEN = Secrets.REDACTED;
     private static final String MOCK_PREFIX = "mock://";
-    private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
 
     private final String base;
     private final String userInfo;
@@ -61,7 +60,7 @@ public final class RegistryUrl {
 
     /** Removes credentials from any text that may contain a URL with user info. */
     public static String redact(String text) {
-        return text == null ? null : USER_INFO.matcher(text).replaceAll("//" + HIDDEN + "@");
+        return Secrets.redactUrlUserInfo(text);
     }
 
     /** The base URL without credentials and without a trailing slash. */
