@@ -1,0 +1,42 @@
+package dev.tickflow.aggregate;
+
+import dev.tickflow.config.CommonConfig;
+import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.topics.TopicCatalog;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * What the aggregation topology needs to know.
+ *
+ * @param topics           the topic catalog (names, candle intervals)
+ * @param grace            how long after a window's end trades of it are still accepted, in stream time
+ * @param closeByWallClock live mode: also close windows when the wall clock passes end + grace, so a quiet
+ *                         symbol's candle still appears; replays and backtests use stream time only
+ * @param serdeConfig      configuration of the Avro serdes (schema.registry.url, ...)
+ */
+public record AggregateSettings(TopicCatalog topics, Duration grace, boolean closeByWallClock, Map<String, Object> serdeConfig) {
+
+    public static final String APPLICATION_ID = "tickflow-aggregate";
+    public static final String GRACE_MS = "aggregate.grace.ms";
+    public static final String CLOSE_BY_WALL_CLOCK = "aggregate.close.by.wall.clock";
+    public static final long DEFAULT_GRACE_MS = 5_000;
+
+    /** The keys of the aggregate service: the common ones and its own. */
+    public static ConfigDef definition() {
+        return CommonConfig.definition(APPLICATION_ID)
+                .define(GRACE_MS, Type.LONG, DEFAULT_GRACE_MS, Range.atLeast(0), Importance.MEDIUM,
+                        "How long (ms of stream time) after a window ends its trades are still accepted; later ones go to md.trades.late.")
+                .define(CLOSE_BY_WALL_CLOCK, Type.BOOLEAN, true, Importance.MEDIUM,
+                        "Also close windows by wall clock (live mode), so quiet symbols' candles appear about grace + 1 s after the minute.");
+    }
+
+    public static AggregateSettings from(TickflowConfig config) {
+        return new AggregateSettings(TopicCatalog.from(config), Duration.ofMillis(config.getLong(GRACE_MS)),
+                config.getBoolean(CLOSE_BY_WALL_CLOCK), config.serdeProperties());
+    }
+}
