@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Kafka-native crypto trading pipeline: trades, candles, signals, orders.",
-        subcommands = {UpCommand.class, TopicsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {UpCommand.class, TopicsCommand.class, ConfigCommand.class, BacktestCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'tickflow COMMAND --help' for a command's options."})
 public final class TickflowCommand implements Runnable {
@@ -33,7 +33,7 @@ public final class TickflowCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    private static int reportError(Exception error, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    static int reportError(Exception error, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         var err = commandLine.getErr();
         if (error instanceof ConfigException) {
             err.println("tickflow: configuration error: " + error.getMessage());
