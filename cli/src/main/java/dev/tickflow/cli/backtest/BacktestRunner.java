@@ -8,7 +8,9 @@ import dev.tickflow.serde.MockSchemaRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -94,10 +96,8 @@ public final class BacktestRunner {
         }
         try {
             Files.createDirectories(dir);
-        } catch (FileAlreadyExistsException e) {
-            throw new BacktestException("Cannot create output directory " + dir + ": " + e.getFile() + " is a file, not a directory", e);
         } catch (IOException e) {
-            throw new BacktestException("Cannot create output directory " + dir + ": " + e, e);
+            throw new BacktestException("Cannot create output directory " + dir + ": " + reason(e), e);
         }
         if (!Files.isWritable(dir)) {
             throw new BacktestException("Output directory " + dir + " is not writable");
@@ -105,11 +105,24 @@ public final class BacktestRunner {
         return dir;
     }
 
+    private static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is a file, not a directory";
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
+        }
+        if (e instanceof FileSystemException other && other.getReason() != null) {
+            return other.getReason();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
     private static Path createStateDir(Path outDir) {
         try {
             return Files.createTempDirectory(outDir, ".tickflow-state-");
         } catch (IOException e) {
-            throw new BacktestException("Output directory " + outDir + " is not writable: " + e, e);
+            throw new BacktestException("Output directory " + outDir + " is not writable: " + reason(e), e);
         }
     }
 

@@ -24,7 +24,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * out per interval, windows closed when stream time or (if enabled) the wall clock passes end + grace.
  * No gap filling, no tie ordering, open/close by arrival: enough to test the backtest's plumbing.
  */
-final class WindowingTestTopology implements CandleTopology {
+public final class WindowingTestTopology implements CandleTopology {
     static final Map<String, Object> OVERRIDES = Map.of("statestore.cache.max.bytes", 0L);
 
     @Override
