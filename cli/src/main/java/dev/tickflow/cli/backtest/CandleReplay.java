@@ -99,7 +99,6 @@ public final class CandleReplay {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "backtest.invalid:9092");
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         properties.putAll(topology.streamsOverrides(settings));
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         return properties;
