@@ -10,14 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
@@ -29,12 +25,16 @@ import org.apache.kafka.streams.TopologyTestDriver;
  */
 public final class CandleReplay {
     static final String APPLICATION_ID = "tickflow-backtest";
-    /** Candles are drained from the driver this often, so its output queues stay small. */
+    /**
+     * The driver keeps every record the topology produces, changelogs included, until it is read: it is read
+     * this often, so memory stays flat however long the input.
+     */
     private static final int DRAIN_EVERY = 4096;
 
     private final CandleTopology topology;
     private final AggregateSettings settings;
     private final Path stateDir;
+    private long internalRecordsDiscarded;
 
     /**
      * @param settings the topology's settings; {@code closeByWallClock} must be true (the end-of-data flush needs it)
@@ -57,35 +57,29 @@ public final class CandleReplay {
              AvroSerde<Candle> candleSerde = AvroSerde.forClass(Candle.class, settings.serdeConfig(), false)) {
             TestInputTopic<String, Trade> input = driver.createInputTopic(settings.topics().trades().name(),
                     new StringSerializer(), tradeSerde.serializer());
-            Map<CandleInterval, OutputTopic<Candle>> outputs = new LinkedHashMap<>();
-            Map<CandleInterval, Long> counts = new LinkedHashMap<>();
-            for (CandleInterval interval : settings.topics().candleIntervals()) {
-                String topic = settings.topics().candles(interval).name();
-                outputs.put(interval, new OutputTopic<>(topic, driver.createOutputTopic(topic, new StringDeserializer(), candleSerde.deserializer())));
-                counts.put(interval, 0L);
-            }
-            OutputTopic<Trade> late = new OutputTopic<>(settings.topics().tradesLate().name(),
-                    driver.createOutputTopic(settings.topics().tradesLate().name(), new StringDeserializer(), tradeSerde.deserializer()));
-
+            ReplayOutputs outputs = new ReplayOutputs(driver, settings.topics(), candleSerde.deserializer(), sink);
             long piped = 0;
-            long lateTrades = 0;
             long maxTradeTime = Long.MIN_VALUE;
             while (trades.hasNext()) {
                 Trade trade = trades.next();
                 input.pipeInput(trade.getSymbol(), trade, trade.getTradeTime());
                 maxTradeTime = Math.max(maxTradeTime, trade.getTradeTime().toEpochMilli());
                 if (++piped % DRAIN_EVERY == 0) {
-                    drain(driver, outputs, counts, sink);
-                    lateTrades += drainLate(driver, late);
+                    outputs.drain();
                 }
             }
             if (piped > 0) {
                 driver.advanceWallClockTime(Duration.ofMillis(endOfDataWallClock(maxTradeTime)));
             }
-            drain(driver, outputs, counts, sink);
-            lateTrades += drainLate(driver, late);
-            return new ReplayResult(piped, counts, lateTrades);
+            outputs.drain();
+            internalRecordsDiscarded = outputs.discarded();
+            return new ReplayResult(piped, outputs.candleCounts(), outputs.lateTrades());
         }
+    }
+
+    /** Records of the last run the driver kept for other topics (changelogs, repartition topics), dropped as they came. */
+    long internalRecordsDiscarded() {
+        return internalRecordsDiscarded;
     }
 
     /** Where the wall clock goes after the last trade: end of that trade's 1-minute window plus the grace. */
@@ -99,36 +93,10 @@ public final class CandleReplay {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "backtest.invalid:9092");
+        // Kafka 5.0's default; without it Streams 4.x warns at every start (the constant is already deprecated)
+        properties.put("processing.exception.handler.global.enabled", true);
         properties.putAll(topology.streamsOverrides(settings));
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         return properties;
-    }
-
-    private static void drain(TopologyTestDriver driver, Map<CandleInterval, OutputTopic<Candle>> outputs, Map<CandleInterval, Long> counts,
-                              CandleSink sink) throws IOException {
-        for (Map.Entry<CandleInterval, OutputTopic<Candle>> output : outputs.entrySet()) {
-            TestOutputTopic<String, Candle> topic = output.getValue().ifProduced(driver);
-            while (topic != null && !topic.isEmpty()) {
-                sink.accept(output.getKey(), topic.readValue());
-                counts.merge(output.getKey(), 1L, Long::sum);
-            }
-        }
-    }
-
-    private static long drainLate(TopologyTestDriver driver, OutputTopic<Trade> late) {
-        TestOutputTopic<String, Trade> topic = late.ifProduced(driver);
-        long count = 0;
-        while (topic != null && !topic.isEmpty()) {
-            topic.readValue();
-            count++;
-        }
-        return count;
-    }
-
-    /** An output topic, read only once the topology has written to it (the driver warns about reading others). */
-    private record OutputTopic<V>(String name, TestOutputTopic<String, V> topic) {
-        TestOutputTopic<String, V> ifProduced(TopologyTestDriver driver) {
-            return driver.producedTopicNames().contains(name) ? topic : null;
-        }
     }
 }

@@ -63,15 +63,17 @@ class CandleReplayTest {
     }
 
     @Test
-    void drainsCandlesWhileLargeInputsArePiped() throws IOException {
+    void drainsEveryOutputWhileLargeInputsArePiped() throws IOException {
         List<Trade> trades = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
             trades.add(trade(i, T0 + i * 100L, "1." + (i % 1000)));
         }
 
-        ReplayResult result = replay(Duration.ZERO, trades.toArray(Trade[]::new));
+        CandleReplay replay = new CandleReplay(new WindowingTestTopology(), settings(Duration.ZERO), stateDir);
+        ReplayResult result = replay.run(trades.iterator(), (interval, candle) -> candles.add(candle));
 
         assertThat(result.trades()).isEqualTo(20_000);
+        assertThat(replay.internalRecordsDiscarded()).as("changelog records of two stores").isEqualTo(40_000);
         assertThat(result.candles().get(M1)).isEqualTo(34);
         assertThat(result.candles().get(M5)).isEqualTo(6);
         assertThat(candles.stream().filter(c -> c.getInterval().equals("1m")).map(Candle::getTradeCount).mapToLong(Long::longValue).sum())

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -18,6 +19,8 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * A stand-in for the aggregation topology with the same contract at its edges: trades in, final candles
@@ -35,10 +38,17 @@ public final class WindowingTestTopology implements CandleTopology {
         topology.addSource("trades", new StringDeserializer(), trades.deserializer(), settings.topics().trades().name());
         for (CandleInterval interval : settings.topics().candleIntervals()) {
             topology.addProcessor("window-" + interval, () -> new WindowProcessor(interval, settings), "trades");
+            topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(lastTradeStore(interval)),
+                    Serdes.String(), Serdes.Long()).withCachingDisabled(), "window-" + interval);
             topology.addSink("candles-" + interval, settings.topics().candles(interval).name(), new StringSerializer(),
                     candles.serializer(), "window-" + interval);
         }
         return topology;
+    }
+
+    /** A logged store, so that the driver collects changelog records the replay must drop. */
+    private static String lastTradeStore(CandleInterval interval) {
+        return "last-trade-" + interval;
     }
 
     @Override
@@ -52,6 +62,7 @@ public final class WindowingTestTopology implements CandleTopology {
         private final boolean closeByWallClock;
         private final TreeMap<Long, Candle.Builder> open = new TreeMap<>();
         private ProcessorContext<String, Candle> context;
+        private KeyValueStore<String, Long> lastTrade;
         private long streamTime = Long.MIN_VALUE;
 
         WindowProcessor(CandleInterval interval, AggregateSettings settings) {
@@ -63,6 +74,7 @@ public final class WindowingTestTopology implements CandleTopology {
         @Override
         public void init(ProcessorContext<String, Candle> context) {
             this.context = context;
+            this.lastTrade = context.getStateStore(lastTradeStore(interval));
             if (closeByWallClock) {
                 context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::closeUpTo);
             }
@@ -71,6 +83,7 @@ public final class WindowingTestTopology implements CandleTopology {
         @Override
         public void process(Record<String, Trade> record) {
             Trade trade = record.value();
+            lastTrade.put(trade.getSymbol(), trade.getTradeId());
             long openTime = interval.openTimeOf(trade.getTradeTime()).toEpochMilli();
             add(open.computeIfAbsent(openTime, start -> newCandle(trade, start)), trade);
             streamTime = Math.max(streamTime, record.timestamp());
