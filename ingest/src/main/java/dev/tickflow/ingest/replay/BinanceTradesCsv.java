@@ -34,6 +34,7 @@ import java.util.zip.ZipInputStream;
 public final class BinanceTradesCsv implements Iterator<Trade>, Closeable {
     /** How many skipped-line problems are kept for the report. */
     public static final int KEPT_PROBLEMS = 10;
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final List<Path> files;
     private final MalformedLinePolicy policy;
@@ -179,7 +180,8 @@ public final class BinanceTradesCsv implements Iterator<Trade>, Closeable {
     }
 
     /** The trade of a line, or null for a header, a blank line or a skipped malformed line. */
-    private Trade parseLine(String line) {
+    private Trade parseLine(String text) {
+        String line = atFirstLine && text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
         if (line.isBlank()) {
             return null;
         }

@@ -58,6 +58,14 @@ class BinanceTradesCsvTest {
     }
 
     @Test
+    void ignoresAByteOrderMark() throws IOException {
+        assertThat(readAll(write("a.csv", "\uFEFF" + AGG_LINE_1, AGG_LINE_2))).extracting(Trade::getTradeId)
+                .containsExactly(13519807L, 13519808L);
+        assertThat(readAll(write("b.csv", "\uFEFF" + AGG_HEADER, AGG_LINE_1))).extracting(Trade::getTradeId)
+                .containsExactly(13519807L);
+    }
+
+    @Test
     void readsRawTradesAsOneTradeEach() throws IOException {
         List<Trade> trades = readAll(write("t.csv", "2000000001,65000.12000000,0.00150000,97.50018000,1735689600123456,false,True",
                 "2000000002,65000.13000000,0.01000000,650.00130000,1735689600999999,false,True"));
