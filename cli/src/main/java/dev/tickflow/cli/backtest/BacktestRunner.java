@@ -67,8 +67,6 @@ public final class BacktestRunner {
             throw new BacktestException("Cannot write the candles to " + request.outDir() + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new BacktestException(e.getMessage(), e);
-        } catch (UnsupportedOperationException e) {
-            throw new BacktestException("The candle topology is not available in this build: " + e.getMessage(), e);
         } finally {
             MockSchemaRegistry.dropScope(scope);
         }

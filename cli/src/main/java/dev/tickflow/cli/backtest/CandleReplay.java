@@ -14,6 +14,7 @@ import java.util.Properties;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
@@ -52,7 +53,7 @@ public final class CandleReplay {
 
     /** Pipes every trade, keyed by its symbol and stamped with its trade time, and hands each final candle to the sink. */
     public ReplayResult run(Iterator<Trade> trades, CandleSink sink) throws IOException {
-        try (TopologyTestDriver driver = new TopologyTestDriver(topology.build(settings), properties(), Instant.EPOCH);
+        try (TopologyTestDriver driver = new TopologyTestDriver(buildTopology(), properties(), Instant.EPOCH);
              AvroSerde<Trade> tradeSerde = AvroSerde.forClass(Trade.class, settings.serdeConfig(), false);
              AvroSerde<Candle> candleSerde = AvroSerde.forClass(Candle.class, settings.serdeConfig(), false)) {
             TestInputTopic<String, Trade> input = driver.createInputTopic(settings.topics().trades().name(),
@@ -87,6 +88,14 @@ public final class CandleReplay {
         long minute = CandleInterval.ONE_MINUTE.length().toMillis();
         long lastWindowEnd = Math.floorDiv(lastTradeTime, minute) * minute + minute;
         return lastWindowEnd + settings.grace().toMillis();
+    }
+
+    private Topology buildTopology() {
+        try {
+            return topology.build(settings);
+        } catch (UnsupportedOperationException e) {
+            throw new BacktestException("The candle topology is not available in this build: " + e.getMessage(), e);
+        }
     }
 
     private Properties properties() {
