@@ -32,9 +32,14 @@ final class AggregateCommand implements Callable<Integer> {
         out.println(NAME + ": configuration from " + loaded.source() + " and the environment:");
         loaded.describe().forEach((key, value) -> out.println("  " + key + "=" + value));
         out.flush();
-        AggregateSettings settings = AggregateSettings.from(loaded);
+        return service(loaded, out).run();
+    }
+
+    /** The service as this command runs it. */
+    static StreamsService service(TickflowConfig config, PrintWriter out) {
+        AggregateSettings settings = AggregateSettings.from(config);
         StreamsApp app = new StreamsApp(NAME, AggregateTopology.build(settings), topologyOverrides(settings));
-        return new StreamsService(app, loaded, out).run();
+        return new StreamsService(app, config, out);
     }
 
     /** Streams configs the topology needs (DLQ topic, handlers). Becomes AggregateTopology.streamsOverrides(settings) once agg-core is merged. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,8 @@ final class StreamsProperties {
 
     static Properties merge(Map<String, Object> configured, StreamsApp app) {
         Properties properties = new Properties();
+        // Streams warns at every start until this, its 5.0 default, is set
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         properties.putAll(configured);
         app.streamsOverrides().forEach((key, value) -> {
             Object previous = properties.put(key, value);
