@@ -62,7 +62,8 @@ class AggregateRestartIT {
         TradeScript script = new TradeScript(Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES), 6, 7);
         Map<Key, Summary> expected = script.expectedCandles();
 
-        Path firstLog = dir.resolve("first.log");
+        Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+        Path firstLog = logs.resolve(topics.name("aggregate") + "-first.log");
         running = start(fixture, firstLog);
         awaitHealthy(firstLog);
         fixture.produce(script.before(3));
@@ -73,7 +74,7 @@ class AggregateRestartIT {
         assertThat(running.waitFor(20, TimeUnit.SECONDS)).isTrue();
         fixture.produce(script.from(3));
 
-        Path secondLog = dir.resolve("second.log");
+        Path secondLog = logs.resolve(topics.name("aggregate") + "-second.log");
         running = start(fixture, secondLog);
         awaitHealthy(secondLog);
         List<Candle> candles = fixture.readCandles(CandleAssertions.containsAll(expected), Duration.ofSeconds(40), Duration.ofSeconds(3));
