@@ -32,14 +32,14 @@ final class AggregateCommand implements Callable<Integer> {
         out.println(NAME + ": configuration from " + loaded.source() + " and the environment:");
         loaded.describe().forEach((key, value) -> out.println("  " + key + "=" + value));
         out.flush();
-        return service(loaded, out).run();
+        return service(loaded, out, spec.commandLine().getErr()).run();
     }
 
     /** The service as this command runs it. */
-    static StreamsService service(TickflowConfig config, PrintWriter out) {
+    static StreamsService service(TickflowConfig config, PrintWriter out, PrintWriter err) {
         AggregateSettings settings = AggregateSettings.from(config);
         StreamsApp app = new StreamsApp(NAME, AggregateTopology.build(settings), topologyOverrides(settings));
-        return new StreamsService(app, config, out);
+        return new StreamsService(app, config, out, err);
     }
 
     /** Streams configs the topology needs (DLQ topic, handlers). Becomes AggregateTopology.streamsOverrides(settings) once agg-core is merged. */

@@ -45,7 +45,7 @@ class AggregateServiceIT {
         Map<Key, Summary> expected = script.expectedCandles();
         StringWriter output = new StringWriter();
 
-        try (StreamsService service = AggregateCommand.service(fixture.config(), new PrintWriter(output, true))) {
+        try (StreamsService service = AggregateCommand.service(fixture.config(), new PrintWriter(output, true), new PrintWriter(output, true))) {
             assertThat(service.properties()).containsEntry("processing.guarantee", "exactly_once_v2");
             service.start();
             await().atMost(Duration.ofSeconds(40)).until(() -> service.state() == KafkaStreams.State.RUNNING);

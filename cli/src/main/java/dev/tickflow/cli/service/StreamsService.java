@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * configured guarantee), serves {@code GET /health} and {@code GET /metrics}, and stops cleanly.
  *
  * <pre>{@code
- * int exitCode = new StreamsService(StreamsApp.of("aggregate", topology), config, out).run();
+ * int exitCode = new StreamsService(StreamsApp.of("aggregate", topology), config, out, err).run();
  * }</pre>
  *
  * {@link #run()} is for a command's main thread: it blocks until Streams fails (exit code 1) or the JVM is asked to
@@ -38,6 +38,7 @@ public final class StreamsService implements AutoCloseable {
     private final StreamsApp app;
     private final TickflowConfig config;
     private final PrintWriter out;
+    private final PrintWriter err;
     private final Properties properties;
     private final StreamThreadFailures failures;
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -47,10 +48,12 @@ public final class StreamsService implements AutoCloseable {
     private HealthServer http;
     private boolean closed;
 
-    public StreamsService(StreamsApp app, TickflowConfig config, PrintWriter out) {
+    /** Prints where its endpoints are to {@code out}, and why it failed, if it does, to {@code err}. */
+    public StreamsService(StreamsApp app, TickflowConfig config, PrintWriter out, PrintWriter err) {
         this.app = app;
         this.config = config;
         this.out = out;
+        this.err = err;
         this.properties = StreamsProperties.build(config, app);
         this.failures = new StreamThreadFailures(app.name(), Clock.systemUTC());
     }
@@ -112,9 +115,9 @@ public final class StreamsService implements AutoCloseable {
         }
         if (exitCode == EXIT_FAILED) {
             Throwable cause = failures.fatalError();
-            out.println(app.name() + ": Kafka Streams failed and stopped (state ERROR)"
+            err.println(app.name() + ": Kafka Streams failed and stopped (state ERROR)"
                     + (cause == null ? "" : ": " + rootMessage(cause)) + ". See the log above for the stack trace.");
-            out.flush();
+            err.flush();
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
