@@ -11,6 +11,8 @@ import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.WithKafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,8 +75,11 @@ class StreamsServiceIT {
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
             assertThat(metrics.body())
-                    .contains("kafka_stream_")
+                    .contains("kafka_stream_thread_process_rate")
+                    .contains("kafka_consumer_fetch_manager_records_lag_max")
+                    .contains("kafka_producer_")
                     .contains("jvm_memory_used_bytes")
+                    .contains("process_uptime_seconds")
                     .contains("service=\"upper\"");
             assertThat(get(http.resolve("/nothing")).statusCode()).isEqualTo(404);
 
@@ -134,6 +139,22 @@ class StreamsServiceIT {
             service.start();
             assertThat(service.httpAddress()).isEmpty();
             assertThat(output.toString()).contains("endpoints disabled");
+        }
+    }
+
+    @Test
+    void aPortInUseFailsWithTheKeyNamed(KafkaBroker broker, TestTopics topics) throws Exception {
+        String in = topics.create("in", 1);
+        String out = topics.create("out", 1);
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            TickflowConfig config = config(broker, topics, Map.of("TICKFLOW_HTTP_PORT", String.valueOf(taken.getLocalPort())));
+            try (StreamsService service = new StreamsService(StreamsApp.of("busy", upperCase(in, out)), config, writer(), writer())) {
+                assertThatThrownBy(service::start)
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+                        .hasMessageContaining("http.port");
+                assertThat(service.state()).isIn(KafkaStreams.State.CREATED, KafkaStreams.State.NOT_RUNNING);
+            }
         }
     }
 
