@@ -45,7 +45,7 @@ public final class StreamsService implements AutoCloseable {
     private volatile KafkaStreams streams;
     private volatile boolean failed;
     private ServiceMetrics metrics;
-    private HealthServer http;
+    private volatile HealthServer http;
     private boolean closed;
 
     /** Prints where its endpoints are to {@code out}, and why it failed, if it does, to {@code err}. */
@@ -134,7 +134,7 @@ public final class StreamsService implements AutoCloseable {
     }
 
     /** The base URI of the health and metrics endpoints, if they are enabled and started. */
-    public synchronized Optional<URI> httpAddress() {
+    public Optional<URI> httpAddress() {
         return Optional.ofNullable(http).map(HealthServer::address);
     }
 
