@@ -26,6 +26,7 @@ final class StreamsProperties {
         return properties;
     }
 
+    @SuppressWarnings("deprecation") // the global-handler switch goes away in Kafka 5.0, where it is always on
     static Properties merge(Map<String, Object> configured, StreamsApp app) {
         Properties properties = new Properties();
         // Streams warns at every start until this, its 5.0 default, is set

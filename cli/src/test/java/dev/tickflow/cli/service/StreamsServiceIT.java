@@ -55,7 +55,8 @@ class StreamsServiceIT {
     void runsServesHealthAndMetricsAndClosesCleanly(KafkaBroker broker, TestTopics topics) throws Exception {
         String in = topics.create("in", 2);
         String out = topics.create("out", 2);
-        try (StreamsService service = new StreamsService(StreamsApp.of("upper", upperCase(in, out)), config(broker, topics), writer(), writer())) {
+        StreamsService service = new StreamsService(StreamsApp.of("upper", upperCase(in, out)), config(broker, topics), writer(), writer());
+        try {
             service.start();
             URI http = service.httpAddress().orElseThrow();
             assertThat(http.getHost()).isEqualTo("127.0.0.1");
@@ -86,6 +87,8 @@ class StreamsServiceIT {
             service.close();
             assertThat(service.state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
             assertThat(service.awaitTermination()).isEqualTo(StreamsService.EXIT_STOPPED);
+        } finally {
+            service.close();
         }
     }
 
