@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Kafka-native crypto trading pipeline: trades, candles, signals, orders.",
-        subcommands = {UpCommand.class, TopicsCommand.class, ConfigCommand.class, BacktestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {UpCommand.class, TopicsCommand.class, ConfigCommand.class, AggregateCommand.class, BacktestCommand.class,
+                CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'tickflow COMMAND --help' for a command's options."})
 public final class TickflowCommand implements Runnable {

@@ -17,6 +17,13 @@ public final class ConfigKeys {
     public static final String NUM_STANDBY_REPLICAS = "num.standby.replicas";
     public static final String PROCESSING_GUARANTEE = "processing.guarantee";
 
+    /** Address of a service's health and metrics endpoints. */
+    public static final String HTTP_HOST = "http.host";
+    /** Port of a service's health and metrics endpoints: 0 picks a free port, -1 disables them. */
+    public static final String HTTP_PORT = "http.port";
+    /** How long a service waits for Kafka Streams to close on shutdown. */
+    public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
+
     public static final String CANDLE_INTERVALS = "candles.intervals";
     public static final String TOPICS_PARTITIONS = "topics.partitions";
     public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
