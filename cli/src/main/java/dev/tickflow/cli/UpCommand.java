@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Run Tickflow locally: a real Kafka broker (KRaft) and a Confluent-compatible schema registry "
-                + "(Apicurio) on 127.0.0.1, with their data kept in --data-dir, and every topic of the catalog.",
+        description = {"Run Tickflow locally: Kafka, a schema registry and the topics on 127.0.0.1.",
+                "Starts a real Kafka broker (KRaft) and a Confluent-compatible schema registry (Apicurio), keeps their data "
+                        + "in --data-dir and creates every topic of the catalog.",
                 "Ctrl+C stops every part cleanly; running it again continues with the same topics, offsets and schema ids."})
 final class UpCommand implements Callable<Integer> {
 
