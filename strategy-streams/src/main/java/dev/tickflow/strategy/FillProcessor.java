@@ -42,6 +42,6 @@ final class FillProcessor implements Processor<String, Fill, Void, Void> {
             return;
         }
         String key = instance.stateKey(fill.getSymbol());
-        store.put(key, instance.onFill(store.get(key), AvroMapping.execution(fill)));
+        instance.onFill(store.get(key), AvroMapping.execution(fill)).ifPresent(state -> store.put(key, state));
     }
 }

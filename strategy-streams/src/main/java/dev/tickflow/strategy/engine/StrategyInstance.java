@@ -72,8 +72,12 @@ public final class StrategyInstance {
         return onCandle(strategy, stored, bar);
     }
 
-    /** Applies one fill to the stored state ({@code null}: none yet) and returns the state to store. */
-    public byte[] onFill(byte[] stored, Execution execution) {
+    /**
+     * Applies one fill to the stored state ({@code null}: none yet).
+     *
+     * @return the state to store, or empty when the fill changed nothing (e.g. a late fill while flat)
+     */
+    public Optional<byte[]> onFill(byte[] stored, Execution execution) {
         return onFill(strategy, stored, execution);
     }
 
@@ -90,10 +94,15 @@ public final class StrategyInstance {
         return Optional.of(new CandleResult(next, step.indicators(), step.decision()));
     }
 
-    private <S> byte[] onFill(Strategy<S> typed, byte[] stored, Execution execution) {
+    private <S> Optional<byte[]> onFill(Strategy<S> typed, byte[] stored, Execution execution) {
         Envelope envelope = Envelope.read(stored, type, name, "");
         S state = envelope.strategyState() == null ? typed.initialState() : typed.decode(envelope.strategyState());
-        return new Envelope(type, envelope.lastOpenTime(), typed.encode(typed.onFill(state, execution))).write();
+        byte[] before = typed.encode(state);
+        byte[] after = typed.encode(typed.onFill(state, execution));
+        if (java.util.Arrays.equals(before, after)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Envelope(type, envelope.lastOpenTime(), after).write());
     }
 
     @Override

@@ -30,7 +30,8 @@ class StrategyInstanceTest {
                 outputs.add(new Output(bar.openTime(), result.get().indicators(), result.get().decision()));
             }
             if (bar.openTime() == Bars.openTime(14)) {
-                stored = instance.onFill(stored, new Execution("o", Execution.Side.BUY, Bars.price("109"), Bars.price("0.001"), bar.closeTime()));
+                stored = instance.onFill(stored, new Execution("o", Execution.Side.BUY, Bars.price("109"), Bars.price("0.001"), bar.closeTime()))
+                        .orElseThrow();
             }
         }
         return stored;
@@ -79,6 +80,14 @@ class StrategyInstanceTest {
         assertThat(changed.onCandle(result.state(), Bars.bar(18, "171")).orElseThrow().decision()).isEmpty();
         assertThat(changed.onCandle(changed.onCandle(result.state(), Bars.bar(18, "171")).orElseThrow().state(), Bars.bar(19, "172"))
                 .orElseThrow().decision()).isPresent();
+    }
+
+    @Test
+    void aFillThatChangesNothingStoresNothing() {
+        Execution fill = new Execution("o", Execution.Side.BUY, Bars.price("109"), Bars.price("0.001"), 0);
+        assertThat(a.onFill(null, fill)).isEmpty();
+        byte[] flat = a.onCandle(null, Bars.bar(0, "100")).orElseThrow().state();
+        assertThat(a.onFill(flat, fill)).isEmpty();
     }
 
     @Test
