@@ -261,6 +261,14 @@ class StrategyTopologyTest {
             }
         }
         assertThat(uninterrupted.records()).filteredOn(kv -> kv.value instanceof Signal).hasSizeGreaterThanOrEqualTo(5);
+        Published withoutState = new Published(new ArrayList<>());
+        try (StrategyDriver fresh = new StrategyDriver(StrategyInstances.defaults(), otherDir)) {
+            feed(fresh, 14, DIVERGING.length);
+            Published.drain(fresh, withoutState);
+        }
+        // Without the restored state the positions opened at 13 are unknown: no exits at 17 and 21.
+        assertThat(withoutState.records()).filteredOn(kv -> kv.value instanceof Signal s && s.getTarget() == TargetPosition.FLAT).isEmpty();
+        assertThat(uninterrupted.records()).filteredOn(kv -> kv.value instanceof Signal s && s.getTarget() == TargetPosition.FLAT).hasSize(2);
 
         for (int split : new int[] {5, 12, 14, 17, 20}) {
             Published resumed = new Published(new ArrayList<>());

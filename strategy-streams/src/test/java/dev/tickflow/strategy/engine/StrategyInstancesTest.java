@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tickflow.strategy.api.InvalidStrategyConfigException;
-import dev.tickflow.strategy.api.Step;
 import dev.tickflow.strategy.api.Strategy;
 import dev.tickflow.strategy.api.StrategyParameters;
 import dev.tickflow.strategy.api.StrategyType;
-import dev.tickflow.strategy.api.Bar;
-import dev.tickflow.strategy.api.IndicatorValues;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -97,48 +94,14 @@ class StrategyInstancesTest {
                 .hasMessageContaining("does not exist");
     }
 
-    /** A user's strategy type: registered explicitly here, by ServiceLoader in an application. */
-    static final class AlwaysLong implements StrategyType {
-        @Override
-        public String name() {
-            return "always-long";
-        }
-
-        @Override
-        public Strategy<?> create(StrategyParameters parameters) {
-            return new Strategy<Boolean>() {
-                @Override
-                public Boolean initialState() {
-                    return false;
-                }
-
-                @Override
-                public Step<Boolean> onCandle(Boolean state, Bar bar) {
-                    return state ? Step.hold(true, IndicatorValues.NONE)
-                            : Step.decide(true, IndicatorValues.NONE, dev.tickflow.strategy.api.Decision.enter(
-                                    dev.tickflow.strategy.api.Decision.Reason.ENTRY_RULE, null));
-                }
-
-                @Override
-                public byte[] encode(Boolean state) {
-                    return new byte[] {(byte) (state ? 1 : 0)};
-                }
-
-                @Override
-                public Boolean decode(byte[] bytes) {
-                    return bytes[0] == 1;
-                }
-            };
-        }
-    }
-
     @Test
     void acceptsRegisteredTypes() {
-        StrategyTypes types = StrategyTypes.builtIn().with(new AlwaysLong());
+        StrategyTypes types = StrategyTypes.builtIn().with(new AlwaysLongType());
 
         List<StrategyInstance> instances = StrategyInstances.parse(config("strategy.instances", "X", "strategy.X.type", "always-long"), types);
 
         assertThat(instances.get(0).type()).isEqualTo("always-long");
+        assertThat(StrategyTypes.discover().names()).contains("always-long", "sma-ema-crossover", "breakout");
         assertThatThrownBy(() -> StrategyTypes.builtIn().with(new StrategyType() {
             @Override
             public String name() {
