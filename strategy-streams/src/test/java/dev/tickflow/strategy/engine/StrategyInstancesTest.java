@@ -95,6 +95,19 @@ class StrategyInstancesTest {
     }
 
     @Test
+    void theExampleInTheDocumentationIsTheDefault() throws Exception {
+        String doc = Files.readString(Path.of(System.getProperty("tickflow.project.dir", ".."), "docs", "strategies.md"));
+        String example = doc.substring(doc.indexOf("```properties") + "```properties".length(), doc.indexOf("```", doc.indexOf("```properties") + 3));
+        java.util.Properties properties = new java.util.Properties();
+        properties.load(new java.io.StringReader(example));
+        Map<String, String> values = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+
+        assertThat(values).isEqualTo(StrategyInstances.DEFAULTS);
+        assertThat(StrategyInstances.parse(values, StrategyTypes.builtIn())).hasToString(StrategyInstances.defaults().toString());
+    }
+
+    @Test
     void acceptsRegisteredTypes() {
         StrategyTypes types = StrategyTypes.builtIn().with(new AlwaysLongType());
 
