@@ -35,6 +35,7 @@ final class StrategyDriver implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, Candle> candles;
     private final TestInputTopic<String, Fill> fills;
+    private final TestInputTopic<String, byte[]> rawCandles;
     private final TestOutputTopic<String, Signal> signals;
     private final TestOutputTopic<String, IndicatorSnapshot> indicators;
 
@@ -50,6 +51,8 @@ final class StrategyDriver implements AutoCloseable {
         driver = new TopologyTestDriver(StrategyTopology.build(settings), properties);
         candles = driver.createInputTopic(settings.topics().candles(CandleInterval.ONE_MINUTE).name(), Serdes.String().serializer(),
                 AvroSerde.forClass(Candle.class, serdeConfig, false).serializer());
+        rawCandles = driver.createInputTopic(settings.topics().candles(CandleInterval.ONE_MINUTE).name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
         fills = driver.createInputTopic(settings.topics().fills().name(), Serdes.String().serializer(),
                 AvroSerde.forClass(Fill.class, serdeConfig, false).serializer());
         signals = driver.createOutputTopic(settings.topics().signals().name(), Serdes.String().deserializer(),
@@ -101,6 +104,12 @@ final class StrategyDriver implements AutoCloseable {
                 .setTradeTime(tradeTime)
                 .build();
         fills.pipeInput(symbol, fill, tradeTime);
+        return this;
+    }
+
+    /** Raw bytes on the candle topic, as a broken producer might write them. */
+    StrategyDriver rawCandle(String symbol, byte[] value) {
+        rawCandles.pipeInput(symbol, value, Bars.START);
         return this;
     }
 

@@ -25,12 +25,11 @@ import java.util.Objects;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class StrategyTopologyTest {
 
-    @TempDir
-    Path stateDir;
+    /** Under target rather than the OS temp directory, which Streams warns about; each driver uses its own sub-directory. */
+    private final Path stateDir = Path.of("target", "topology-test-state");
 
     private StrategyDriver defaults() {
         return new StrategyDriver(StrategyInstances.defaults(), stateDir);
@@ -233,6 +232,44 @@ class StrategyTopologyTest {
         }
     }
 
+    @Test
+    void anotherStrategyTypeRunsInTheSameTopology() {
+        List<StrategyInstance> instances = instances("strategy.instances", "D", "strategy.D.type", "breakout",
+                "strategy.D.entry", "3", "strategy.D.exit", "2", "strategy.D.stop-loss", "0.1");
+        try (StrategyDriver driver = new StrategyDriver(instances, stateDir)) {
+            driver.closes(0, "100", "101", "102", "103", "99");
+
+            List<Signal> signals = driver.signals();
+            assertThat(summary(signals)).containsExactly(
+                    tuple("D", 3, TargetPosition.LONG, SignalReason.ENTRY_RULE),
+                    tuple("D", 4, TargetPosition.FLAT, SignalReason.EXIT_RULE));
+            assertThat(signals.get(0).getSma()).isNull();
+            assertThat(signals.get(0).getStopPrice()).isEqualTo(exact("92.7"));
+            assertThat(driver.snapshots()).hasSize(5).allSatisfy(snapshot -> assertThat(snapshot.getEma()).isNull());
+        }
+    }
+
+    @Test
+    void anUndeserializableCandleIsSkippedAndProcessingGoesOn() {
+        try (StrategyDriver driver = defaults()) {
+            driver.candle(0, "100").rawCandle("BTCUSDT", new byte[] {0, 0, 0, 0, 42, 1}).candle(1, "100");
+
+            assertThat(driver.snapshots()).hasSize(4);
+        }
+    }
+
+    @Test
+    void candlesAndFillsShareOneSubTopologyAndOneStore() {
+        org.apache.kafka.streams.TopologyDescription description = StrategyTopology.build(
+                StrategySettings.of(StrategyInstances.defaults(), Map.of("schema.registry.url", "mock://describe"))).describe();
+
+        assertThat(description.subtopologies()).hasSize(1);
+        assertThat(description.subtopologies().iterator().next().nodes())
+                .filteredOn(node -> node instanceof org.apache.kafka.streams.TopologyDescription.Processor)
+                .allSatisfy(node -> assertThat(((org.apache.kafka.streams.TopologyDescription.Processor) node).stores())
+                        .containsExactly(StrategyTopology.STATE_STORE));
+    }
+
     /** Everything the topology published, in order. */
     private record Published(List<KeyValue<String, Object>> records) {
         static Published drain(StrategyDriver driver, Published into) {
@@ -252,7 +289,8 @@ class StrategyTopologyTest {
     }
 
     @Test
-    void aRestartFromTheStoredStateContinuesExactlyAsUninterruptedProcessing(@TempDir Path otherDir) {
+    void aRestartFromTheStoredStateContinuesExactlyAsUninterruptedProcessing() {
+        Path otherDir = stateDir.resolve("restarted");
         Published uninterrupted = new Published(new ArrayList<>());
         try (StrategyDriver driver = defaults()) {
             for (int i = 0; i < DIVERGING.length; i++) {
