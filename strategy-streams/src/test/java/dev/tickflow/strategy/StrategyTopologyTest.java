@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.test.TestRecord;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class StrategyTopologyTest {
@@ -48,7 +50,7 @@ class StrategyTopologyTest {
     }
 
     /** (instance, candle index, target, reason) of each signal. */
-    private static List<org.assertj.core.groups.Tuple> summary(List<Signal> signals) {
+    private static List<Tuple> summary(List<Signal> signals) {
         return signals.stream().map(s -> tuple(s.getStrategyInstance(),
                 (int) ((s.getCandleOpenTime().toEpochMilli() - Bars.START) / Bars.MINUTE), s.getTarget(), s.getReason())).toList();
     }
@@ -260,13 +262,13 @@ class StrategyTopologyTest {
 
     @Test
     void candlesAndFillsShareOneSubTopologyAndOneStore() {
-        org.apache.kafka.streams.TopologyDescription description = StrategyTopology.build(
+        TopologyDescription description = StrategyTopology.build(
                 StrategySettings.of(StrategyInstances.defaults(), Map.of("schema.registry.url", "mock://describe"))).describe();
 
         assertThat(description.subtopologies()).hasSize(1);
         assertThat(description.subtopologies().iterator().next().nodes())
-                .filteredOn(node -> node instanceof org.apache.kafka.streams.TopologyDescription.Processor)
-                .allSatisfy(node -> assertThat(((org.apache.kafka.streams.TopologyDescription.Processor) node).stores())
+                .filteredOn(node -> node instanceof TopologyDescription.Processor)
+                .allSatisfy(node -> assertThat(((TopologyDescription.Processor) node).stores())
                         .containsExactly(StrategyTopology.STATE_STORE));
     }
 

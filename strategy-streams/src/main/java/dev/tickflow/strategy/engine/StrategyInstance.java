@@ -6,6 +6,7 @@ import dev.tickflow.strategy.api.StateReader;
 import dev.tickflow.strategy.api.StateWriter;
 import dev.tickflow.strategy.api.Step;
 import dev.tickflow.strategy.api.Strategy;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -99,7 +100,7 @@ public final class StrategyInstance {
         S state = envelope.strategyState() == null ? typed.initialState() : typed.decode(envelope.strategyState());
         byte[] before = typed.encode(state);
         byte[] after = typed.encode(typed.onFill(state, execution));
-        if (java.util.Arrays.equals(before, after)) {
+        if (Arrays.equals(before, after)) {
             return Optional.empty();
         }
         return Optional.of(new Envelope(type, envelope.lastOpenTime(), after).write());

@@ -6,6 +6,7 @@ import dev.tickflow.strategy.builtin.SmaEmaCrossover;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The strategy types by name: the built-in ones, those found by {@link ServiceLoader}, and any added explicitly. */
@@ -47,7 +48,7 @@ public final class StrategyTypes {
         return Optional.ofNullable(types.get(name));
     }
 
-    public java.util.Set<String> names() {
+    public Set<String> names() {
         return types.keySet();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tickflow.strategy.indicator;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
  * Detects when a fast line crosses a slow one, from the sign of {@code fast - slow} on consecutive observations.
@@ -21,7 +22,7 @@ public record CrossDetector(Side side) {
     public static final CrossDetector INITIAL = new CrossDetector(Side.UNKNOWN);
 
     public CrossDetector {
-        java.util.Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(side, "side");
     }
 
     public Observation observe(BigDecimal fast, BigDecimal slow) {

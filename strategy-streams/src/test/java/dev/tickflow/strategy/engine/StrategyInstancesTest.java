@@ -2,16 +2,19 @@ package dev.tickflow.strategy.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.tickflow.strategy.api.InvalidStrategyConfigException;
 import dev.tickflow.strategy.api.Strategy;
 import dev.tickflow.strategy.api.StrategyParameters;
 import dev.tickflow.strategy.api.StrategyType;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +29,7 @@ class StrategyInstancesTest {
     }
 
     private static InvalidStrategyConfigException error(Map<String, String> config) {
-        return (InvalidStrategyConfigException) org.assertj.core.api.Assertions.catchThrowable(
+        return (InvalidStrategyConfigException) catchThrowable(
                 () -> StrategyInstances.parse(config, StrategyTypes.builtIn()));
     }
 
@@ -98,8 +101,8 @@ class StrategyInstancesTest {
     void theExampleInTheDocumentationIsTheDefault() throws Exception {
         String doc = Files.readString(Path.of(System.getProperty("tickflow.project.dir", ".."), "docs", "strategies.md"));
         String example = doc.substring(doc.indexOf("```properties") + "```properties".length(), doc.indexOf("```", doc.indexOf("```properties") + 3));
-        java.util.Properties properties = new java.util.Properties();
-        properties.load(new java.io.StringReader(example));
+        Properties properties = new Properties();
+        properties.load(new StringReader(example));
         Map<String, String> values = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
 
