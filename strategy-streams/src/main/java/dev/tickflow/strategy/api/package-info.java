@@ -1,0 +1,2 @@
+/** The plug-in interface of strategies: plain Java values and interfaces, no Kafka. */
+package dev.tickflow.strategy.api;

@@ -1,0 +1,124 @@
+package dev.tickflow.strategy.builtin;
+
+import dev.tickflow.strategy.api.Bar;
+import dev.tickflow.strategy.api.Decision;
+import dev.tickflow.strategy.api.Decision.Reason;
+import dev.tickflow.strategy.api.Execution;
+import dev.tickflow.strategy.api.IndicatorValues;
+import dev.tickflow.strategy.api.StateReader;
+import dev.tickflow.strategy.api.StateWriter;
+import dev.tickflow.strategy.api.Step;
+import dev.tickflow.strategy.api.Strategy;
+import dev.tickflow.strategy.api.StrategyParameters;
+import dev.tickflow.strategy.api.StrategyType;
+import dev.tickflow.strategy.indicator.HighestValue;
+import dev.tickflow.strategy.indicator.LowestValue;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * A Donchian channel breakout, long-only. While flat: a close strictly above the highest high of the previous
+ * {@code entry} candles gives LONG / ENTRY_RULE. While long: the stop loss first (as in {@link SmaEmaCrossover}), then
+ * a close strictly below the lowest low of the previous {@code exit} candles gives FLAT / EXIT_RULE. The channel of a
+ * candle never includes the candle itself; no signal before the channel has its full length. It publishes no SMA/EMA.
+ */
+public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
+
+    public static final String TYPE = "breakout";
+    public static final int DEFAULT_ENTRY_PERIOD = 20;
+    public static final int DEFAULT_EXIT_PERIOD = 10;
+    private static final int STATE_VERSION = 1;
+
+    private final int entryPeriod;
+    private final int exitPeriod;
+    private final Optional<StopLoss> stopLoss;
+
+    public ChannelBreakout(int entryPeriod, int exitPeriod, Optional<StopLoss> stopLoss) {
+        this.entryPeriod = entryPeriod;
+        this.exitPeriod = exitPeriod;
+        this.stopLoss = stopLoss;
+    }
+
+    /** The highs and lows of the previous candles, and the position. */
+    public record State(HighestValue highs, LowestValue lows, LongPosition position) {
+    }
+
+    /** Registers the strategy as {@value #TYPE} with settings {@code entry}, {@code exit} and {@code stop-loss}. */
+    public static final class Type implements StrategyType {
+        @Override
+        public String name() {
+            return TYPE;
+        }
+
+        @Override
+        public Strategy<?> create(StrategyParameters parameters) {
+            int entry = parameters.integer("entry", DEFAULT_ENTRY_PERIOD, 1, 10_000);
+            int exit = parameters.integer("exit", DEFAULT_EXIT_PERIOD, 1, 10_000);
+            return new ChannelBreakout(entry, exit, parameters.fraction("stop-loss").map(StopLoss::new));
+        }
+    }
+
+    @Override
+    public State initialState() {
+        return new State(HighestValue.of(entryPeriod), LowestValue.of(exitPeriod), LongPosition.FLAT);
+    }
+
+    @Override
+    public Step<State> onCandle(State state, Bar bar) {
+        BigDecimal close = bar.close();
+        Optional<BigDecimal> upper = state.highs().value();
+        Optional<BigDecimal> lower = state.lows().value();
+        HighestValue highs = state.highs().add(bar.high());
+        LowestValue lows = state.lows().add(bar.low());
+        LongPosition position = state.position();
+
+        if (position.open() && stopLoss.isPresent() && stopLoss.get().isHit(position, close)) {
+            BigDecimal stopPrice = stopLoss.get().price(position);
+            return Step.decide(new State(highs, lows, LongPosition.FLAT), IndicatorValues.NONE,
+                    new Decision(Decision.Target.FLAT, Reason.STOP_LOSS, stopPrice));
+        }
+        if (position.open() && lower.isPresent() && close.compareTo(lower.get()) < 0) {
+            return Step.decide(new State(highs, lows, LongPosition.FLAT), IndicatorValues.NONE, Decision.exit(Reason.EXIT_RULE));
+        }
+        if (!position.open() && upper.isPresent() && close.compareTo(upper.get()) > 0) {
+            LongPosition entered = LongPosition.enteredAt(close);
+            return Step.decide(new State(highs, lows, entered), IndicatorValues.NONE,
+                    Decision.enter(Reason.ENTRY_RULE, stopLoss.map(stop -> stop.price(entered)).orElse(null)));
+        }
+        return Step.hold(new State(highs, lows, position), IndicatorValues.NONE);
+    }
+
+    @Override
+    public State onFill(State state, Execution execution) {
+        return new State(state.highs(), state.lows(), state.position().onFill(execution));
+    }
+
+    @Override
+    public byte[] encode(State state) {
+        StateWriter out = new StateWriter().writeByte(STATE_VERSION);
+        out.writeInt(state.highs().period()).writeDecimals(state.highs().values());
+        out.writeInt(state.lows().period()).writeDecimals(state.lows().values());
+        state.position().writeTo(out);
+        return out.toByteArray();
+    }
+
+    @Override
+    public State decode(byte[] bytes) {
+        StateReader in = new StateReader(bytes);
+        int version = in.readByte();
+        if (version != STATE_VERSION) {
+            throw new IllegalStateException("Unknown " + TYPE + " state version " + version);
+        }
+        HighestValue highs = HighestValue.restore(in.readInt(), in.readDecimals());
+        LowestValue lows = LowestValue.restore(in.readInt(), in.readDecimals());
+        LongPosition position = LongPosition.readFrom(in);
+        in.expectEnd();
+        State fresh = initialState();
+        return new State(highs.period() == entryPeriod ? highs : fresh.highs(), lows.period() == exitPeriod ? lows : fresh.lows(), position);
+    }
+
+    @Override
+    public String toString() {
+        return TYPE + "(entry=" + entryPeriod + ", exit=" + exitPeriod + stopLoss.map(s -> ", stop-loss=" + s.fraction().toPlainString()).orElse("") + ")";
+    }
+}

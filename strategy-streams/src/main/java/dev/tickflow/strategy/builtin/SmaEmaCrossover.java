@@ -1,0 +1,143 @@
+package dev.tickflow.strategy.builtin;
+
+import dev.tickflow.strategy.api.Bar;
+import dev.tickflow.strategy.api.Decision;
+import dev.tickflow.strategy.api.Decision.Reason;
+import dev.tickflow.strategy.api.Execution;
+import dev.tickflow.strategy.api.IndicatorValues;
+import dev.tickflow.strategy.api.StateReader;
+import dev.tickflow.strategy.api.StateWriter;
+import dev.tickflow.strategy.api.Step;
+import dev.tickflow.strategy.api.Strategy;
+import dev.tickflow.strategy.api.StrategyParameters;
+import dev.tickflow.strategy.api.StrategyType;
+import dev.tickflow.strategy.indicator.CrossDetector;
+import dev.tickflow.strategy.indicator.CrossDetector.Cross;
+import dev.tickflow.strategy.indicator.ExponentialMovingAverage;
+import dev.tickflow.strategy.indicator.SimpleMovingAverage;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * The strategy of the original system, made exact. Long-only:
+ * <ol>
+ *   <li>While long, the stop loss is checked first: close &lt;= entry x (1 - stopLoss) gives FLAT / STOP_LOSS, and
+ *       nothing else happens on that candle (in particular no re-entry).</li>
+ *   <li>Otherwise, while long, the EMA crossing below the SMA gives FLAT / CROSS_DOWN.</li>
+ *   <li>While flat, the EMA crossing above the SMA gives LONG / CROSS_UP. After a stop loss the EMA is usually still
+ *       above the SMA, so re-entry needs a new cross up.</li>
+ * </ol>
+ * Crosses are seen by {@link CrossDetector} on the rounded SMA and EMA, only on candles where both are ready.
+ */
+public final class SmaEmaCrossover implements Strategy<SmaEmaCrossover.State> {
+
+    public static final String TYPE = "sma-ema-crossover";
+    public static final int DEFAULT_SMA_PERIOD = 10;
+    public static final int DEFAULT_EMA_PERIOD = 5;
+    private static final int STATE_VERSION = 1;
+
+    private final int smaPeriod;
+    private final int emaPeriod;
+    private final Optional<StopLoss> stopLoss;
+
+    public SmaEmaCrossover(int smaPeriod, int emaPeriod, Optional<StopLoss> stopLoss) {
+        this.smaPeriod = smaPeriod;
+        this.emaPeriod = emaPeriod;
+        this.stopLoss = stopLoss;
+    }
+
+    /** The state of one symbol. */
+    public record State(SimpleMovingAverage sma, ExponentialMovingAverage ema, CrossDetector detector, LongPosition position) {
+    }
+
+    /** Registers the strategy as {@value #TYPE} with settings {@code sma}, {@code ema} and {@code stop-loss}. */
+    public static final class Type implements StrategyType {
+        @Override
+        public String name() {
+            return TYPE;
+        }
+
+        @Override
+        public Strategy<?> create(StrategyParameters parameters) {
+            int sma = parameters.integer("sma", DEFAULT_SMA_PERIOD, 1, 10_000);
+            int ema = parameters.integer("ema", DEFAULT_EMA_PERIOD, 1, 10_000);
+            return new SmaEmaCrossover(sma, ema, parameters.fraction("stop-loss").map(StopLoss::new));
+        }
+    }
+
+    @Override
+    public State initialState() {
+        return new State(SimpleMovingAverage.of(smaPeriod), ExponentialMovingAverage.of(emaPeriod), CrossDetector.INITIAL, LongPosition.FLAT);
+    }
+
+    @Override
+    public Step<State> onCandle(State state, Bar bar) {
+        BigDecimal close = bar.close();
+        SimpleMovingAverage sma = state.sma().add(close);
+        ExponentialMovingAverage ema = state.ema().add(close);
+        IndicatorValues values = new IndicatorValues(sma.value().orElse(null), ema.value().orElse(null));
+        CrossDetector detector = state.detector();
+        Cross cross = Cross.NONE;
+        if (sma.isReady() && ema.isReady()) {
+            CrossDetector.Observation observation = detector.observe(values.ema(), values.sma());
+            detector = observation.detector();
+            cross = observation.cross();
+        }
+
+        LongPosition position = state.position();
+        if (position.open() && stopLoss.isPresent() && stopLoss.get().isHit(position, close)) {
+            BigDecimal stopPrice = stopLoss.get().price(position);
+            return Step.decide(new State(sma, ema, detector, LongPosition.FLAT), values, new Decision(Decision.Target.FLAT, Reason.STOP_LOSS, stopPrice));
+        }
+        if (position.open() && cross == Cross.DOWN) {
+            return Step.decide(new State(sma, ema, detector, LongPosition.FLAT), values, Decision.exit(Reason.CROSS_DOWN));
+        }
+        if (!position.open() && cross == Cross.UP) {
+            LongPosition entered = LongPosition.enteredAt(close);
+            BigDecimal stopPrice = stopLoss.map(stop -> stop.price(entered)).orElse(null);
+            return Step.decide(new State(sma, ema, detector, entered), values, Decision.enter(Reason.CROSS_UP, stopPrice));
+        }
+        return Step.hold(new State(sma, ema, detector, position), values);
+    }
+
+    @Override
+    public State onFill(State state, Execution execution) {
+        return new State(state.sma(), state.ema(), state.detector(), state.position().onFill(execution));
+    }
+
+    @Override
+    public byte[] encode(State state) {
+        StateWriter out = new StateWriter().writeByte(STATE_VERSION);
+        out.writeInt(state.sma().period()).writeDecimals(state.sma().values());
+        ExponentialMovingAverage ema = state.ema();
+        out.writeInt(ema.period()).writeInt(ema.seen()).writeDecimal(ema.seedSum()).writeDecimal(ema.value().orElse(null));
+        out.writeByte(state.detector().side().ordinal());
+        state.position().writeTo(out);
+        return out.toByteArray();
+    }
+
+    /** A state saved with other periods keeps its position but warms the indicators up again. */
+    @Override
+    public State decode(byte[] bytes) {
+        StateReader in = new StateReader(bytes);
+        int version = in.readByte();
+        if (version != STATE_VERSION) {
+            throw new IllegalStateException("Unknown " + TYPE + " state version " + version);
+        }
+        SimpleMovingAverage sma = SimpleMovingAverage.restore(in.readInt(), in.readDecimals());
+        ExponentialMovingAverage ema = ExponentialMovingAverage.restore(in.readInt(), in.readInt(), in.readDecimal(), in.readDecimal());
+        CrossDetector detector = new CrossDetector(CrossDetector.Side.values()[in.readByte()]);
+        LongPosition position = LongPosition.readFrom(in);
+        in.expectEnd();
+        if (sma.period() != smaPeriod || ema.period() != emaPeriod) {
+            State fresh = initialState();
+            return new State(fresh.sma(), fresh.ema(), fresh.detector(), position);
+        }
+        return new State(sma, ema, detector, position);
+    }
+
+    @Override
+    public String toString() {
+        return TYPE + "(sma=" + smaPeriod + ", ema=" + emaPeriod + stopLoss.map(s -> ", stop-loss=" + s.fraction().toPlainString()).orElse("") + ")";
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tickflow.strategy.builtin;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * Exit a long position when a candle closes at or below {@code entry x (1 - fraction)}. Compared exactly; the stop
+ * price reported in signals is rounded by {@code Decimals}.
+ */
+public record StopLoss(BigDecimal fraction) {
+
+    public StopLoss {
+        Objects.requireNonNull(fraction, "fraction");
+        if (fraction.signum() <= 0 || fraction.compareTo(BigDecimal.ONE) >= 0) {
+            throw new IllegalArgumentException("A stop-loss fraction is greater than 0 and less than 1, not " + fraction);
+        }
+    }
+
+    public boolean isHit(LongPosition position, BigDecimal close) {
+        return position.open() && position.isAtOrBelow(close, factor());
+    }
+
+    /** The stop price of an open position; null when flat. */
+    public BigDecimal price(LongPosition position) {
+        return position.open() ? position.times(factor()) : null;
+    }
+
+    private BigDecimal factor() {
+        return BigDecimal.ONE.subtract(fraction);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tickflow.strategy.builtin;
+
+import static dev.tickflow.strategy.Bars.price;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class StopLossTest {
+
+    private final StopLoss fifteenPercent = new StopLoss(new BigDecimal("0.15"));
+
+    @Test
+    void triggersAtOrBelowEntryTimesOneMinusTheFraction() {
+        LongPosition position = LongPosition.enteredAt(price("100"));
+
+        assertThat(fifteenPercent.price(position)).isEqualTo(new BigDecimal("85.0000000000000000"));
+        assertThat(fifteenPercent.isHit(position, price("85.00000001"))).isFalse();
+        assertThat(fifteenPercent.isHit(position, price("85"))).isTrue();
+        assertThat(fifteenPercent.isHit(position, price("70"))).isTrue();
+    }
+
+    @Test
+    void neverTriggersWhenFlat() {
+        assertThat(fifteenPercent.isHit(LongPosition.FLAT, price("0.00000001"))).isFalse();
+        assertThat(fifteenPercent.price(LongPosition.FLAT)).isNull();
+    }
+
+    @Test
+    void isAFractionBetweenZeroAndOne() {
+        assertThatThrownBy(() -> new StopLoss(BigDecimal.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StopLoss(BigDecimal.ONE)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
