@@ -52,35 +52,54 @@ final class RollupCandle {
         }
     }
 
+    /**
+     * Binance builds every interval from the trades themselves, so a flat (gap-filled) minute only counts while
+     * the window has no traded minute: open, high and low come from the traded minutes alone.
+     */
     private void merge(long windowOpen, Candle minute) {
-        if (isEmpty()) {
+        boolean traded = !minute.getFilled();
+        if (isEmpty() || (traded && filled)) {
             openTime = windowOpen;
             open = minute.getOpen();
             high = minute.getHigh();
             low = minute.getLow();
-            volume = minute.getVolume();
-            quoteVolume = minute.getQuoteVolume();
-            takerBuyVolume = minute.getTakerBuyVolume();
-            takerBuyQuoteVolume = minute.getTakerBuyQuoteVolume();
-            tradeCount = minute.getTradeCount();
+            close = minute.getClose();
+            if (isEmptyOfSums()) {
+                volume = minute.getVolume();
+                quoteVolume = minute.getQuoteVolume();
+                takerBuyVolume = minute.getTakerBuyVolume();
+                takerBuyQuoteVolume = minute.getTakerBuyQuoteVolume();
+                tradeCount = minute.getTradeCount();
+            } else {
+                addSums(minute);
+            }
             filled = minute.getFilled();
         } else {
-            high = Decimals.max(high, minute.getHigh());
-            low = Decimals.min(low, minute.getLow());
-            volume = volume.add(minute.getVolume());
-            quoteVolume = quoteVolume.add(minute.getQuoteVolume());
-            takerBuyVolume = takerBuyVolume.add(minute.getTakerBuyVolume());
-            takerBuyQuoteVolume = takerBuyQuoteVolume.add(minute.getTakerBuyQuoteVolume());
-            tradeCount += minute.getTradeCount();
-            filled = filled && minute.getFilled();
+            if (traded) {
+                high = Decimals.max(high, minute.getHigh());
+                low = Decimals.min(low, minute.getLow());
+                close = minute.getClose();
+            }
+            addSums(minute);
         }
-        close = minute.getClose();
         if (minute.getFirstTradeId() >= 0 && (firstTradeId < 0 || minute.getFirstTradeId() < firstTradeId)) {
             firstTradeId = minute.getFirstTradeId();
         }
         if (minute.getLastTradeId() > lastTradeId) {
             lastTradeId = minute.getLastTradeId();
         }
+    }
+
+    private boolean isEmptyOfSums() {
+        return volume == null;
+    }
+
+    private void addSums(Candle minute) {
+        volume = volume.add(minute.getVolume());
+        quoteVolume = quoteVolume.add(minute.getQuoteVolume());
+        takerBuyVolume = takerBuyVolume.add(minute.getTakerBuyVolume());
+        takerBuyQuoteVolume = takerBuyQuoteVolume.add(minute.getTakerBuyQuoteVolume());
+        tradeCount += minute.getTradeCount();
     }
 
     private Candle finish(String exchange, String symbol) {
