@@ -38,12 +38,16 @@ final class AggregateFixture implements AutoCloseable {
     private final AvroSerde<Candle> candleSerde;
 
     AggregateFixture(String scope, String intervals, Duration grace, boolean closeByWallClock) {
+        this(scope, intervals, grace, closeByWallClock, StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    AggregateFixture(String scope, String intervals, Duration grace, boolean closeByWallClock, String processingGuarantee) {
         this.scope = scope + "-" + System.nanoTime();
         TickflowConfig config = TickflowConfig.load(Optional.empty(), Map.of(
                 "TICKFLOW_SCHEMA_REGISTRY_URL", "mock://" + this.scope,
                 "TICKFLOW_CANDLES_INTERVALS", intervals), AggregateSettings.definition());
         this.settings = new AggregateSettings(TopicCatalog.from(config), grace, closeByWallClock, config.serdeProperties());
-        this.driver = new TopologyTestDriver(AggregateTopology.build(settings), properties(settings), Instant.EPOCH);
+        this.driver = new TopologyTestDriver(AggregateTopology.build(settings), properties(settings, processingGuarantee), Instant.EPOCH);
         AvroSerde<Trade> tradeSerde = AvroSerde.forClass(Trade.class, settings.serdeConfig(), false);
         this.candleSerde = AvroSerde.forClass(Candle.class, settings.serdeConfig(), false);
         TopicCatalog topics = settings.topics();
@@ -53,11 +57,11 @@ final class AggregateFixture implements AutoCloseable {
         this.dlq = driver.createOutputTopic(topics.tradesDlq().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    static Properties properties(AggregateSettings settings) {
+    static Properties properties(AggregateSettings settings, String processingGuarantee) {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, AggregateSettings.APPLICATION_ID);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         try {
             properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(Path.of("target"), "state").toAbsolutePath().toString());
         } catch (java.io.IOException e) {
