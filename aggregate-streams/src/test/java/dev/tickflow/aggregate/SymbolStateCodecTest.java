@@ -21,11 +21,12 @@ class SymbolStateCodecTest {
     @Test
     void aDecodedStateBehavesExactlyLikeTheOriginal() {
         SymbolState original = sampleState();
-        SymbolState copy = codec.decode(codec.encode(original));
+        byte[] encoded = codec.encode(original);
+        SymbolState copy = codec.decode(encoded);
 
         assertThat(java.util.Arrays.toString(codec.encode(copy))).isEqualTo(java.util.Arrays.toString(codec.encode(original)));
         List<Candle> fromOriginal = continueWith(original);
-        List<Candle> fromCopy = continueWith(codec.decode(codec.encode(original)));
+        List<Candle> fromCopy = continueWith(codec.decode(encoded));
         assertThat(fromOriginal).hasSize(68 + 14 + 1);
         assertThat(fromCopy.toString()).isEqualTo(fromOriginal.toString());
     }
