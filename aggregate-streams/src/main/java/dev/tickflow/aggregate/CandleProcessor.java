@@ -5,6 +5,7 @@ import dev.tickflow.schema.Trade;
 import dev.tickflow.topics.CandleInterval;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -35,6 +36,11 @@ final class CandleProcessor implements Processor<String, Trade, String, Specific
     private final Map<String, String> sinkByInterval;
     private final String lateSink;
     private final SymbolStateCodec codec = new SymbolStateCodec();
+    /**
+     * Decoded states, so a trade costs one encode (for the store and its changelog) but no decode. The store stays
+     * the source of truth: this is emptied on every init, which Streams calls again after restoring the store.
+     */
+    private final Map<String, SymbolState> decoded = new HashMap<>();
     private final RateLimitedLog lateLog = new RateLimitedLog(LOG, 10_000, System::currentTimeMillis);
 
     private ProcessorContext<String, SpecificRecord> context;
@@ -58,6 +64,7 @@ final class CandleProcessor implements Processor<String, Trade, String, Specific
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        decoded.clear();
         String task = context.taskId().toString();
         lateTrades = context.metrics().addRateTotalSensor(METRICS_SCOPE, task, "late-trades", Sensor.RecordingLevel.INFO);
         duplicateTrades = context.metrics().addRateTotalSensor(METRICS_SCOPE, task, "duplicate-trades", Sensor.RecordingLevel.INFO);
@@ -78,8 +85,7 @@ final class CandleProcessor implements Processor<String, Trade, String, Specific
         long lastClosableOpen = lastClosableOpen();
         sweepUpTo(lastClosableOpen);
         String symbol = trade.getSymbol();
-        byte[] stored = store.get(symbol);
-        SymbolState state = stored == null ? null : codec.decode(stored);
+        SymbolState state = stateOf(symbol);
         long tradeId = trade.getTradeId();
         if (state != null && state.hasSeen(tradeId)) {
             duplicateTrades.record();
@@ -99,6 +105,7 @@ final class CandleProcessor implements Processor<String, Trade, String, Specific
         }
         if (state == null) {
             state = new SymbolState(symbol, trade.getExchange());
+            decoded.put(symbol, state);
         }
         state.add(trade);
         store.put(symbol, codec.encode(state));
@@ -125,7 +132,7 @@ final class CandleProcessor implements Processor<String, Trade, String, Specific
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<String, byte[]> entry = all.next();
-                SymbolState state = codec.decode(entry.value);
+                SymbolState state = decoded.computeIfAbsent(entry.key, symbol -> codec.decode(entry.value));
                 if (state.closeUpTo(lastClosableOpen, rolledIntervals, this::emit)) {
                     changed.add(KeyValue.pair(entry.key, codec.encode(state)));
                 }
@@ -134,6 +141,18 @@ final class CandleProcessor implements Processor<String, Trade, String, Specific
         for (KeyValue<String, byte[]> entry : changed) {
             store.put(entry.key, entry.value);
         }
+    }
+
+    private SymbolState stateOf(String symbol) {
+        SymbolState state = decoded.get(symbol);
+        if (state == null) {
+            byte[] stored = store.get(symbol);
+            if (stored != null) {
+                state = codec.decode(stored);
+                decoded.put(symbol, state);
+            }
+        }
+        return state;
     }
 
     private void emit(Candle candle) {

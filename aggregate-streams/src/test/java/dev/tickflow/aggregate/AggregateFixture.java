@@ -7,6 +7,8 @@ import dev.tickflow.serde.AvroSerde;
 import dev.tickflow.serde.MockSchemaRegistry;
 import dev.tickflow.topics.CandleInterval;
 import dev.tickflow.topics.TopicCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Comparator;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -29,6 +33,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 /** The aggregation topology in a TopologyTestDriver with the real Avro serde on a mock:// registry of its own. */
 final class AggregateFixture implements AutoCloseable {
     final String scope;
+    private final Path stateDir;
     final AggregateSettings settings;
     final TopologyTestDriver driver;
     final TestInputTopic<String, Trade> trades;
@@ -47,7 +52,9 @@ final class AggregateFixture implements AutoCloseable {
                 "TICKFLOW_SCHEMA_REGISTRY_URL", "mock://" + this.scope,
                 "TICKFLOW_CANDLES_INTERVALS", intervals), AggregateSettings.definition());
         this.settings = new AggregateSettings(TopicCatalog.from(config), grace, closeByWallClock, config.serdeProperties());
-        this.driver = new TopologyTestDriver(AggregateTopology.build(settings), properties(settings, processingGuarantee), Instant.EPOCH);
+        Properties properties = properties(settings, processingGuarantee);
+        this.stateDir = Path.of(properties.getProperty(StreamsConfig.STATE_DIR_CONFIG));
+        this.driver = new TopologyTestDriver(AggregateTopology.build(settings), properties, Instant.EPOCH);
         AvroSerde<Trade> tradeSerde = AvroSerde.forClass(Trade.class, settings.serdeConfig(), false);
         this.candleSerde = AvroSerde.forClass(Candle.class, settings.serdeConfig(), false);
         TopicCatalog topics = settings.topics();
@@ -64,8 +71,8 @@ final class AggregateFixture implements AutoCloseable {
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         try {
             properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(Path.of("target"), "state").toAbsolutePath().toString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         properties.putAll(AggregateTopology.streamsOverrides(settings));
         return properties;
@@ -99,5 +106,10 @@ final class AggregateFixture implements AutoCloseable {
     public void close() {
         driver.close();
         MockSchemaRegistry.dropScope(scope);
+        try (Stream<Path> paths = Files.walk(stateDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
