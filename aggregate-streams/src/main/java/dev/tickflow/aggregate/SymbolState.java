@@ -27,6 +27,8 @@ final class SymbolState {
     final List<MinuteCandle> openMinutes;
     final TradeIdRanges seenIds;
     final List<RollupCandle> rollups;
+    /** The codec's encoding of the fields that change only when minutes close; null once they changed. */
+    byte[] encodedPrefix;
 
     SymbolState(String symbol, String exchange) {
         this(symbol, exchange, new ArrayList<>(2), new TradeIdRanges(), new ArrayList<>(3));
@@ -98,6 +100,7 @@ final class SymbolState {
             lastEmittedOpen = next;
             next += MinuteCandle.LENGTH_MS;
             emitted = true;
+            encodedPrefix = null;
         }
         return emitted;
     }

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * The binary form of {@link SymbolState} in the state store and its changelog: a version byte, then zig-zag
  * varints and decimals as (scale, unscaled value), the unscaled value as a varint when it fits a long. Trade-id
- * ranges are stored as deltas, so the usual single range of consecutive ids takes a few bytes.
+ * ranges are stored as deltas, so the usual single range of consecutive ids takes a few bytes. The part that changes
+ * only when minutes close (last emitted minute, last close, rolled-up candles in progress) comes first and is kept
+ * encoded with the state, so a trade re-encodes only its open minutes and seen ids.
  * Not thread-safe: one instance per processor.
  */
 final class SymbolStateCodec {
@@ -24,12 +26,13 @@ final class SymbolStateCodec {
     private byte[] input;
 
     byte[] encode(SymbolState state) {
+        if (state.encodedPrefix == null) {
+            state.encodedPrefix = encodePrefix(state);
+        }
         position = 0;
-        writeByte(VERSION);
-        writeString(state.symbol);
-        writeString(state.exchange);
-        writeLong(state.lastEmittedOpen);
-        writeDecimal(state.lastClose);
+        ensure(state.encodedPrefix.length);
+        System.arraycopy(state.encodedPrefix, 0, buffer, 0, state.encodedPrefix.length);
+        position = state.encodedPrefix.length;
         writeLong(state.openMinutes.size());
         for (MinuteCandle minute : state.openMinutes) {
             writeMinute(minute);
@@ -42,6 +45,17 @@ final class SymbolStateCodec {
             writeLong(ranges.hi(range) - ranges.lo(range));
             previous = ranges.hi(range);
         }
+        return Arrays.copyOf(buffer, position);
+    }
+
+    /** What changes only when minutes close, first, so that it is encoded once per minute rather than per trade. */
+    private byte[] encodePrefix(SymbolState state) {
+        position = 0;
+        writeByte(VERSION);
+        writeString(state.symbol);
+        writeString(state.exchange);
+        writeLong(state.lastEmittedOpen);
+        writeDecimal(state.lastClose);
         writeLong(state.rollups.size());
         for (RollupCandle rollup : state.rollups) {
             writeRollup(rollup);
@@ -60,6 +74,12 @@ final class SymbolStateCodec {
         String exchange = readString();
         long lastEmittedOpen = readLong();
         BigDecimal lastClose = readDecimal();
+        int rollupCount = (int) readLong();
+        List<RollupCandle> rollups = new ArrayList<>(Math.max(3, rollupCount));
+        for (int i = 0; i < rollupCount; i++) {
+            rollups.add(readRollup());
+        }
+        int prefixLength = position;
         int minutes = (int) readLong();
         List<MinuteCandle> openMinutes = new ArrayList<>(Math.max(2, minutes));
         for (int i = 0; i < minutes; i++) {
@@ -75,14 +95,10 @@ final class SymbolStateCodec {
             bounds[2 * range + 1] = hi;
             previous = hi;
         }
-        int rollupCount = (int) readLong();
-        List<RollupCandle> rollups = new ArrayList<>(Math.max(3, rollupCount));
-        for (int i = 0; i < rollupCount; i++) {
-            rollups.add(readRollup());
-        }
         SymbolState state = new SymbolState(symbol, exchange, openMinutes, TradeIdRanges.of(bounds), rollups);
         state.lastEmittedOpen = lastEmittedOpen;
         state.lastClose = lastClose;
+        state.encodedPrefix = Arrays.copyOf(bytes, prefixLength);
         input = null;
         return state;
     }
