@@ -105,6 +105,11 @@ class AggregateTopologyTest {
             assertThat(lateRecords.get(0).key()).isEqualTo("BTCUSDT");
             assertThat(lateRecords.get(0).value()).isEqualTo(late);
             assertThat(fixture.total("late-trades")).isEqualTo(1.0);
+            assertThat(fixture.driver.metrics().keySet()).filteredOn(name -> name.name().equals("late-trades-total"))
+                    .singleElement().satisfies(name -> {
+                        assertThat(name.group()).isEqualTo("stream-tickflow-aggregate-metrics");
+                        assertThat(name.tags()).containsEntry("tickflow-aggregate-id", "0_0");
+                    });
             Candle candle = fixture.candles("1m").readValue();
             assertThat(candle.getHigh()).isEqualByComparingTo("100");
             assertThat(candle.getTradeCount()).isEqualTo(1);
