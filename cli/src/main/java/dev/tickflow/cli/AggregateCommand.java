@@ -42,8 +42,8 @@ final class AggregateCommand implements Callable<Integer> {
         return new StreamsService(app, config, out, err);
     }
 
-    /** Streams configs the topology needs (DLQ topic, handlers). Becomes AggregateTopology.streamsOverrides(settings) once agg-core is merged. */
+    /** Streams configs the topology needs (DLQ topic, handlers). */
     static Map<String, Object> topologyOverrides(AggregateSettings settings) {
-        return Map.of();
+        return AggregateTopology.streamsOverrides(settings);
     }
 }
