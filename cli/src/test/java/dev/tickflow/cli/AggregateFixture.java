@@ -15,6 +15,7 @@ import dev.tickflow.testkit.TestTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -41,6 +44,7 @@ final class AggregateFixture {
 
     final String trades;
     final String candles;
+    final String dlq;
     final Path configFile;
     private final KafkaBroker broker;
     private final ApicurioRegistry registry;
@@ -51,7 +55,7 @@ final class AggregateFixture {
         this.trades = topics.create("md.trades", PARTITIONS);
         this.candles = topics.create("md.candles.1m", PARTITIONS);
         String late = topics.create("md.trades.late", PARTITIONS);
-        String dlq = topics.create("md.trades.dlq", PARTITIONS);
+        this.dlq = topics.create("md.trades.dlq", PARTITIONS);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
         settings.put("schema.registry.url", registry.confluentApiUrl());
@@ -106,6 +110,36 @@ final class AggregateFixture {
             }
             producer.flush();
         }
+    }
+
+    /** Writes bytes that are not a Trade in Confluent's wire format, as a broken producer would. */
+    void produceRaw(String key, byte[] value) {
+        Map<String, Object> properties = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(trades, key.getBytes(StandardCharsets.UTF_8), value));
+            producer.flush();
+        }
+    }
+
+    /** The dead-letter topic's records (read_committed), waiting up to {@code timeout} for {@code count} of them. */
+    List<ConsumerRecord<byte[], byte[]>> readDeadLetters(int count, Duration timeout) {
+        Map<String, Object> properties = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                partitions.add(new TopicPartition(dlq, p));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (read.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+            }
+        }
+        return read;
     }
 
     /**

@@ -18,12 +18,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +40,7 @@ class AggregateServiceIT {
     Path dir;
 
     @Test
-    void publishesEachFinalCandleOnceWithHealthAndMetrics(KafkaBroker broker, ApicurioRegistry registry, TestTopics topics) throws Exception {
+    void publishesEachFinalCandleOnceAndDeadLettersPoisonWithHealthAndMetrics(KafkaBroker broker, ApicurioRegistry registry, TestTopics topics) throws Exception {
         AggregateFixture fixture = new AggregateFixture(broker, registry, topics, dir);
         fixture.assumeTopologyImplemented();
         TradeScript script = new TradeScript(Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES), 5, 42);
@@ -51,11 +53,21 @@ class AggregateServiceIT {
             await().atMost(Duration.ofSeconds(40)).until(() -> service.state() == KafkaStreams.State.RUNNING);
             URI http = service.httpAddress().orElseThrow();
 
+            byte[] poison = "not a trade".getBytes(StandardCharsets.UTF_8);
+            fixture.produceRaw("BTCUSDT", poison);
             fixture.produce(script.all());
             List<Candle> candles = fixture.readCandles(CandleAssertions.containsAll(expected), Duration.ofSeconds(40), Duration.ofSeconds(3));
 
             CandleAssertions.assertExactly(candles, expected);
             assertThat(expected.values()).filteredOn(Summary::filled).as("flat candles: gaps and the last minute").hasSize(6);
+
+            List<ConsumerRecord<byte[], byte[]>> deadLetters = fixture.readDeadLetters(1, Duration.ofSeconds(20));
+            assertThat(deadLetters).as("the poison record, in the dead-letter topic under exactly_once_v2").hasSize(1);
+            assertThat(deadLetters.get(0).value()).isEqualTo(poison);
+            assertThat(new String(deadLetters.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("BTCUSDT");
+            assertThat(deadLetters.get(0).headers().lastHeader("__streams.errors.message")).as("error headers").isNotNull();
+            assertThat(new String(deadLetters.get(0).headers().lastHeader("__streams.errors.topic").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(fixture.trades);
 
             HttpResponse<String> health = get(http.resolve("/health"));
             assertThat(health.statusCode()).isEqualTo(200);
