@@ -11,8 +11,7 @@ import dev.tickflow.strategy.api.Step;
 import dev.tickflow.strategy.api.Strategy;
 import dev.tickflow.strategy.api.StrategyParameters;
 import dev.tickflow.strategy.api.StrategyType;
-import dev.tickflow.strategy.indicator.HighestValue;
-import dev.tickflow.strategy.indicator.LowestValue;
+import dev.tickflow.strategy.indicator.RollingExtreme;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -40,7 +39,7 @@ public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
     }
 
     /** The highs and lows of the previous candles, and the position. */
-    public record State(HighestValue highs, LowestValue lows, LongPosition position) {
+    public record State(RollingExtreme highs, RollingExtreme lows, LongPosition position) {
     }
 
     /** Registers the strategy as {@value #TYPE} with settings {@code entry}, {@code exit} and {@code stop-loss}. */
@@ -60,7 +59,7 @@ public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
 
     @Override
     public State initialState() {
-        return new State(HighestValue.of(entryPeriod), LowestValue.of(exitPeriod), LongPosition.FLAT);
+        return new State(RollingExtreme.highest(entryPeriod), RollingExtreme.lowest(exitPeriod), LongPosition.FLAT);
     }
 
     @Override
@@ -68,8 +67,8 @@ public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
         BigDecimal close = bar.close();
         Optional<BigDecimal> upper = state.highs().value();
         Optional<BigDecimal> lower = state.lows().value();
-        HighestValue highs = state.highs().add(bar.high());
-        LowestValue lows = state.lows().add(bar.low());
+        RollingExtreme highs = state.highs().add(bar.high());
+        RollingExtreme lows = state.lows().add(bar.low());
         LongPosition position = state.position();
 
         if (position.open() && stopLoss.isPresent() && stopLoss.get().isHit(position, close)) {
@@ -109,8 +108,8 @@ public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
         if (version != STATE_VERSION) {
             throw new IllegalStateException("Unknown " + TYPE + " state version " + version);
         }
-        HighestValue highs = HighestValue.restore(in.readInt(), in.readDecimals());
-        LowestValue lows = LowestValue.restore(in.readInt(), in.readDecimals());
+        RollingExtreme highs = RollingExtreme.restore(RollingExtreme.Kind.HIGHEST, in.readInt(), in.readDecimals());
+        RollingExtreme lows = RollingExtreme.restore(RollingExtreme.Kind.LOWEST, in.readInt(), in.readDecimals());
         LongPosition position = LongPosition.readFrom(in);
         in.expectEnd();
         State fresh = initialState();

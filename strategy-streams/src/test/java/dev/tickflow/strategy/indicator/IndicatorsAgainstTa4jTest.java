@@ -108,8 +108,8 @@ class IndicatorsAgainstTa4jTest {
         HighestValueIndicator highestReference = new HighestValueIndicator(close, period);
         LowestValueIndicator lowestReference = new LowestValueIndicator(close, period);
 
-        HighestValue highest = HighestValue.of(period);
-        LowestValue lowest = LowestValue.of(period);
+        RollingExtreme highest = RollingExtreme.highest(period);
+        RollingExtreme lowest = RollingExtreme.lowest(period);
         for (int i = 0; i < closes.size(); i++) {
             highest = highest.add(closes.get(i));
             lowest = lowest.add(closes.get(i));
