@@ -1,14 +1,96 @@
 package dev.tickflow.aggregate;
 
+import dev.tickflow.schema.Candle;
+import dev.tickflow.schema.Trade;
+import dev.tickflow.serde.AvroSerde;
+import dev.tickflow.topics.CandleInterval;
+import dev.tickflow.topics.TopicCatalog;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.AutoOffsetReset;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
-/** Builds the aggregation topology: md.trades → md.candles.&lt;interval&gt; (+ md.trades.late). */
+/**
+ * Builds the aggregation topology: md.trades → md.candles.&lt;interval&gt; (+ md.trades.late).
+ *
+ * <pre>
+ * md.trades ─▶ candles (one state record per symbol, in-memory store with changelog, no cache)
+ *                 ├─▶ md.candles.1m, md.candles.5m, ... (final candles; longer ones rolled up from the 1m ones)
+ *                 └─▶ md.trades.late
+ * </pre>
+ */
 public final class AggregateTopology {
+    public static final String SOURCE = "trades";
+    public static final String PROCESSOR = "candles";
+    public static final String LATE_SINK = "late-trades";
+    /** The state store; its changelog topic is {@code <application.id>-candle-state-changelog}. */
+    public static final String STORE = CandleProcessor.STORE;
+
     private AggregateTopology() {
     }
 
     /** A pure function of its settings: tests, the service and the backtest all run this topology. */
     public static Topology build(AggregateSettings settings) {
-        throw new UnsupportedOperationException("being written");
+        TopicCatalog topics = settings.topics();
+        Map<String, Object> serdeConfig = settings.serdeConfig();
+        AvroSerde<Trade> tradeSerde = AvroSerde.forClass(Trade.class, serdeConfig, false);
+        AvroSerde<Candle> candleSerde = AvroSerde.forClass(Candle.class, serdeConfig, false);
+
+        Map<String, String> sinkByInterval = new LinkedHashMap<>();
+        for (CandleInterval interval : topics.candleIntervals()) {
+            sinkByInterval.put(interval.name(), sinkName(interval));
+        }
+        if (!sinkByInterval.containsKey(CandleInterval.ONE_MINUTE.name())) {
+            throw new IllegalArgumentException("The candle intervals must include 1m: every other one is rolled up from it; got "
+                    + topics.candleIntervals());
+        }
+        List<CandleInterval> rolled = topics.candleIntervals().stream()
+                .filter(interval -> !interval.name().equals(CandleInterval.ONE_MINUTE.name()))
+                .toList();
+        long graceMs = settings.grace().toMillis();
+
+        Topology topology = new Topology();
+        topology.addSource(AutoOffsetReset.earliest(), SOURCE, new TradeTimestampExtractor(), Serdes.String().deserializer(), tradeSerde.deserializer(),
+                topics.trades().name());
+        topology.addProcessor(PROCESSOR,
+                () -> new CandleProcessor(graceMs, settings.closeByWallClock(), rolled, sinkByInterval, LATE_SINK), SOURCE);
+        topology.addStateStore(stateStore(), PROCESSOR);
+        for (CandleInterval interval : topics.candleIntervals()) {
+            topology.addSink(sinkName(interval), topics.candles(interval).name(), Serdes.String().serializer(),
+                    candleSerde.serializer(), PROCESSOR);
+        }
+        topology.addSink(LATE_SINK, topics.tradesLate().name(), Serdes.String().serializer(), tradeSerde.serializer(), PROCESSOR);
+        return topology;
+    }
+
+    /**
+     * The Streams configs this topology relies on; the service merges them into its Streams properties.
+     * Undeserializable trades go, with their original bytes and error headers, to the dead-letter topic.
+     */
+    public static Map<String, Object> streamsOverrides(AggregateSettings settings) {
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        overrides.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().tradesDlq().name());
+        overrides.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        overrides.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, TradeTimestampExtractor.class.getName());
+        overrides.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        return overrides;
+    }
+
+    /** In memory (state per symbol is small and bounded) with a changelog, so restarts resume exactly; no cache. */
+    static StoreBuilder<KeyValueStore<String, byte[]>> stateStore() {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
+                .withLoggingEnabled(Map.of())
+                .withCachingDisabled();
+    }
+
+    static String sinkName(CandleInterval interval) {
+        return "candles-" + interval.name();
     }
 }
