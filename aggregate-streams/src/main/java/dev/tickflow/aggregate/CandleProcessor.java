@@ -41,7 +41,7 @@ final class CandleProcessor implements Processor<String, Trade, String, Specific
      * the source of truth: this is emptied on every init, which Streams calls again after restoring the store.
      */
     private final Map<String, SymbolState> decoded = new HashMap<>();
-    private final RateLimitedLog lateLog = new RateLimitedLog(LOG, 10_000, System::currentTimeMillis);
+    private final RateLimitedLog warnings = new RateLimitedLog(LOG, 10_000, System::currentTimeMillis);
 
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, byte[]> store;
@@ -65,6 +65,8 @@ final class CandleProcessor implements Processor<String, Trade, String, Specific
         this.context = context;
         this.store = context.getStateStore(STORE);
         decoded.clear();
+        wallClock = -1;
+        lastSweptOpen = Long.MIN_VALUE;
         String task = context.taskId().toString();
         lateTrades = context.metrics().addRateTotalSensor(METRICS_SCOPE, task, "late-trades", Sensor.RecordingLevel.INFO);
         duplicateTrades = context.metrics().addRateTotalSensor(METRICS_SCOPE, task, "duplicate-trades", Sensor.RecordingLevel.INFO);
@@ -79,7 +81,7 @@ final class CandleProcessor implements Processor<String, Trade, String, Specific
         Trade trade = record.value();
         if (trade == null) {
             invalidTrades.record();
-            lateLog.warn("Ignored a record without a trade (null value) with key {}", record.key());
+            warnings.warn("Ignored a record without a trade (null value) with key {}", record.key());
             return;
         }
         long lastClosableOpen = lastClosableOpen();
@@ -94,7 +96,7 @@ final class CandleProcessor implements Processor<String, Trade, String, Specific
         long minuteOpen = MinuteCandle.openTimeOf(trade.getTradeTime().toEpochMilli());
         if (minuteOpen <= lastClosableOpen || (state != null && state.hasEmitted(minuteOpen))) {
             lateTrades.record();
-            lateLog.warn("Late trade {} {} at {}: its minute closed (grace {} ms); sent to the late topic",
+            warnings.warn("Late trade {} {} at {}: its minute closed (grace {} ms); sent to the late topic",
                     symbol, tradeId, trade.getTradeTime(), graceMs);
             context.forward(record.withKey(symbol), lateSink);
             if (state != null) {

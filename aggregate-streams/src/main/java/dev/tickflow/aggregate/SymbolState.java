@@ -85,6 +85,10 @@ final class SymbolState {
             return false;
         }
         boolean emitted = false;
+        if (next <= lastClosableOpen && rollups.size() > rolledIntervals.size()) {
+            rollups.removeIf(rollup -> rolledIntervals.stream().noneMatch(interval -> interval.name().equals(rollup.interval)));
+            encodedPrefix = null;
+        }
         while (next <= lastClosableOpen) {
             Candle candle;
             if (!openMinutes.isEmpty() && openMinutes.get(0).openTime == next) {

@@ -56,6 +56,44 @@ class BinanceReferenceAcceptanceTest {
         }
     }
 
+    /** With every default interval: the same 5m candles, and 15m/1h windows that add up to their minutes. */
+    @Test
+    void fifteenMinuteAndHourlyCandlesRollUpTheSameMinutes() throws IOException {
+        List<Trade> trades = readTrades(data.resolve("XRPETH-aggTrades-2019-10-11_13.csv"));
+        try (AggregateFixture fixture = new AggregateFixture("acceptance-rollups", "1m,5m,15m,1h", GRACE, true)) {
+            fixture.send(trades);
+            long lastTrade = trades.get(trades.size() - 1).getTradeTime().toEpochMilli();
+            fixture.driver.advanceWallClockTime(Duration.ofMillis(MinuteCandle.openTimeOf(lastTrade) + MinuteCandle.LENGTH_MS).plus(GRACE));
+
+            List<Candle> oneMinute = fixture.candles("1m").readValuesToList();
+            assertMatches(fixture.candles("5m").readValuesToList(), readKlines(data.resolve("XRPETH-5m-klines.csv")), 712);
+            List<Candle> fifteen = fixture.candles("15m").readValuesToList();
+            List<Candle> hours = fixture.candles("1h").readValuesToList();
+            assertThat(fifteen).hasSize(3_560 / 15);
+            assertThat(hours).hasSize(3_560 / 60);
+            for (List<Candle> rolled : List.of(fifteen, hours)) {
+                for (Candle candle : rolled) {
+                    List<Candle> minutes = oneMinute.stream()
+                            .filter(minute -> !minute.getOpenTime().isBefore(candle.getOpenTime())
+                                    && minute.getOpenTime().isBefore(candle.getCloseTime()))
+                            .toList();
+                    String at = candle.getInterval() + " at " + candle.getOpenTime();
+                    assertThat(candle.getVolume()).as("volume " + at)
+                            .isEqualTo(minutes.stream().map(Candle::getVolume).reduce(BigDecimal::add).orElseThrow());
+                    assertThat(candle.getQuoteVolume()).as("quote volume " + at)
+                            .isEqualTo(minutes.stream().map(Candle::getQuoteVolume).reduce(BigDecimal::add).orElseThrow());
+                    assertThat(candle.getTradeCount()).as("count " + at).isEqualTo(minutes.stream().mapToLong(Candle::getTradeCount).sum());
+                    List<Candle> traded = minutes.stream().filter(minute -> !minute.getFilled()).toList();
+                    if (!traded.isEmpty()) {
+                        assertThat(candle.getOpen()).as("open " + at).isEqualTo(traded.get(0).getOpen());
+                        assertThat(candle.getClose()).as("close " + at).isEqualTo(traded.get(traded.size() - 1).getClose());
+                        assertThat(candle.getFirstTradeId()).as("first id " + at).isEqualTo(traded.get(0).getFirstTradeId());
+                    }
+                }
+            }
+        }
+    }
+
     private static void assertMatches(List<Candle> actual, List<Kline> expected, int count) {
         assertThat(expected).hasSize(count);
         assertThat(actual).hasSize(count);

@@ -60,4 +60,15 @@ class SymbolStateTest {
         assertThat(state.hasSeen(far)).isTrue();
         assertThat(state.hasSeen(far + 1)).isTrue();
     }
+
+    @Test
+    void rolledUpWindowsOfIntervalsNoLongerConfiguredAreDropped() {
+        SymbolState state = new SymbolState("BTCUSDT", "binance");
+        state.add(trade("BTCUSDT", 1, 1, "100", "1"));
+        state.closeUpTo(OPEN, List.of(CandleInterval.parse("5m"), CandleInterval.parse("1h")), candle -> { });
+        assertThat(state.rollups).extracting(rollup -> rollup.interval).containsExactly("5m", "1h");
+
+        state.closeUpTo(OPEN + MINUTE, FIVE, candle -> { });
+        assertThat(state.rollups).extracting(rollup -> rollup.interval).containsExactly("5m");
+    }
 }
