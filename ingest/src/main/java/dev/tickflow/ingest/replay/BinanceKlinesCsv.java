@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * Reads Binance klines files lazily, line by line, as {@link Candle}s of one symbol and interval (layouts in
@@ -53,7 +54,8 @@ public final class BinanceKlinesCsv implements Iterator<Candle>, Closeable {
     }
 
     /**
-     * Checks the files exist and are readable and prepares to read them; nothing is read before the first
+     * Checks the files (they exist, are readable, and their Binance-style names name neither another symbol nor
+     * another interval) and prepares to read them; nothing is read before the first
      * {@link #hasNext()}.
      *
      * @param interval the klines' interval in Binance notation ({@code 1m}) and {@code length} its length
@@ -71,6 +73,15 @@ public final class BinanceKlinesCsv implements Iterator<Candle>, Closeable {
             }
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new IllegalArgumentException("Klines file " + file + " is not a readable file");
+            }
+            Optional<String> named = BinanceFileNames.symbolOf(file);
+            if (named.isPresent() && !named.get().equals(normalized)) {
+                throw new IllegalArgumentException("Klines file " + file + " is named for " + named.get() + ", not " + normalized
+                        + ": Binance's files hold no symbol column, so the symbol given must be the file's");
+            }
+            Optional<String> namedInterval = BinanceFileNames.klineIntervalOf(file);
+            if (namedInterval.isPresent() && !namedInterval.get().equals(interval)) {
+                throw new IllegalArgumentException("Klines file " + file + " is named for " + namedInterval.get() + " klines, not " + interval);
             }
             try {
                 total += Files.size(file);

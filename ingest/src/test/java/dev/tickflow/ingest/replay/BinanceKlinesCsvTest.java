@@ -142,6 +142,17 @@ class BinanceKlinesCsvTest {
                 MalformedLinePolicy.FAIL)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
     }
 
+    @Test
+    void refusesAFileNamedForAnotherSymbolOrInterval() throws IOException {
+        Path file = write("BTCUSDT-1m-2024-01-01.csv", FULL_1);
+        assertThatThrownBy(() -> readAll(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Klines file " + file + " is named for BTCUSDT, not XRPETH");
+        assertThat(readAll(write("XRPETH-1m-2019-10-11.csv", FULL_1))).hasSize(1);
+        Path fiveMinutes = write("XRPETH-5m-2019-10-11.csv", FULL_1);
+        assertThatThrownBy(() -> readAll(fiveMinutes)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Klines file " + fiveMinutes + " is named for 5m klines, not 1m");
+    }
+
     private void assertProblem(String line, String problem) throws IOException {
         Path file = write("bad.csv", FULL_1, line);
         var thrown = assertThatThrownBy(() -> readAll(file)).isInstanceOf(MalformedTradeLineException.class);
