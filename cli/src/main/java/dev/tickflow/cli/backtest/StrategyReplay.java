@@ -44,6 +44,7 @@ public final class StrategyReplay implements Closeable {
     private final Map<String, TestOutputTopic<byte[], byte[]>> otherTopics = new HashMap<>();
     private final Map<String, Long> signalCounts = new LinkedHashMap<>();
     private long candlesPiped;
+    private long internalRecordsDiscarded;
 
     /**
      * @param settings the strategy settings; the serde config usually names the run's {@code mock://} registry
@@ -87,6 +88,11 @@ public final class StrategyReplay implements Closeable {
         return new LinkedHashMap<>(signalCounts);
     }
 
+    /** Records the driver kept for other topics (the state store's changelog), dropped as they came. */
+    long internalRecordsDiscarded() {
+        return internalRecordsDiscarded;
+    }
+
     @Override
     public void close() {
         try {
@@ -117,6 +123,7 @@ public final class StrategyReplay implements Closeable {
                         n -> driver.createOutputTopic(n, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
                 while (!topic.isEmpty()) {
                     topic.readRecord();
+                    internalRecordsDiscarded++;
                 }
             }
         }
