@@ -6,40 +6,73 @@ import dev.tickflow.cli.backtest.BacktestRequest;
 import dev.tickflow.cli.backtest.BacktestResult;
 import dev.tickflow.cli.backtest.BacktestRunner;
 import dev.tickflow.cli.backtest.CandleTopology;
+import dev.tickflow.cli.backtest.StrategyOverrides;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
+import dev.tickflow.strategy.StrategySettings;
+import dev.tickflow.strategy.api.InvalidStrategyConfigException;
+import dev.tickflow.strategy.engine.StrategyInstance;
+import dev.tickflow.strategy.engine.StrategyInstances;
+import dev.tickflow.strategy.engine.StrategyTypes;
+import dev.tickflow.topics.CandleInterval;
 import dev.tickflow.topics.TopicCatalog;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Replay Binance trade files through the aggregation topology offline (no broker) and write the candles "
-                + "as Binance kline CSV files: candles-1m.csv and one per rolled-up interval in --out.",
+        description = {"Run the strategies offline (no broker) on Binance trade files (through the aggregation topology, "
+                + "writing the candles as Binance kline CSV files: candles-1m.csv and one per rolled-up interval) or on Binance "
+                + "kline files, and write indicators.csv and signals.csv in --out.",
                 "Progress goes to stderr, the summary to stdout."})
 final class BacktestCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();
 
-    @Option(names = "--trades", paramLabel = "FILE", required = true, arity = "1..*",
-            description = "Binance public-data aggTrades or trades files (.csv, .zip or .gz; with or without header), read in the order given.")
-    List<Path> tradeFiles;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    static final class Input {
+        @Option(names = "--trades", paramLabel = "FILE", required = true, arity = "1..*",
+                description = "Binance public-data aggTrades or trades files (.csv, .zip or .gz; with or without header), read in the order given.")
+        List<Path> tradeFiles;
+
+        @Option(names = "--klines", paramLabel = "FILE", required = true, arity = "1..*",
+                description = "Binance public-data kline files of the strategies' interval (1m by default; 12 columns, or "
+                        + "open_time,open,high,low,close,volume with a header), read in the order given.")
+        List<Path> klineFiles;
+    }
 
     @Option(names = "--symbol", paramLabel = "SYMBOL", required = true, description = "The symbol the files hold, such as BTCUSDT.")
     String symbol;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for the candle files (created when missing; files in it are replaced).")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for the output files (created when missing; files in it are replaced).")
     Path outDir;
 
     @Option(names = "--grace-ms", paramLabel = "N",
             description = "Grace period of the windows in ms; overrides " + AggregateSettings.GRACE_MS + " (default " + AggregateSettings.DEFAULT_GRACE_MS + ").")
     Long graceMs;
+
+    @Option(names = "--sma", paramLabel = "N", description = "SMA period of every sma-ema-crossover instance (overrides the configured one).")
+    Integer sma;
+
+    @Option(names = "--ema", paramLabel = "N", description = "EMA period of every sma-ema-crossover instance (overrides the configured one).")
+    Integer ema;
+
+    @Option(names = "--stop-loss", paramLabel = "X", description = "Stop loss of every sma-ema-crossover instance, a fraction such as 0.15 (overrides the configured one).")
+    BigDecimal stopLoss;
 
     @Option(names = "--skip-malformed", description = "Skip and count malformed lines instead of stopping at the first one.")
     boolean skipMalformed;
@@ -66,15 +99,49 @@ final class BacktestCommand implements Callable<Integer> {
         if (graceMs != null && graceMs < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--grace-ms must be 0 or more, not " + graceMs);
         }
-        TickflowConfig loaded = config.load(AggregateSettings.definition());
+        TickflowConfig loaded = config.load(definition());
         Duration grace = Duration.ofMillis(graceMs != null ? graceMs : loaded.getLong(AggregateSettings.GRACE_MS));
-        BacktestRequest request = new BacktestRequest(tradeFiles, symbol, outDir, TopicCatalog.from(loaded), grace,
-                skipMalformed ? MalformedLinePolicy.SKIP : MalformedLinePolicy.FAIL, progressEvery);
+        boolean klines = input.klineFiles != null;
+        BacktestRequest request = new BacktestRequest(klines ? BacktestRequest.Input.KLINES : BacktestRequest.Input.TRADES,
+                klines ? input.klineFiles : input.tradeFiles, symbol, outDir, TopicCatalog.from(loaded), grace,
+                skipMalformed ? MalformedLinePolicy.SKIP : MalformedLinePolicy.FAIL, progressEvery, strategySettings(loaded));
         PrintWriter err = spec.commandLine().getErr();
         BacktestResult result = new BacktestRunner(topology, err).run(request);
         PrintWriter out = spec.commandLine().getOut();
         result.summary().forEach(out::println);
         out.flush();
         return 0;
+    }
+
+    /** The aggregation's keys and the strategy service's. */
+    static ConfigDef definition() {
+        ConfigDef definition = AggregateSettings.definition();
+        for (ConfigDef.ConfigKey key : StrategySettings.definition().configKeys().values()) {
+            if (!definition.names().contains(key.name)) {
+                definition.define(key);
+            }
+        }
+        return definition;
+    }
+
+    /** The configured instances (file or defaults) with the command line's overrides. */
+    private StrategySettings strategySettings(TickflowConfig loaded) {
+        String file = loaded.getString(StrategySettings.INSTANCES_FILE).trim();
+        StrategyOverrides overrides = new StrategyOverrides(Optional.ofNullable(sma), Optional.ofNullable(ema), Optional.ofNullable(stopLoss));
+        List<StrategyInstance> instances;
+        try {
+            Map<String, String> properties = file.isEmpty() ? StrategyInstances.DEFAULTS : StrategyInstances.read(Path.of(file));
+            instances = StrategyInstances.parse(overrides.applyTo(properties), StrategyTypes.discover());
+        } catch (InvalidStrategyConfigException e) {
+            String where = file.isEmpty() ? "" : " in " + file + " (" + StrategySettings.INSTANCES_FILE + ")";
+            throw new ConfigException("Invalid strategy configuration" + where + (overrides.isEmpty() ? "" : " with --sma/--ema/--stop-loss")
+                    + ": " + e.getMessage());
+        }
+        TopicCatalog topics = TopicCatalog.from(loaded);
+        CandleInterval interval = CandleInterval.parse(loaded.getString(StrategySettings.CANDLE_INTERVAL));
+        if (!topics.candleIntervals().contains(interval)) {
+            throw new ConfigException(StrategySettings.CANDLE_INTERVAL, interval.name(), "is not one of the candle intervals " + topics.candleIntervals());
+        }
+        return new StrategySettings(topics, interval, instances, loaded.serdeProperties());
     }
 }

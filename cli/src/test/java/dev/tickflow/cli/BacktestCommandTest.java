@@ -28,6 +28,20 @@ class BacktestCommandTest {
             4,102,3,14,16,1700000100010,true,True
             """;
 
+    /** Falls, rises (cross up), falls (cross down): short layout, times from the epoch. */
+    private static final String KLINES = """
+            open_time,open,high,low,close,volume
+            0,10,10,10,10,1
+            60000,10,10,9,9,1
+            120000,9,9,8,8,1
+            180000,8,8,7,7,1
+            240000,7,9,7,9,1
+            300000,9,11,9,11,1
+            360000,11,12,11,12,1
+            420000,12,12,9,9,1
+            480000,9,9,7,7,1
+            """;
+
     @TempDir
     Path dir;
 
@@ -59,9 +73,18 @@ class BacktestCommandTest {
         assertThat(Files.readAllLines(outDir.resolve("candles-1h.csv"))).hasSize(1);
         try (Stream<Path> files = Files.list(outDir)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
-                    .containsExactly("candles-15m.csv", "candles-1h.csv", "candles-1m.csv", "candles-5m.csv");
+                    .containsExactly("candles-15m.csv", "candles-1h.csv", "candles-1m.csv", "candles-5m.csv", "indicators.csv", "signals.csv");
         }
+        // the strategies ran on the three 1m candles: still warming up
+        assertThat(Files.readAllLines(outDir.resolve("indicators.csv"))).containsExactly("instance,symbol,open_time,close,sma,ema",
+                "A,XRPETH,1699999800000,101.25000000,,", "B,XRPETH,1699999800000,101.25000000,,",
+                "A,XRPETH,1699999860000,99.75000000,,", "B,XRPETH,1699999860000,99.75000000,,",
+                "A,XRPETH,1700000100000,102.00000000,,", "B,XRPETH,1700000100000,102.00000000,,");
+        assertThat(Files.readAllLines(outDir.resolve("signals.csv"))).containsExactly(
+                "instance,symbol,open_time,target,reason,price,sma,ema,stop_price,signal_id");
         assertThat(out.toString())
+                .contains("signals:      A 0, B 0")
+                .contains("written:      " + outDir.resolve("signals.csv"))
                 .contains("trades:       4")
                 .contains("candles:      1m 3, 5m 1, 15m 1, 1h 0")
                 .contains("trades/s")
@@ -90,7 +113,8 @@ class BacktestCommandTest {
 
         assertThat(exit).as(err.toString()).isZero();
         try (Stream<Path> files = Files.list(dir.resolve("o"))) {
-            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("candles-1m.csv", "candles-3m.csv");
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("candles-1m.csv", "candles-3m.csv", "indicators.csv", "signals.csv");
         }
     }
 
@@ -168,7 +192,81 @@ class BacktestCommandTest {
         assertThat(tickflow.getSubcommands()).containsKey("backtest");
         StringWriter usage = new StringWriter();
         tickflow.getSubcommands().get("backtest").usage(new PrintWriter(usage));
-        assertThat(usage.toString()).contains("--trades=FILE", "--symbol=SYMBOL", "--out=DIR", "--config=FILE", "--grace-ms=N", "--skip-malformed");
+        assertThat(usage.toString()).contains("--trades=FILE", "--klines=FILE", "--symbol=SYMBOL", "--out=DIR", "--config=FILE", "--grace-ms=N",
+                "--skip-malformed", "--sma=N", "--ema=N", "--stop-loss=X");
+    }
+
+    @Test
+    void runsTheStrategiesOnKlinesWithOverriddenParameters() throws IOException {
+        Path klines = Files.writeString(dir.resolve("XRPETH-1m-klines.csv"), KLINES);
+        Path outDir = dir.resolve("out");
+
+        int exit = run(new WindowingTestTopology(), "--klines", klines.toString(), "--symbol", "XRPETH", "--out", outDir.toString(),
+                "--sma", "3", "--ema", "2", "--stop-loss", "0.5");
+
+        assertThat(exit).as(err.toString()).isZero();
+        try (Stream<Path> files = Files.list(outDir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("indicators.csv", "signals.csv");
+        }
+        List<String> indicators = Files.readAllLines(outDir.resolve("indicators.csv"));
+        assertThat(indicators).hasSize(1 + 2 * 9);
+        // SMA(3) from the third close, EMA(2) from the second
+        assertThat(indicators.subList(1, 7)).containsExactly("A,XRPETH,0,10.00000000,,", "B,XRPETH,0,10.00000000,,",
+                "A,XRPETH,60000,9.00000000,,9.5000000000000000", "B,XRPETH,60000,9.00000000,,9.5000000000000000",
+                "A,XRPETH,120000,8.00000000,9.0000000000000000,8.5000000000000000",
+                "B,XRPETH,120000,8.00000000,9.0000000000000000,8.5000000000000000");
+        assertThat(Files.readAllLines(outDir.resolve("signals.csv"))).extracting(line -> line.split(",")[0] + "," + line.split(",")[3]
+                + "," + line.split(",")[4]).containsExactly("instance,target,reason", "A,LONG,CROSS_UP", "B,LONG,CROSS_UP",
+                "A,FLAT,CROSS_DOWN", "B,FLAT,CROSS_DOWN");
+        assertThat(out.toString()).contains("klines:       9", "signals:      A 2, B 2", "klines/s");
+    }
+
+    @Test
+    void takesTheInstancesFromTheConfiguredFile() throws IOException {
+        Path klines = Files.writeString(dir.resolve("klines.csv"), KLINES);
+        Path instances = Files.writeString(dir.resolve("instances.properties"), """
+                strategy.instances=fast
+                strategy.fast.type=sma-ema-crossover
+                strategy.fast.sma=3
+                strategy.fast.ema=2
+                """);
+        Path config = Files.writeString(dir.resolve("backtest.properties"), "strategy.instances.file=" + instances + "\n");
+
+        int exit = run(new WindowingTestTopology(), "--klines", klines.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString(),
+                "--config", config.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("signals:      fast 2");
+        assertThat(Files.readAllLines(dir.resolve("o/signals.csv"))).hasSize(3).allMatch(line -> line.startsWith("instance") || line.startsWith("fast,"));
+    }
+
+    @Test
+    void refusesBadOverridesAndInputChoices() throws IOException {
+        Path klines = Files.writeString(dir.resolve("klines.csv"), KLINES);
+        Path trades = Files.writeString(dir.resolve("trades.csv"), TRADES);
+
+        assertThat(run(new WindowingTestTopology(), "--klines", klines.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString(),
+                "--sma", "0")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("tickflow: configuration error: Invalid strategy configuration with --sma/--ema/--stop-loss: "
+                + "Invalid value '0' for strategy.A.sma: must be a whole number from 1 to 10000");
+
+        assertThat(run(new WindowingTestTopology(), "--klines", klines.toString(), "--trades", trades.toString(), "--symbol", "XRPETH",
+                "--out", dir.resolve("o").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("mutually exclusive");
+        assertThat(run(new WindowingTestTopology(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required argument");
+    }
+
+    @Test
+    void reportsKlinesWithoutData() throws IOException {
+        Path klines = Files.writeString(dir.resolve("klines.csv"), "open_time,open,high,low,close,volume\n");
+
+        assertThat(run(new WindowingTestTopology(), "--klines", klines.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).startsWith("tickflow: No klines in [" + klines + "]");
+        try (Stream<Path> left = Files.list(dir.resolve("o"))) {
+            assertThat(left).isEmpty();
+        }
     }
 
     private int run(CandleTopology topology, String... args) {

@@ -1,6 +1,7 @@
 package dev.tickflow.cli.backtest;
 
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
+import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.topics.TopicCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,17 +10,38 @@ import java.util.List;
 /**
  * One backtest run.
  *
- * @param tradeFiles    Binance trades/aggTrades files, read in this order
+ * @param input         what the files hold
+ * @param files         Binance trades/aggTrades or klines files, read in this order
  * @param symbol        the symbol the files hold
- * @param outDir        where the candle files go (created when missing)
+ * @param outDir        where the output files go (created when missing)
  * @param topics        topic names and candle intervals (1m plus roll-ups)
- * @param grace         the topology's grace period
+ * @param grace         the candle topology's grace period (trades only)
  * @param malformed     what to do with a malformed line
  * @param progressEvery how often to report progress
+ * @param strategy      the strategy instances to run on the candles, or null for candles only; its serde
+ *                      configuration is replaced by the run's private registry
  */
-public record BacktestRequest(List<Path> tradeFiles, String symbol, Path outDir, TopicCatalog topics, Duration grace,
-                              MalformedLinePolicy malformed, Duration progressEvery) {
+public record BacktestRequest(Input input, List<Path> files, String symbol, Path outDir, TopicCatalog topics, Duration grace,
+                              MalformedLinePolicy malformed, Duration progressEvery, StrategySettings strategy) {
+
+    /** What the input files hold. */
+    public enum Input {
+        /** Trades: candles first (aggregation topology), then the strategies on them. */
+        TRADES,
+        /** Klines: the strategies run on them directly. */
+        KLINES
+    }
+
     public BacktestRequest {
-        tradeFiles = List.copyOf(tradeFiles);
+        files = List.copyOf(files);
+        if (input == Input.KLINES && strategy == null) {
+            throw new IllegalArgumentException("A klines backtest needs strategy settings");
+        }
+    }
+
+    /** Candles only, from trades. */
+    public BacktestRequest(List<Path> tradeFiles, String symbol, Path outDir, TopicCatalog topics, Duration grace,
+                           MalformedLinePolicy malformed, Duration progressEvery) {
+        this(Input.TRADES, tradeFiles, symbol, outDir, topics, grace, malformed, progressEvery, null);
     }
 }

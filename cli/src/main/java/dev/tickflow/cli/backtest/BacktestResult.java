@@ -3,6 +3,7 @@ package dev.tickflow.cli.backtest;
 import dev.tickflow.topics.CandleInterval;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,30 +11,48 @@ import java.util.Map;
 /**
  * What a backtest did.
  *
- * @param candleFiles    the file written per interval
- * @param skippedLines   malformed lines skipped (only with the skip policy)
+ * @param replay          the candle replay of a trades backtest; null for klines
+ * @param candleFiles     the candle file written per interval (none for klines)
+ * @param strategy        what the strategies did; null when none ran
+ * @param klines          klines read (klines backtest only)
+ * @param skippedLines    malformed lines skipped (only with the skip policy)
  * @param skippedProblems the first few of them, each naming file and line
  */
-public record BacktestResult(ReplayResult replay, Map<CandleInterval, Path> candleFiles, long skippedLines,
-                             List<String> skippedProblems, Duration elapsed) {
+public record BacktestResult(ReplayResult replay, Map<CandleInterval, Path> candleFiles, StrategyResult strategy,
+                             long klines, long skippedLines, List<String> skippedProblems, Duration elapsed) {
 
     /** The closing summary, one fact per line. */
     public List<String> summary() {
-        StringBuilder candles = new StringBuilder();
-        replay.candles().forEach((interval, count) -> candles.append(candles.length() == 0 ? "" : ", ")
-                .append(String.format(Locale.ROOT, "%s %,d", interval, count)));
-        List<String> lines = new java.util.ArrayList<>(List.of(
-                String.format(Locale.ROOT, "trades:       %,d", replay.trades()),
-                "candles:      " + candles,
-                String.format(Locale.ROOT, "elapsed:      %.1f s (%,d trades/s)", elapsed.toMillis() / 1000.0,
-                        Progress.perSecond(replay.trades(), elapsed))));
-        if (replay.lateTrades() > 0) {
+        List<String> lines = new ArrayList<>();
+        if (replay != null) {
+            StringBuilder candles = new StringBuilder();
+            replay.candles().forEach((interval, count) -> candles.append(candles.length() == 0 ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%s %,d", interval, count)));
+            lines.add(String.format(Locale.ROOT, "trades:       %,d", replay.trades()));
+            lines.add("candles:      " + candles);
+        } else {
+            lines.add(String.format(Locale.ROOT, "klines:       %,d", klines));
+        }
+        if (strategy != null) {
+            StringBuilder signals = new StringBuilder();
+            strategy.signals().forEach((instance, count) -> signals.append(signals.length() == 0 ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%s %,d", instance, count)));
+            lines.add("signals:      " + signals);
+        }
+        long inputs = replay != null ? replay.trades() : klines;
+        String unit = replay != null ? "trades" : "klines";
+        lines.add(String.format(Locale.ROOT, "elapsed:      %.1f s (%,d %s/s)", elapsed.toMillis() / 1000.0,
+                Progress.perSecond(inputs, elapsed), unit));
+        if (replay != null && replay.lateTrades() > 0) {
             lines.add(String.format(Locale.ROOT, "late trades:  %,d (after their window closed; in no candle: raise --grace-ms)", replay.lateTrades()));
         }
         if (skippedLines > 0) {
             lines.add(String.format(Locale.ROOT, "skipped:      %,d malformed lines, first: %s", skippedLines, skippedProblems.get(0)));
         }
         candleFiles.forEach((interval, file) -> lines.add("written:      " + file));
+        if (strategy != null) {
+            strategy.files().forEach(file -> lines.add("written:      " + file));
+        }
         return lines;
     }
 }

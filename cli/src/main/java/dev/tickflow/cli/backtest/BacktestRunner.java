@@ -2,9 +2,11 @@ package dev.tickflow.cli.backtest;
 
 import dev.tickflow.aggregate.AggregateSettings;
 import dev.tickflow.config.ConfigKeys;
+import dev.tickflow.ingest.replay.BinanceKlinesCsv;
 import dev.tickflow.ingest.replay.BinanceTradesCsv;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.MockSchemaRegistry;
+import dev.tickflow.topics.CandleInterval;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,15 +17,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
- * Runs a backtest offline: reads the trade files, replays them through the candle topology in a
- * {@link CandleReplay} (no broker, an in-memory {@code mock://} registry private to the run) and writes
- * one kline CSV per interval. Later stages (strategies, execution, reports) hook in here, after the candles.
+ * Runs a backtest offline (no broker, an in-memory {@code mock://} registry private to the run). From trades: replays
+ * them through the candle topology in a {@link CandleReplay}, writes one kline CSV per interval and runs the strategies
+ * on the candles of their interval as they come out ({@link StrategyReplay}). From klines: runs the strategies on
+ * them directly. The strategies' outputs go to indicators.csv and signals.csv. Later stages (execution, reports)
+ * hook in here.
  */
 public final class BacktestRunner {
     private final CandleTopology topology;
@@ -41,35 +46,76 @@ public final class BacktestRunner {
     }
 
     /**
-     * @throws BacktestException       when the output directory is unusable, no trade was read, or reading fails
+     * @throws BacktestException       when the output directory is unusable, no trade or kline was read, or reading fails
      * @throws IllegalArgumentException for a missing input file or a malformed line (with the fail policy)
      */
     public BacktestResult run(BacktestRequest request) {
-        Progress progress = new Progress(progressOut, request.progressEvery(), nanoTime);
         String scope = "backtest-" + UUID.randomUUID();
-        AggregateSettings settings = new AggregateSettings(request.topics(), request.grace(), true,
-                Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, "mock://" + scope));
-        try (BinanceTradesCsv reader = BinanceTradesCsv.open(request.tradeFiles(), request.symbol(), request.malformed())) {
-            Path outDir = prepareOutputDir(request.outDir());
-            Path stateDir = createStateDir(outDir);
-            try (CandleFiles files = CandleFiles.open(outDir, request.topics().candleIntervals())) {
-                ReplayResult replay = new CandleReplay(topology, settings, stateDir).run(reporting(reader, progress), files::write);
-                if (replay.trades() == 0) {
-                    throw new BacktestException("No trades for " + BinanceTradesCsv.normalizeSymbol(request.symbol()) + " in "
-                            + request.tradeFiles() + (reader.skippedLines() > 0 ? " (" + reader.skippedLines()
-                            + " malformed lines skipped, first: " + reader.skippedProblems().get(0) + ")" : ""));
-                }
-                return new BacktestResult(replay, files.commit(), reader.skippedLines(), reader.skippedProblems(), progress.elapsed());
-            } finally {
-                deleteRecursively(stateDir);
-            }
+        Map<String, Object> serdeConfig = Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, "mock://" + scope);
+        try {
+            return request.input() == BacktestRequest.Input.KLINES ? runKlines(request, serdeConfig) : runTrades(request, serdeConfig);
         } catch (IOException e) {
-            throw new BacktestException("Cannot write the candles to " + request.outDir() + ": " + e.getMessage(), e);
+            throw new BacktestException("Cannot write the output files to " + request.outDir() + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new BacktestException(e.getMessage(), e);
         } finally {
             MockSchemaRegistry.dropScope(scope);
         }
+    }
+
+    /** Trades into the candle topology; the strategies, if any, run on its candles as they come out. */
+    private BacktestResult runTrades(BacktestRequest request, Map<String, Object> serdeConfig) throws IOException {
+        Progress progress = new Progress(progressOut, request.progressEvery(), nanoTime);
+        AggregateSettings settings = new AggregateSettings(request.topics(), request.grace(), true, serdeConfig);
+        try (BinanceTradesCsv reader = BinanceTradesCsv.open(request.files(), request.symbol(), request.malformed())) {
+            Path outDir = prepareOutputDir(request.outDir());
+            Path stateDir = createStateDir(outDir);
+            try (CandleFiles files = CandleFiles.open(outDir, request.topics().candleIntervals());
+                 StrategyRun strategy = StrategyRun.open(request.strategy(), serdeConfig, outDir, stateDir)) {
+                CandleSink sink = (interval, candle) -> {
+                    files.write(interval, candle);
+                    strategy.accept(interval, candle);
+                };
+                ReplayResult replay = new CandleReplay(topology, settings, stateDir.resolve("candles")).run(reporting(reader, progress), sink);
+                if (replay.trades() == 0) {
+                    throw new BacktestException("No trades for " + BinanceTradesCsv.normalizeSymbol(request.symbol()) + " in "
+                            + request.files() + skipped(reader.skippedLines(), reader.skippedProblems()));
+                }
+                Map<CandleInterval, Path> candleFiles = files.commit();
+                return new BacktestResult(replay, candleFiles, strategy.commit(), 0, reader.skippedLines(), reader.skippedProblems(),
+                        progress.elapsed());
+            } finally {
+                deleteRecursively(stateDir);
+            }
+        }
+    }
+
+    /** Klines straight into the strategy topology. */
+    private BacktestResult runKlines(BacktestRequest request, Map<String, Object> serdeConfig) throws IOException {
+        Progress progress = new Progress(progressOut, request.progressEvery(), nanoTime, "klines");
+        CandleInterval interval = request.strategy().interval();
+        try (BinanceKlinesCsv reader = BinanceKlinesCsv.open(request.files(), request.symbol(), interval.name(), interval.length(),
+                request.malformed())) {
+            Path outDir = prepareOutputDir(request.outDir());
+            Path stateDir = createStateDir(outDir);
+            try (StrategyRun strategy = StrategyRun.open(request.strategy(), serdeConfig, outDir, stateDir)) {
+                while (reader.hasNext()) {
+                    strategy.accept(interval, reader.next());
+                    progress.tradeRead(reader.klinesRead(), reader.bytesRead(), reader.totalBytes());
+                }
+                if (reader.klinesRead() == 0) {
+                    throw new BacktestException("No klines in " + request.files() + skipped(reader.skippedLines(), reader.skippedProblems()));
+                }
+                return new BacktestResult(null, Map.of(), strategy.commit(), reader.klinesRead(), reader.skippedLines(),
+                        reader.skippedProblems(), progress.elapsed());
+            } finally {
+                deleteRecursively(stateDir);
+            }
+        }
+    }
+
+    private static String skipped(long lines, List<String> problems) {
+        return lines > 0 ? " (" + lines + " malformed lines skipped, first: " + problems.get(0) + ")" : "";
     }
 
     private static Iterator<Trade> reporting(BinanceTradesCsv reader, Progress progress) {

@@ -5,19 +5,26 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
-/** Prints a progress line every so often while trades are read: trades, share of bytes, rate. */
+/** Prints a progress line every so often while trades (or klines) are read: count, share of bytes, rate. */
 public final class Progress {
-    /** The clock is looked at once per this many trades only. */
+    /** The clock is looked at once per this many records only. */
     private static final int CHECK_EVERY = 1024;
 
     private final PrintWriter out;
     private final Duration every;
     private final LongSupplier nanoTime;
     private final long startNanos;
+    private final String unit;
     private long nextReportNanos;
 
     public Progress(PrintWriter out, Duration every, LongSupplier nanoTime) {
+        this(out, every, nanoTime, "trades");
+    }
+
+    /** @param unit what is counted, such as {@code trades} or {@code klines} */
+    public Progress(PrintWriter out, Duration every, LongSupplier nanoTime, String unit) {
         this.out = out;
+        this.unit = unit;
         this.every = every;
         this.nanoTime = nanoTime;
         this.startNanos = nanoTime.getAsLong();
@@ -35,8 +42,8 @@ public final class Progress {
         }
         nextReportNanos = now + every.toNanos();
         double percent = totalBytes == 0 ? 100 : 100.0 * bytesRead / totalBytes;
-        out.printf(Locale.ROOT, "backtest: %,d trades read, %.1f%% of %s, %,d trades/s%n",
-                trades, percent, megabytes(totalBytes), perSecond(trades, elapsed()));
+        out.printf(Locale.ROOT, "backtest: %,d %s read, %.1f%% of %s, %,d %s/s%n",
+                trades, unit, percent, megabytes(totalBytes), perSecond(trades, elapsed()), unit);
         out.flush();
     }
 

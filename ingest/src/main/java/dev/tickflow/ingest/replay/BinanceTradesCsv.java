@@ -226,7 +226,7 @@ public final class BinanceTradesCsv implements Iterator<Trade>, Closeable {
         return true;
     }
 
-    private static InputStream decompress(Path file, InputStream raw) throws IOException {
+    static InputStream decompress(Path file, InputStream raw) throws IOException {
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         InputStream buffered = new BufferedInputStream(raw, 1 << 16);
         if (name.endsWith(".gz")) {

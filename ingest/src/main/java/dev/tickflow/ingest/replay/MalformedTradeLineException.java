@@ -2,7 +2,7 @@ package dev.tickflow.ingest.replay;
 
 import java.nio.file.Path;
 
-/** A line of a trades file that is not a trade; names the file, the line number and the problem. */
+/** A line of a trades or klines file that cannot be read; names the file, the line number and the problem. */
 public class MalformedTradeLineException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 

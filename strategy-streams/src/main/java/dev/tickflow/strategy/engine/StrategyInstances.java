@@ -55,6 +55,11 @@ public final class StrategyInstances {
 
     /** Reads a properties file of strategy instances. */
     public static List<StrategyInstance> load(Path file, StrategyTypes types) {
+        return parse(read(file), types);
+    }
+
+    /** The settings of a properties file of strategy instances, trimmed, not yet checked (for callers that adjust them). */
+    public static Map<String, String> read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidStrategyConfigException("strategy file " + file, null, "does not exist or is not a file");
         }
@@ -66,7 +71,7 @@ public final class StrategyInstances {
         }
         Map<String, String> values = new TreeMap<>();
         properties.stringPropertyNames().forEach(name -> values.put(name.trim(), properties.getProperty(name).trim()));
-        return parse(values, types);
+        return values;
     }
 
     /** The instances the properties define, in the order of {@value #INSTANCES}. */
