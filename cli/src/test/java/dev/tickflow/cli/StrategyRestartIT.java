@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tickflow strategy} as a separate JVM, killed with SIGKILL mid-stream and restarted: with exactly_once_v2 and
- * its state restored from the changelog, the signals of the whole price path come out without a gap and without a
- * duplicate, as if it had never stopped.
+ * its state restored from the changelog (A's fills included), the signals of the whole price path come out without a
+ * gap and without a duplicate, as if it had never stopped.
  */
 @WithKafka
 @WithSchemaRegistry
@@ -59,8 +59,8 @@ class StrategyRestartIT {
         StrategyFixture fixture = new StrategyFixture(broker, registry, topics, dir);
         StrategyScript script = StrategyScript.recent();
         Map<String, Output> expected = Map.of(
-                StrategyScript.BTC, script.expected(StrategyScript.BTC, false),
-                StrategyScript.ETH, script.expected(StrategyScript.ETH, false));
+                StrategyScript.BTC, script.expected(StrategyScript.BTC, true),
+                StrategyScript.ETH, script.expected(StrategyScript.ETH, true));
         int signalCount = expected.values().stream().mapToInt(output -> output.signals().size()).sum();
         int snapshotCount = expected.values().stream().mapToInt(output -> output.snapshots().size()).sum();
         int killedAfter = 16;
@@ -69,9 +69,11 @@ class StrategyRestartIT {
         Path firstLog = logs.resolve(fixture.applicationId + "-first.log");
         running = start(fixture, firstLog);
         awaitHealthy(firstLog);
-        fixture.produceCandles(script.candles(0, killedAfter));
+        fixture.produceCandles(script.candles(0, StrategyScript.ENTRY + 1));
         List<Signal> beforeKill = fixture.read(fixture.signals, Signal.class, read -> read.size() >= 4, Duration.ofSeconds(40), Duration.ZERO);
         assertThat(beforeKill).as("the entries, published before the kill; log:%n%s", tail(firstLog)).hasSize(4);
+        fixture.awaitConsumed(fixture.produceFills(script.fillsOfAInEth()), Duration.ofSeconds(30));
+        fixture.produceCandles(script.candles(StrategyScript.ENTRY + 1, killedAfter));
 
         // more candles, then SIGKILL while the service is likely still processing them
         fixture.produceCandles(script.candles(killedAfter, killedAfter + 4));
