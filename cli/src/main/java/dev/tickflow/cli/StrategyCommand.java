@@ -14,10 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "strategy", mixinStandardHelpOptions = true,
-        description = {"Run the strategy service: final candles (md.candles.<interval>) and fills (oms.fills) into signals"
-                + " (strategy.signals) and indicator snapshots (strategy.indicators), for every strategy instance.",
-                "Instances: strategy.instances.file (default: A and B, see docs/strategies.md). Its topics must exist"
-                        + " (tickflow topics create). Stops cleanly on SIGTERM/Ctrl+C; exits 1 when Kafka Streams fails."})
+        description = {"Run the strategy service: candles and fills into signals and indicator snapshots.",
+                "Reads final candles (md.candles.<interval>) and fills (oms.fills), writes strategy.signals and"
+                        + " strategy.indicators, for every strategy instance of strategy.instances.file (default: A and B,"
+                        + " see docs/strategies.md).",
+                "Its topics must exist (tickflow topics create). Stops cleanly on SIGTERM/Ctrl+C; exits 1 when Kafka Streams fails."})
 final class StrategyCommand implements Callable<Integer> {
     static final String NAME = "strategy";
 
