@@ -28,10 +28,7 @@ final class AggregateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        TickflowConfig loaded = config.load(AggregateSettings.definition());
-        out.println(NAME + ": configuration from " + loaded.source() + " and the environment:");
-        loaded.describe().forEach((key, value) -> out.println("  " + key + "=" + value));
-        out.flush();
+        TickflowConfig loaded = config.loadAndPrint(NAME, AggregateSettings.definition(), out);
         return service(loaded, out, spec.commandLine().getErr()).run();
     }
 

@@ -1,6 +1,7 @@
 package dev.tickflow.cli;
 
 import dev.tickflow.config.TickflowConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.kafka.common.config.ConfigDef;
@@ -14,5 +15,14 @@ final class ConfigOption {
 
     TickflowConfig load(ConfigDef definition) {
         return TickflowConfig.load(Optional.ofNullable(file), System.getenv(), definition);
+    }
+
+    /** Loads the configuration and prints it, secrets redacted, as a service prints it at start. */
+    TickflowConfig loadAndPrint(String service, ConfigDef definition, PrintWriter out) {
+        TickflowConfig loaded = load(definition);
+        out.println(service + ": configuration from " + loaded.source() + " and the environment:");
+        loaded.describe().forEach((key, value) -> out.println("  " + key + "=" + value));
+        out.flush();
+        return loaded;
     }
 }

@@ -1,0 +1,83 @@
+package dev.tickflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tickflow.strategy.engine.StrategyInstances;
+import dev.tickflow.strategy.engine.StrategyTypes;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class StrategyCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void isATickflowCommand() {
+        assertThat(execute("strategy", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: tickflow strategy", "--config=FILE", "strategy.signals");
+        out.getBuffer().setLength(0);
+        assertThat(execute("--help")).isZero();
+        assertThat(out.toString()).contains("strategy");
+    }
+
+    @Test
+    void aBadPortStopsItWithTheKeyNamed() throws Exception {
+        Path config = Files.writeString(dir.resolve("strategy.properties"), "http.port=70000\n");
+        assertThat(execute("strategy", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("configuration error", "http.port");
+    }
+
+    @Test
+    void anInstanceKeyInTheServiceFileIsUnknown() throws Exception {
+        Path config = Files.writeString(dir.resolve("strategy.properties"), "strategy.A.sma=12\n");
+        assertThat(execute("strategy", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("configuration error", "Unknown configuration key 'strategy.A.sma'");
+    }
+
+    @Test
+    void aBadInstancesFileStopsItWithTheKeyAndTheFileNamed() throws Exception {
+        Path instances = Files.writeString(dir.resolve("instances.properties"), """
+                strategy.instances=A
+                strategy.A.type=sma-ema-crossover
+                strategy.A.sma=0
+                """);
+        Path config = Files.writeString(dir.resolve("strategy.properties"), "strategy.instances.file=" + instances + "\n");
+        assertThat(execute("strategy", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("configuration error", "strategy.A.sma", instances.toString());
+        assertThat(out.toString()).as("the configuration is printed first").contains("strategy: configuration from", "strategy.instances.file=");
+    }
+
+    @Test
+    void describesEachInstanceWithItsTypeParametersAndSymbols() {
+        var instances = StrategyInstances.parse(Map.of(
+                "strategy.instances", "fast,A,channel",
+                "strategy.fast.type", "sma-ema-crossover",
+                "strategy.fast.sma", "4",
+                "strategy.fast.ema", "2",
+                "strategy.fast.symbols", "ETHUSDT,BTCUSDT",
+                "strategy.A.type", "sma-ema-crossover",
+                "strategy.A.stop-loss", "0.15",
+                "strategy.channel.type", "breakout"), StrategyTypes.builtIn());
+
+        assertThat(StrategyCommand.describe(instances)).containsExactly(
+                "fast: sma-ema-crossover(sma=4, ema=2), symbols BTCUSDT,ETHUSDT",
+                "A: sma-ema-crossover(sma=10, ema=5, stop-loss=0.15), symbols *",
+                "channel: breakout(entry=20, exit=10), symbols *");
+    }
+
+    private int execute(String... args) {
+        CommandLine commandLine = TickflowCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}

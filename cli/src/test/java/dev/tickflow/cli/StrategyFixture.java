@@ -1,0 +1,176 @@
+package dev.tickflow.cli;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.schema.Candle;
+import dev.tickflow.schema.Fill;
+import dev.tickflow.serde.AvroDeserializer;
+import dev.tickflow.serde.AvroSerializer;
+import dev.tickflow.strategy.StrategySettings;
+import dev.tickflow.testkit.ApicurioRegistry;
+import dev.tickflow.testkit.KafkaBroker;
+import dev.tickflow.testkit.TestTopics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One strategy service under test: its topics (unique names), its configuration file (default instances A and B), a
+ * candle and fill producer, and a read_committed reader of its output.
+ */
+final class StrategyFixture {
+    static final int PARTITIONS = 3;
+
+    final String candles;
+    final String fills;
+    final String signals;
+    final String indicators;
+    final String applicationId;
+    final Path configFile;
+    private final KafkaBroker broker;
+    private final ApicurioRegistry registry;
+
+    StrategyFixture(KafkaBroker broker, ApicurioRegistry registry, TestTopics topics, Path dir) {
+        this.broker = broker;
+        this.registry = registry;
+        this.candles = topics.create("md.candles.1m", PARTITIONS);
+        this.fills = topics.create("oms.fills", PARTITIONS);
+        this.signals = topics.create("strategy.signals", PARTITIONS);
+        this.indicators = topics.create("strategy.indicators", PARTITIONS);
+        this.applicationId = topics.name("strategy");
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        settings.put("schema.registry.url", registry.confluentApiUrl());
+        settings.put("application.id", applicationId);
+        settings.put("state.dir", dir.resolve("state").toString());
+        settings.put("topic.md.candles.1m.name", candles);
+        settings.put("topic.oms.fills.name", fills);
+        settings.put("topic.strategy.signals.name", signals);
+        settings.put("topic.strategy.indicators.name", indicators);
+        settings.put("http.port", "0");
+        settings.put("shutdown.timeout.ms", "10000");
+        // a killed instance leaves the group after 6 s instead of 45 s
+        settings.put("kafka.session.timeout.ms", "6000");
+        settings.put("kafka.heartbeat.interval.ms", "1500");
+        this.configFile = dir.resolve("strategy.properties");
+        try (Writer writer = Files.newBufferedWriter(configFile)) {
+            Properties properties = new Properties();
+            properties.putAll(settings);
+            properties.store(writer, "strategy service under test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    TickflowConfig config() {
+        return TickflowConfig.load(Optional.of(configFile), Map.of(), StrategySettings.definition());
+    }
+
+    /** Candles keyed by symbol with their close time as timestamp, as the aggregate service publishes them. */
+    void produceCandles(List<Candle> records) {
+        produce(candles, records.stream()
+                .map(c -> new ProducerRecord<>(candles, null, c.getCloseTime().toEpochMilli(), c.getSymbol(), c)).toList());
+    }
+
+    /** Fills keyed by symbol with their trade time as timestamp; returns where each went. */
+    List<RecordMetadata> produceFills(List<Fill> records) {
+        return produce(fills, records.stream()
+                .map(f -> new ProducerRecord<>(fills, null, f.getTradeTime().toEpochMilli(), f.getSymbol(), f)).toList());
+    }
+
+    /** Waits until the service has committed its consumption of every record up to and including {@code last}. */
+    void awaitConsumed(List<RecordMetadata> last, Duration timeout) {
+        await().atMost(timeout).until(() -> {
+            Map<TopicPartition, OffsetAndMetadata> committed = broker.admin().listConsumerGroupOffsets(applicationId)
+                    .partitionsToOffsetAndMetadata().get();
+            return last.stream().allMatch(metadata -> {
+                OffsetAndMetadata offset = committed.get(new TopicPartition(metadata.topic(), metadata.partition()));
+                return offset != null && offset.offset() > metadata.offset();
+            });
+        });
+    }
+
+    private <T extends SpecificRecord> List<RecordMetadata> produce(String topic, List<ProducerRecord<String, T>> records) {
+        Map<String, Object> properties = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all");
+        AvroSerializer<T> serializer = new AvroSerializer<>();
+        serializer.configure(Map.of("schema.registry.url", registry.confluentApiUrl()), false);
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        try (KafkaProducer<String, T> producer = new KafkaProducer<>(properties, new StringSerializer(), serializer)) {
+            records.forEach(record -> sent.add(producer.send(record)));
+            producer.flush();
+            List<RecordMetadata> metadata = new ArrayList<>();
+            for (Future<RecordMetadata> future : sent) {
+                metadata.add(future.get());
+            }
+            return metadata;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not produce to " + topic, e.getCause());
+        }
+    }
+
+    /**
+     * Reads a topic from the beginning with read_committed until {@code done} holds for what was read (then for
+     * {@code settle} more, to catch duplicates) or {@code timeout} passes. Records of one partition, so of one symbol,
+     * keep their order.
+     */
+    <T> List<T> read(String topic, Class<T> type, Predicate<List<T>> done, Duration timeout, Duration settle) {
+        Map<String, Object> properties = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        AvroDeserializer<T> deserializer = new AvroDeserializer<>(type);
+        deserializer.configure(Map.of("schema.registry.url", registry.confluentApiUrl()), false);
+        List<T> read = new ArrayList<>();
+        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), deserializer)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                partitions.add(new TopicPartition(topic, p));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long settleUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, settleUntil)) {
+                for (ConsumerRecord<String, T> record : consumer.poll(Duration.ofMillis(200))) {
+                    read.add(record.value());
+                }
+                if (settleUntil == Long.MAX_VALUE && done.test(read)) {
+                    settleUntil = System.nanoTime() + settle.toNanos();
+                }
+            }
+        }
+        return read;
+    }
+}
