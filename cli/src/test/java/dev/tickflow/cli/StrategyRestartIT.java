@@ -1,7 +1,6 @@
 package dev.tickflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.tickflow.cli.CrossoverReference.Output;
 import dev.tickflow.schema.IndicatorSnapshot;
@@ -11,19 +10,10 @@ import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.WithKafka;
 import dev.tickflow.testkit.WithSchemaRegistry;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,20 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 @WithKafka
 @WithSchemaRegistry
 class StrategyRestartIT {
-    private static final Pattern HEALTH_URL = Pattern.compile("health on (http://\\S+/health)");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    /** The JVM's exit status after SIGTERM: 128 + 15. */
-    private static final int EXIT_SIGTERM = 143;
-
     @TempDir
     Path dir;
 
-    private Process running;
+    private ServiceProcess running;
 
     @AfterEach
     void killLeftovers() {
-        if (running != null && running.isAlive()) {
-            running.destroyForcibly();
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -65,31 +50,27 @@ class StrategyRestartIT {
         int snapshotCount = expected.values().stream().mapToInt(output -> output.snapshots().size()).sum();
         int killedAfter = 16;
 
-        Path logs = Files.createDirectories(Path.of("target", "it-logs"));
-        Path firstLog = logs.resolve(fixture.applicationId + "-first.log");
-        running = start(fixture, firstLog);
-        awaitHealthy(firstLog);
+        running = ServiceProcess.start("strategy", fixture.configFile, fixture.applicationId + "-first.log");
+        running.awaitHealthy();
         fixture.produceCandles(script.candles(0, StrategyScript.ENTRY + 1));
         List<Signal> beforeKill = fixture.read(fixture.signals, Signal.class, read -> read.size() >= 4, Duration.ofSeconds(40), Duration.ZERO);
-        assertThat(beforeKill).as("the entries, published before the kill; log:%n%s", tail(firstLog)).hasSize(4);
+        assertThat(beforeKill).as("the entries, published before the kill; log:%n%s", running.tail()).hasSize(4);
         fixture.awaitConsumed(fixture.produceFills(script.fillsOfAInEth()), Duration.ofSeconds(30));
         fixture.produceCandles(script.candles(StrategyScript.ENTRY + 1, killedAfter));
 
         // more candles, then SIGKILL while the service is likely still processing them
         fixture.produceCandles(script.candles(killedAfter, killedAfter + 4));
-        running.destroyForcibly();
-        assertThat(running.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        running.kill();
         fixture.produceCandles(script.candles(killedAfter + 4, StrategyScript.length()));
 
-        Path secondLog = logs.resolve(fixture.applicationId + "-second.log");
-        running = start(fixture, secondLog);
-        awaitHealthy(secondLog);
+        running = ServiceProcess.start("strategy", fixture.configFile, fixture.applicationId + "-second.log");
+        running.awaitHealthy();
         List<Signal> signals = fixture.read(fixture.signals, Signal.class, read -> read.size() >= signalCount,
                 Duration.ofSeconds(60), Duration.ofSeconds(3));
         List<IndicatorSnapshot> snapshots = fixture.read(fixture.indicators, IndicatorSnapshot.class,
                 read -> read.size() >= snapshotCount, Duration.ofSeconds(20), Duration.ofSeconds(1));
 
-        assertThat(signals).as("signals after the restart; log:%n%s", tail(secondLog)).hasSize(signalCount);
+        assertThat(signals).as("signals after the restart; log:%n%s", running.tail()).hasSize(signalCount);
         assertThat(snapshots).as("one snapshot per candle and instance").hasSize(snapshotCount);
         expected.forEach((symbol, output) -> {
             assertThat(signals).filteredOn(signal -> signal.getSymbol().equals(symbol)).as("signals of %s", symbol)
@@ -98,54 +79,7 @@ class StrategyRestartIT {
                     .containsExactlyElementsOf(output.snapshots());
         });
 
-        running.destroy();
-        assertThat(running.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
-        assertThat(running.exitValue()).isEqualTo(EXIT_SIGTERM);
-        assertThat(Files.readString(secondLog)).contains("strategy: closing Kafka Streams");
-    }
-
-    private static Process start(StrategyFixture fixture, Path log) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                TickflowCommand.class.getName(), "strategy", "--config", fixture.configFile.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-    }
-
-    private void awaitHealthy(Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        URI health = null;
-        while (System.nanoTime() < deadline) {
-            if (!running.isAlive()) {
-                fail("tickflow strategy exited with " + running.exitValue() + ":\n" + tail(log));
-            }
-            if (health == null) {
-                Matcher matcher = HEALTH_URL.matcher(Files.readString(log));
-                health = matcher.find() ? URI.create(matcher.group(1)) : null;
-            } else {
-                try {
-                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200) {
-                        assertThat(response.body()).contains("\"status\":\"UP\"");
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // the endpoint is printed just before it serves
-                }
-            }
-            Thread.sleep(200);
-        }
-        fail("tickflow strategy did not become healthy within 45 s:\n" + tail(log));
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        assertThat(running.stop()).isEqualTo(ServiceProcess.EXIT_SIGTERM);
+        assertThat(running.output()).contains("strategy: closing Kafka Streams");
     }
 }
