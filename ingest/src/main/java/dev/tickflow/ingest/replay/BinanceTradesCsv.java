@@ -1,64 +1,20 @@
 package dev.tickflow.ingest.replay;
 
 import dev.tickflow.schema.Trade;
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
-import java.io.Closeable;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Reads Binance public-data trade files lazily, line by line, as {@link Trade} records of one symbol.
  *
- * <p>Each file is read in the order given. Per file, the layout (aggTrades: 8 columns, trades: 7) is told
- * by the column count of its first line, and that line is a header when its first field is not a number.
- * Files may be plain CSV, a {@code .zip} as Binance publishes them (its first entry is read) or {@code .gz}.
- * Blank lines are ignored. A malformed line fails the read or is skipped and counted, as the
- * {@link MalformedLinePolicy} says. The reader does not reorder trades.
+ * <p>Files, decompression, header, blank lines and malformed lines are handled as {@link BinanceCsvReader} says. Per
+ * file, the layout (aggTrades: 8 columns, trades: 7) is told by the column count of its first line. The reader does
+ * not reorder trades.
  */
-public final class BinanceTradesCsv implements Iterator<Trade>, Closeable {
-    /** How many skipped-line problems are kept for the report. */
-    public static final int KEPT_PROBLEMS = 10;
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
-
-    private final List<Path> files;
-    private final MalformedLinePolicy policy;
-    private final BinanceTradeLineParser parser;
-    private final long totalBytes;
-
-    private int fileIndex = -1;
-    private BufferedReader reader;
-    private CountingInputStream counter;
-    private long bytesOfFinishedFiles;
-    private long lineNumber;
-    private boolean atFirstLine;
-    private BinanceCsvLayout layout;
-
-    private Trade next;
-    private long tradesRead;
-    private long skippedLines;
-    private final List<String> problems = new ArrayList<>();
+public final class BinanceTradesCsv extends BinanceCsvReader<Trade> {
 
     private BinanceTradesCsv(List<Path> files, String symbol, MalformedLinePolicy policy, long totalBytes) {
-        this.files = List.copyOf(files);
-        this.policy = policy;
-        this.parser = new BinanceTradeLineParser(symbol);
-        this.totalBytes = totalBytes;
+        super(files, policy, new TradeLines(new BinanceTradeLineParser(symbol)), totalBytes);
     }
 
     /**
@@ -72,189 +28,39 @@ public final class BinanceTradesCsv implements Iterator<Trade>, Closeable {
             throw new IllegalArgumentException("No trades file given");
         }
         String normalized = normalizeSymbol(symbol);
-        long total = 0;
-        for (Path file : files) {
-            if (!Files.exists(file)) {
-                throw new IllegalArgumentException("Trades file " + file + " does not exist");
-            }
-            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                throw new IllegalArgumentException("Trades file " + file + " is not a readable file");
-            }
-            Optional<String> named = BinanceFileNames.symbolOf(file);
-            if (named.isPresent() && !named.get().equals(normalized)) {
-                throw new IllegalArgumentException("Trades file " + file + " is named for " + named.get() + ", not " + normalized
-                        + ": Binance's files hold no symbol column, so the symbol given must be the file's");
-            }
-            try {
-                total += Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the size of " + file, e);
-            }
-        }
+        long total = checkFiles(files, "Trades", normalized, file -> { });
         return new BinanceTradesCsv(files, normalized, policy, total);
     }
 
-    /** Upper-cases a symbol and checks it is letters and digits only. */
-    public static String normalizeSymbol(String symbol) {
-        String upper = symbol == null ? "" : symbol.trim().toUpperCase(Locale.ROOT);
-        if (!upper.matches("[A-Z0-9]{2,30}")) {
-            throw new IllegalArgumentException("Symbol '" + symbol + "' is not an exchange symbol such as BTCUSDT");
-        }
-        return upper;
-    }
-
-    @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public Trade next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Trade trade = next;
-        next = null;
-        tradesRead++;
-        return trade;
-    }
-
     public long tradesRead() {
-        return tradesRead;
+        return recordsRead();
     }
 
-    public long skippedLines() {
-        return skippedLines;
-    }
+    /** The lines of one file, in the layout its first line tells. */
+    private static final class TradeLines implements BinanceCsvLineParser<Trade> {
+        private final BinanceTradeLineParser parser;
+        private BinanceCsvLayout layout;
 
-    /** The first {@value #KEPT_PROBLEMS} problems of skipped lines, each naming file and line. */
-    public List<String> skippedProblems() {
-        return Collections.unmodifiableList(problems);
-    }
-
-    /** Bytes read so far from the files (compressed bytes for .zip and .gz). */
-    public long bytesRead() {
-        return bytesOfFinishedFiles + (counter == null ? 0 : counter.count());
-    }
-
-    public long totalBytes() {
-        return totalBytes;
-    }
-
-    public List<Path> files() {
-        return files;
-    }
-
-    @Override
-    public void close() {
-        closeCurrent();
-        fileIndex = files.size();
-    }
-
-    private Trade advance() {
-        try {
-            while (true) {
-                if (reader == null && !openNextFile()) {
-                    return null;
-                }
-                String line = reader.readLine();
-                if (line == null) {
-                    bytesOfFinishedFiles += counter.count();
-                    closeCurrent();
-                    continue;
-                }
-                lineNumber++;
-                Trade trade = parseLine(line);
-                if (trade != null) {
-                    return trade;
-                }
-            }
-        } catch (IOException e) {
-            Path file = files.get(fileIndex);
-            closeCurrent();
-            throw new UncheckedIOException("Cannot read " + file + " (line " + (lineNumber + 1) + "): " + e.getMessage(), e);
+        TradeLines(BinanceTradeLineParser parser) {
+            this.parser = parser;
         }
-    }
 
-    /** The trade of a line, or null for a header, a blank line or a skipped malformed line. */
-    private Trade parseLine(String text) {
-        String line = atFirstLine && text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
-        if (line.isBlank()) {
-            return null;
+        @Override
+        public void startFile() {
+            layout = null;
         }
-        List<String> fields = BinanceTradeLineParser.fields(line);
-        boolean first = atFirstLine;
-        atFirstLine = false;
-        try {
+
+        @Override
+        public void detectLayout(List<String> fields) {
             if (layout == null) {
                 layout = BinanceCsvLayout.ofColumnCount(fields.size()).orElseThrow(() -> new IllegalArgumentException(
                         "expected 8 columns (aggTrades) or 7 (trades), found " + fields.size()));
             }
-            if (first && BinanceTradeLineParser.isHeader(fields)) {
-                return null;
-            }
+        }
+
+        @Override
+        public Trade parse(List<String> fields) {
             return parser.parse(fields, layout);
-        } catch (IllegalArgumentException e) {
-            MalformedTradeLineException problem = new MalformedTradeLineException(files.get(fileIndex), lineNumber, e.getMessage());
-            if (policy == MalformedLinePolicy.FAIL) {
-                close();
-                throw problem;
-            }
-            skippedLines++;
-            if (problems.size() < KEPT_PROBLEMS) {
-                problems.add(problem.getMessage());
-            }
-            return null;
         }
-    }
-
-    private boolean openNextFile() throws IOException {
-        if (fileIndex + 1 >= files.size()) {
-            fileIndex = files.size();
-            return false;
-        }
-        fileIndex++;
-        Path file = files.get(fileIndex);
-        counter = new CountingInputStream(Files.newInputStream(file));
-        reader = new BufferedReader(new InputStreamReader(decompress(file, counter), StandardCharsets.UTF_8), 1 << 16);
-        lineNumber = 0;
-        atFirstLine = true;
-        layout = null;
-        return true;
-    }
-
-    static InputStream decompress(Path file, InputStream raw) throws IOException {
-        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-        InputStream buffered = new BufferedInputStream(raw, 1 << 16);
-        if (name.endsWith(".gz")) {
-            return new GZIPInputStream(buffered, 1 << 16);
-        }
-        if (name.endsWith(".zip")) {
-            ZipInputStream zip = new ZipInputStream(buffered);
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (!entry.isDirectory()) {
-                    return zip;
-                }
-            }
-            zip.close();
-            throw new IOException("the zip archive holds no file");
-        }
-        return buffered;
-    }
-
-    private void closeCurrent() {
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (IOException ignored) {
-                // nothing was written; a failed close of a read-only stream loses nothing
-            }
-        }
-        reader = null;
-        counter = null;
     }
 }

@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tickflow.schema.Candle;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class BinanceKlinesCsvTest {
+class BinanceKlinesCsvTest extends BinanceCsvTestSupport {
     private static final String HEADER = "open_time,open,high,low,close,volume,close_time,quote_volume,count,"
             + "taker_buy_volume,taker_buy_quote_volume,ignore";
     private static final String FULL_1 = "1570752000000,0.00141342,0.00141557,0.00141266,0.00141418,1482.00000000,1570752059999,"
@@ -28,9 +22,6 @@ class BinanceKlinesCsvTest {
     private static final String SHORT_HEADER = "open_time,open,high,low,close,volume";
     private static final String SHORT_1 = "1570752000000,0.00141342,0.00141557,0.00141266,0.00141418,1482.00000000";
     private static final String SHORT_FLAT = "1570752180000,0.00141580,0.00141580,0.00141580,0.00141580,0E-8";
-
-    @TempDir
-    Path dir;
 
     @Test
     void readsTheFullLayoutWithoutHeader() throws IOException {
@@ -96,10 +87,7 @@ class BinanceKlinesCsvTest {
 
     @Test
     void readsGzipAndSeveralFilesInOrder() throws IOException {
-        Path gz = dir.resolve("k.csv.gz");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
-            out.write((HEADER + "\n" + FULL_1 + "\n").getBytes(StandardCharsets.UTF_8));
-        }
+        Path gz = gzip("k.csv.gz", HEADER + "\n" + FULL_1 + "\n");
         BinanceKlinesCsv reader = BinanceKlinesCsv.open(List.of(gz, write("b.csv", FULL_2)), "XRPETH", "1m", Duration.ofMinutes(1),
                 MalformedLinePolicy.FAIL);
         List<Candle> candles = drain(reader);
@@ -163,19 +151,5 @@ class BinanceKlinesCsvTest {
 
     private List<Candle> readAll(Path file) {
         return drain(BinanceKlinesCsv.open(List.of(file), "XRPETH", "1m", Duration.ofMinutes(1), MalformedLinePolicy.FAIL));
-    }
-
-    private static List<Candle> drain(BinanceKlinesCsv reader) {
-        List<Candle> candles = new ArrayList<>();
-        try (reader) {
-            reader.forEachRemaining(candles::add);
-        }
-        return candles;
-    }
-
-    private Path write(String name, String... lines) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, String.join("\n", lines) + "\n");
-        return file;
     }
 }

@@ -5,28 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tickflow.schema.Trade;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class BinanceTradesCsvTest {
+class BinanceTradesCsvTest extends BinanceCsvTestSupport {
     private static final String AGG_LINE_1 = "13519807,0.00141342,23.00000000,15373518,15373518,1570752011620,True,True";
     private static final String AGG_LINE_2 = "13519808,0.00141266,54.00000000,15373519,15373521,1570752011620,False,True";
     private static final String AGG_HEADER = "agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker,is_best_match";
     private static final String TRADES_HEADER = "id,price,qty,quote_qty,time,is_buyer_maker,is_best_match";
-
-    @TempDir
-    Path dir;
 
     @Test
     void readsAggTradesWithoutHeader() throws IOException {
@@ -178,10 +171,7 @@ class BinanceTradesCsvTest {
             out.write((AGG_LINE_1 + "\n").getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        Path gz = dir.resolve("XRPETH-aggTrades-2019-10-12.csv.gz");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
-            out.write((AGG_LINE_2 + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
+        Path gz = gzip("XRPETH-aggTrades-2019-10-12.csv.gz", AGG_LINE_2 + "\r\n");
 
         try (BinanceTradesCsv reader = BinanceTradesCsv.open(List.of(zip, gz), "XRPETH", MalformedLinePolicy.FAIL)) {
             assertThat(drain(reader)).extracting(Trade::getTradeId).containsExactly(13519807L, 13519808L);
@@ -217,19 +207,9 @@ class BinanceTradesCsvTest {
         assertThatThrownBy(() -> readAll(file)).isInstanceOf(MalformedTradeLineException.class).hasMessage(file + " line 1: " + problem);
     }
 
-    private Path write(String name, String... lines) throws IOException {
-        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
-    }
-
     private static List<Trade> readAll(Path file) {
         try (BinanceTradesCsv reader = BinanceTradesCsv.open(List.of(file), "XRPETH", MalformedLinePolicy.FAIL)) {
             return drain(reader);
         }
-    }
-
-    private static List<Trade> drain(BinanceTradesCsv reader) {
-        List<Trade> trades = new ArrayList<>();
-        reader.forEachRemaining(trades::add);
-        return trades;
     }
 }
