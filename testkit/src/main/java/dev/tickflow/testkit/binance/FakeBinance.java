@@ -1,0 +1,383 @@
+package dev.tickflow.testkit.binance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import javax.net.ServerSocketFactory;
+import okhttp3.HttpUrl;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/**
+ * A fake Binance Spot on one 127.0.0.1 port: combined aggTrade streams at {@code /stream?streams=...} (WebSocket) and
+ * {@code GET /api/v3/aggTrades} (REST), both over one per-symbol trade history that the test appends to. Faults:
+ * dropped TCP connections, silent connections, serverShutdown events, malformed messages, trades left off the
+ * stream, a replay of recent trades on every new connection, trades pruned from REST and a failing REST API.
+ */
+public final class FakeBinance implements AutoCloseable {
+
+    private static final long BASE_TIME = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final MockWebServer server = new MockWebServer();
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final List<Session> sessions = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private final Map<String, List<ObjectNode>> history = new HashMap<>();
+    private final Map<String, Long> restFirstId = new HashMap<>();
+    private final List<List<String>> connectedStreams = new CopyOnWriteArrayList<>();
+    private final AtomicInteger restRequests = new AtomicInteger();
+    private volatile boolean restFailing;
+    private volatile int replayOnConnect;
+
+    public FakeBinance() {
+        server.setServerSocketFactory(new RecordingServerSocketFactory());
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return FakeBinance.this.dispatch(request);
+            }
+        });
+        try {
+            server.start(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Base URL for WebSocket streams, such as ws://127.0.0.1:PORT. */
+    public String streamUrl() {
+        return "ws://127.0.0.1:" + server.getPort();
+    }
+
+    /** Base URL for REST, such as http://127.0.0.1:PORT. */
+    public String restUrl() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    /** Appends {@code count} trades to {@code symbol} and pushes them to every open, non-silent connection on it. */
+    public List<Long> trade(String symbol, int count) {
+        return append(symbol, count, true);
+    }
+
+    /** Appends trades that only REST knows: the stream skips them. */
+    public List<Long> tradeOffStream(String symbol, int count) {
+        return append(symbol, count, false);
+    }
+
+    /** Every new connection first receives the last {@code count} trades of its symbols again (an overlap). */
+    public void replayOnConnect(int count) {
+        replayOnConnect = count;
+    }
+
+    /** REST forgets every trade of {@code symbol} below {@code firstId}. */
+    public void pruneRest(String symbol, long firstId) {
+        synchronized (lock) {
+            restFirstId.put(symbol.toUpperCase(Locale.ROOT), firstId);
+        }
+    }
+
+    /** While on, GET /api/v3/aggTrades answers HTTP 500. */
+    public void failRest(boolean failing) {
+        restFailing = failing;
+    }
+
+    /** Closes the TCP connections of every client (WebSocket and REST) without a close frame. */
+    public void dropConnections() {
+        for (Socket socket : sockets) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+        sockets.clear();
+    }
+
+    /** The open connections stop sending anything, while staying open. */
+    public void silenceConnections() {
+        sessions.forEach(s -> s.silent = true);
+    }
+
+    /** Sends a serverShutdown event on every open connection and leaves them open. */
+    public void sendServerShutdown() {
+        ObjectNode event = json.createObjectNode();
+        event.put("e", "serverShutdown");
+        event.put("E", BASE_TIME);
+        sendRaw(event.toString());
+    }
+
+    /** Sends {@code text} as is on every open, non-silent connection. */
+    public void sendRaw(String text) {
+        synchronized (lock) {
+            for (Session session : sessions) {
+                if (!session.silent) {
+                    session.socket.send(text);
+                }
+            }
+        }
+    }
+
+    /** WebSocket connections opened so far. */
+    public int connectionCount() {
+        return connectedStreams.size();
+    }
+
+    /** The stream names of the most recent connection. */
+    public List<String> lastStreams() {
+        return connectedStreams.isEmpty() ? List.of() : connectedStreams.get(connectedStreams.size() - 1);
+    }
+
+    public int openSessions() {
+        return sessions.size();
+    }
+
+    public int restRequests() {
+        return restRequests.get();
+    }
+
+    /** Ids of {@code symbol}'s whole history. */
+    public List<Long> ids(String symbol) {
+        synchronized (lock) {
+            return history.getOrDefault(symbol.toUpperCase(Locale.ROOT), List.of()).stream()
+                    .map(t -> t.get("a").asLong()).toList();
+        }
+    }
+
+    /** Waits until a connection subscribed to exactly {@code symbols} is open (and at least {@code connections} were opened). */
+    public void awaitConnection(int connections, String... symbols) throws TimeoutException {
+        Set<String> wanted = Set.of(symbols);
+        await(Duration.ofSeconds(10), () -> connectionCount() >= connections
+                && sessions.stream().anyMatch(s -> !s.silent && s.symbols.equals(wanted)));
+    }
+
+    public static void await(Duration timeout, BooleanSupplier condition) throws TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("condition not met within " + timeout);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        dropConnections();
+        try {
+            server.shutdown();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Long> append(String symbol, int count, boolean push) {
+        String s = symbol.toUpperCase(Locale.ROOT);
+        List<Long> ids = new ArrayList<>();
+        synchronized (lock) {
+            List<ObjectNode> trades = history.computeIfAbsent(s, k -> new ArrayList<>());
+            for (int i = 0; i < count; i++) {
+                long id = trades.isEmpty() ? 1000 : trades.get(trades.size() - 1).get("a").asLong() + 1;
+                ObjectNode trade = restTrade(id);
+                trades.add(trade);
+                ids.add(id);
+                if (push) {
+                    for (Session session : sessions) {
+                        if (!session.silent && session.symbols.contains(s)) {
+                            session.socket.send(streamMessage(s, trade));
+                        }
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private ObjectNode restTrade(long id) {
+        ObjectNode t = json.createObjectNode();
+        t.put("a", id);
+        t.put("p", new BigDecimal(20_000 + id % 1000).add(new BigDecimal("0.01")).setScale(8).toPlainString());
+        t.put("q", new BigDecimal(1 + id % 7).movePointLeft(3).setScale(8).toPlainString());
+        t.put("f", id * 3);
+        t.put("l", id * 3 + 2);
+        t.put("T", BASE_TIME + id * 10);
+        t.put("m", id % 2 == 0);
+        t.put("M", true);
+        return t;
+    }
+
+    private String streamMessage(String symbol, ObjectNode trade) {
+        ObjectNode data = json.createObjectNode();
+        data.put("e", "aggTrade");
+        data.put("E", trade.get("T").asLong() + 1);
+        data.put("s", symbol);
+        data.setAll(trade);
+        ObjectNode message = json.createObjectNode();
+        message.put("stream", symbol.toLowerCase(Locale.ROOT) + "@aggTrade");
+        message.set("data", data);
+        return message.toString();
+    }
+
+    private MockResponse dispatch(RecordedRequest request) {
+        HttpUrl url = request.getRequestUrl();
+        if (url == null) {
+            return new MockResponse().setResponseCode(400);
+        }
+        if (url.encodedPath().equals("/stream")) {
+            String streams = url.queryParameter("streams");
+            if (streams == null || streams.isEmpty()) {
+                return new MockResponse().setResponseCode(400);
+            }
+            List<String> names = List.of(streams.split("/"));
+            Set<String> symbols = new TreeSet<>();
+            for (String name : names) {
+                if (!name.matches("[a-z0-9]+@aggTrade")) {
+                    return new MockResponse().setResponseCode(400).setBody("{\"code\":-1100,\"msg\":\"bad stream " + name + "\"}");
+                }
+                symbols.add(name.substring(0, name.indexOf('@')).toUpperCase(Locale.ROOT));
+            }
+            connectedStreams.add(names);
+            return new MockResponse().withWebSocketUpgrade(new ServerListener(Set.copyOf(symbols)));
+        }
+        if (url.encodedPath().equals("/api/v3/aggTrades") && request.getMethod().equals("GET")) {
+            restRequests.incrementAndGet();
+            return aggTrades(url);
+        }
+        return new MockResponse().setResponseCode(404).setBody("{\"code\":-1,\"msg\":\"not found\"}");
+    }
+
+    private MockResponse aggTrades(HttpUrl url) {
+        if (restFailing) {
+            return new MockResponse().setResponseCode(500).setBody("{\"code\":-1000,\"msg\":\"fake failure\"}");
+        }
+        String symbol = url.queryParameter("symbol");
+        if (symbol == null) {
+            return new MockResponse().setResponseCode(400).setBody("{\"code\":-1102,\"msg\":\"symbol missing\"}");
+        }
+        String limitText = url.queryParameter("limit");
+        int limit = Math.min(1000, limitText == null ? 500 : Integer.parseInt(limitText));
+        String fromText = url.queryParameter("fromId");
+        ArrayNode page = json.createArrayNode();
+        synchronized (lock) {
+            long firstKept = restFirstId.getOrDefault(symbol, Long.MIN_VALUE);
+            List<ObjectNode> kept = history.getOrDefault(symbol, List.of()).stream()
+                    .filter(t -> t.get("a").asLong() >= firstKept).toList();
+            if (fromText == null) {
+                kept.subList(Math.max(0, kept.size() - limit), kept.size()).forEach(page::add);
+            } else {
+                long fromId = Long.parseLong(fromText);
+                kept.stream().filter(t -> t.get("a").asLong() >= fromId).limit(limit).forEach(page::add);
+            }
+        }
+        return new MockResponse().setHeader("Content-Type", "application/json").setBody(page.toString());
+    }
+
+    private static final class Session {
+        final WebSocket socket;
+        final Set<String> symbols;
+        volatile boolean silent;
+
+        Session(WebSocket socket, Set<String> symbols) {
+            this.socket = socket;
+            this.symbols = symbols;
+        }
+    }
+
+    private final class ServerListener extends WebSocketListener {
+        private final Set<String> symbols;
+        private Session session;
+
+        ServerListener(Set<String> symbols) {
+            this.symbols = symbols;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            synchronized (lock) {
+                session = new Session(webSocket, symbols);
+                int replay = replayOnConnect;
+                for (String symbol : symbols) {
+                    List<ObjectNode> trades = history.getOrDefault(symbol, List.of());
+                    for (ObjectNode trade : trades.subList(Math.max(0, trades.size() - replay), trades.size())) {
+                        webSocket.send(streamMessage(symbol, trade));
+                    }
+                }
+                sessions.add(session);
+            }
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            sessions.remove(session);
+            webSocket.close(1000, null);
+        }
+
+        @Override
+        public void onClosed(WebSocket webSocket, int code, String reason) {
+            sessions.remove(session);
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            sessions.remove(session);
+        }
+    }
+
+    /** Remembers accepted sockets, so that {@link #dropConnections()} can cut them. */
+    private final class RecordingServerSocketFactory extends ServerSocketFactory {
+        @Override
+        public ServerSocket createServerSocket() throws IOException {
+            return new ServerSocket() {
+                @Override
+                public Socket accept() throws IOException {
+                    Socket socket = super.accept();
+                    sockets.add(socket);
+                    return socket;
+                }
+            };
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
