@@ -1,0 +1,64 @@
+package dev.tickflow.ingest.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class BinanceSourceSettingsTest {
+
+    @Test
+    void defaultsPointAtTheSpotTestnet() {
+        BinanceSourceSettings settings = BinanceSourceSettings.from(
+                new AbstractConfig(BinanceSourceSettings.define(new ConfigDef()), Map.of()));
+
+        assertThat(settings).isEqualTo(BinanceSourceSettings.testnet());
+        assertThat(settings.streamUrl()).isEqualTo("wss://stream.testnet.binance.vision");
+        assertThat(settings.restUrl()).isEqualTo("https://testnet.binance.vision");
+        assertThat(settings.silenceTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.rotationPeriod()).isEqualTo(Duration.ofHours(23));
+    }
+
+    @Test
+    void readsEveryKey() {
+        Map<String, Object> props = Map.of(
+                BinanceSourceSettings.STREAM_URL, "wss://stream.binance.com:9443/",
+                BinanceSourceSettings.REST_URL, "https://api.binance.com",
+                BinanceSourceSettings.SILENCE_TIMEOUT_MS, "10000",
+                BinanceSourceSettings.BACKOFF_MIN_MS, "100",
+                BinanceSourceSettings.BACKOFF_MAX_MS, "5000",
+                BinanceSourceSettings.MIN_CONNECT_INTERVAL_MS, "250",
+                BinanceSourceSettings.ROTATION_PERIOD_MS, "3600000",
+                BinanceSourceSettings.MAX_STREAMS, "200",
+                BinanceSourceSettings.REST_ATTEMPTS, "5",
+                BinanceSourceSettings.REST_RETRY_BACKOFF_MS, "50");
+
+        BinanceSourceSettings settings = BinanceSourceSettings.from(
+                new AbstractConfig(BinanceSourceSettings.define(new ConfigDef()), props));
+
+        assertThat(settings).isEqualTo(new BinanceSourceSettings("wss://stream.binance.com:9443",
+                "https://api.binance.com", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(5),
+                Duration.ofMillis(250), Duration.ofHours(1), 200, 5, Duration.ofMillis(50)));
+    }
+
+    @Test
+    void refusesARotationAtOrBeyondBinancesCut() {
+        assertThatThrownBy(() -> new AbstractConfig(BinanceSourceSettings.define(new ConfigDef()),
+                Map.of(BinanceSourceSettings.ROTATION_PERIOD_MS, String.valueOf(Duration.ofHours(24).toMillis()))))
+                .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> BinanceSourceSettings.testnet().withRotationPeriod(Duration.ofHours(24)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesABackoffMaxBelowMin() {
+        assertThatThrownBy(() -> BinanceSourceSettings.testnet().withTimings(Duration.ofSeconds(1),
+                Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
