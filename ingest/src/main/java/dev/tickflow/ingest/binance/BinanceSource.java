@@ -106,6 +106,15 @@ public final class BinanceSource implements TradeSource {
 
     @Override
     public void subscribe(String symbol) {
+        subscribe(symbol, -1);
+    }
+
+    /**
+     * Subscribes {@code symbol} as if its trades up to {@code lastTradeId} had been delivered already: the next
+     * connection first backfills from {@code lastTradeId + 1} over REST. Lets a restarted service resume where its
+     * output stopped. A no-op when already subscribed.
+     */
+    public void subscribe(String symbol, long lastTradeId) {
         String s = normalize(symbol);
         run(() -> {
             if (symbols.containsKey(s)) {
@@ -115,8 +124,10 @@ public final class BinanceSource implements TradeSource {
                 log.error("Not subscribing {}: {} streams per connection at most", s, settings.maxStreamsPerConnection());
                 return;
             }
-            symbols.put(s, new SymbolState(s));
-            log.info("Subscribed {}", s);
+            SymbolState state = new SymbolState(s);
+            state.lastTradeId = Math.max(-1, lastTradeId);
+            symbols.put(s, state);
+            log.info("Subscribed {}{}", s, lastTradeId >= 0 ? " after trade " + lastTradeId : "");
             if (started) {
                 replaceConnection("subscribe " + s);
             }

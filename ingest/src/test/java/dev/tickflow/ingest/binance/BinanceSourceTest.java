@@ -295,4 +295,18 @@ class BinanceSourceTest {
         assertThat(collector.ids(BTC)).isEqualTo(concat(concat(before, during), after));
         assertThat(collector.gaps).isEmpty();
     }
+
+    @Test
+    void resumesAfterAGivenTradeIdThroughRest() throws Exception {
+        List<Long> history = fake.trade(BTC, 30);
+        source = new BinanceSource(settings(Duration.ofSeconds(5)), Clock.fixed(NOW, ZoneOffset.UTC));
+        source.subscribe(BTC, history.get(9));
+        source.start(collector);
+        collector.awaitLast(BTC, history.get(29));
+        List<Long> live = fake.trade(BTC, 5);
+        collector.awaitLast(BTC, live.get(4));
+
+        assertThat(collector.ids(BTC)).isEqualTo(concat(history.subList(10, 30), live));
+        assertThat(source.progress(BTC).orElseThrow().backfilledTrades()).isEqualTo(20);
+    }
 }
