@@ -8,6 +8,7 @@ import dev.tickflow.ingest.TradeSource;
 import dev.tickflow.schema.Trade;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class BinanceSource implements TradeSource {
     private final WebSocketStreamClientImpl streams;
     private final Market market;
     private final ScheduledExecutorService loop;
+    private volatile Thread loopThread;
 
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
@@ -81,6 +83,7 @@ public final class BinanceSource implements TradeSource {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "binance-source");
             t.setDaemon(true);
+            loopThread = t;
             return t;
         });
         // close() must not wait for the rotation or a pending reconnect.
@@ -124,7 +127,7 @@ public final class BinanceSource implements TradeSource {
                 log.error("Not subscribing {}: {} streams per connection at most", s, settings.maxStreamsPerConnection());
                 return;
             }
-            SymbolState state = new SymbolState(s);
+            SymbolState state = new SymbolState(s, reconnects.get());
             state.lastTradeId = Math.max(-1, lastTradeId);
             symbols.put(s, state);
             log.info("Subscribed {}{}", s, lastTradeId >= 0 ? " after trade " + lastTradeId : "");
@@ -149,6 +152,14 @@ public final class BinanceSource implements TradeSource {
 
     @Override
     public void close() {
+        if (Thread.currentThread() == loopThread) {
+            // Called by the listener: finish after the current task, without waiting for ourselves.
+            closed = true;
+            dropConnection();
+            cancel(pendingConnect);
+            loop.shutdown();
+            return;
+        }
         try {
             loop.execute(() -> {
                 closed = true;
@@ -186,11 +197,12 @@ public final class BinanceSource implements TradeSource {
     /** Progress of every subscribed symbol, by symbol. */
     public Map<String, SymbolProgress> progress() {
         return symbols.values().stream()
-                .collect(Collectors.toMap(s -> s.symbol, SymbolState::snapshot, (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(s -> s.symbol, s -> s.snapshot(reconnects.get()), (a, b) -> a,
+                        LinkedHashMap::new));
     }
 
     public Optional<SymbolProgress> progress(String symbol) {
-        return Optional.ofNullable(symbols.get(normalize(symbol))).map(SymbolState::snapshot);
+        return Optional.ofNullable(symbols.get(normalize(symbol))).map(s -> s.snapshot(reconnects.get()));
     }
 
     // ---- connection ----
@@ -505,6 +517,7 @@ public final class BinanceSource implements TradeSource {
     /** Written by the loop thread only; read by {@link #progress()}. */
     private static final class SymbolState {
         final String symbol;
+        final long reconnectsBefore;
         volatile long lastTradeId = -1;
         volatile long lastTradeTimeMillis = -1;
         volatile long trades;
@@ -513,14 +526,16 @@ public final class BinanceSource implements TradeSource {
         volatile long gapsReported;
         volatile long duplicatesDropped;
 
-        SymbolState(String symbol) {
+        SymbolState(String symbol, long reconnectsBefore) {
             this.symbol = symbol;
+            this.reconnectsBefore = reconnectsBefore;
         }
 
-        SymbolProgress snapshot() {
+        SymbolProgress snapshot(long reconnectsNow) {
             long time = lastTradeTimeMillis;
             return new SymbolProgress(symbol, trades, backfilledTrades, lastTradeId,
-                    time < 0 ? null : java.time.Instant.ofEpochMilli(time), gapsFilled, gapsReported, duplicatesDropped);
+                    time < 0 ? null : Instant.ofEpochMilli(time), gapsFilled, gapsReported, duplicatesDropped,
+                    reconnectsNow - reconnectsBefore);
         }
     }
 }

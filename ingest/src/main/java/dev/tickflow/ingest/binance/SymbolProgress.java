@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param gapsFilled holes (after a reconnect or in the stream) closed through REST
  * @param gapsReported ranges that could not be recovered and went to onGap
  * @param duplicatesDropped stream or REST trades at or below the last delivered id
+ * @param reconnects connection replacements (close, failure, silence, serverShutdown, rotation) since the symbol
+ *     was subscribed; all symbols share one connection
  */
 public record SymbolProgress(
         String symbol,
@@ -21,5 +23,6 @@ public record SymbolProgress(
         Instant lastTradeTime,
         long gapsFilled,
         long gapsReported,
-        long duplicatesDropped) {
+        long duplicatesDropped,
+        long reconnects) {
 }

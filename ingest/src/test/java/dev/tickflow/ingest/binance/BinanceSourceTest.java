@@ -157,6 +157,7 @@ class BinanceSourceTest {
         assertThat(collector.ids(BTC)).isEqualTo(concat(before, after));
         assertThat(source.malformedMessages()).isZero();
         assertThat(source.reconnects()).isEqualTo(1);
+        assertThat(source.progress(BTC).orElseThrow().reconnects()).isEqualTo(1);
     }
 
     @Test
