@@ -76,7 +76,9 @@ public final class TradeSink implements TradeListener, AutoCloseable {
         long tradeId = trade.getTradeId();
         long tradeTime = trade.getTradeTime().toEpochMilli();
         try {
-            producer.send(new ProducerRecord<>(topic, null, tradeTime, symbol, trade), (metadata, error) -> {
+            // the record timestamp is the time of writing: replayed history keeps its retention, and a fast simulated
+            // clock is not refused as being in the future; consumers take event time from the value's tradeTime
+            producer.send(new ProducerRecord<>(topic, symbol, trade), (metadata, error) -> {
                 if (error == null) {
                     stats.written(symbol, tradeTime);
                 } else {
