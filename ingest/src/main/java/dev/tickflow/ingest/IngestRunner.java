@@ -1,5 +1,6 @@
 package dev.tickflow.ingest;
 
+import dev.tickflow.ingest.replay.ReplaySource;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,15 @@ public final class IngestRunner implements AutoCloseable {
 
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         return ended.await(timeout, unit);
+    }
+
+    /** Input lines the source skipped as malformed (replay only). */
+    public long malformed() {
+        TradeSource current;
+        synchronized (this) {
+            current = source;
+        }
+        return current instanceof ReplaySource replay ? replay.skipped() : 0;
     }
 
     /** The failure that stopped ingest, if any. */
