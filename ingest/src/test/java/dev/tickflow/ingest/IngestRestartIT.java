@@ -47,8 +47,9 @@ class IngestRestartIT {
             Thread.sleep(4_000);
             long beforeStop = stats.trades();
             kafka.close();
+            Thread.sleep(1_000);
             long atStop = stats.trades();
-            Thread.sleep(5_000);
+            Thread.sleep(4_000);
             assertThat(runner.failure()).isNull();
             long whileDown = stats.trades();
             kafka = KafkaServerProcess.start(dataDir, port, controllerPort, 384);
