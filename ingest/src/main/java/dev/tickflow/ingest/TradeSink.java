@@ -120,12 +120,20 @@ public final class TradeSink implements TradeListener, AutoCloseable {
     private void fail(String symbol, long tradeId, Throwable error) {
         IngestFailure created = new IngestFailure("Trade " + tradeId + " of " + symbol + " could not be written to " + topic
                 + " on " + brokers + " within " + giveUpMs + " ms (" + IngestSettings.GIVE_UP_MS + "/delivery.timeout.ms): "
-                + error.getMessage() + ". Ingest stops so that no trade is lost silently; start it again once the broker is reachable.",
+                + withoutFinalPeriod(String.valueOf(error.getMessage())) + ". Ingest stops so that no trade is lost silently; start it again once the broker is reachable.",
                 error);
         if (failure.compareAndSet(null, created)) {
             log.error("{}", created.getMessage());
             onFatal.accept(created);
         }
+    }
+
+    private static String withoutFinalPeriod(String message) {
+        String trimmed = message.strip();
+        while (trimmed.endsWith(".")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
     }
 
     private static AvroSerializer<Trade> serializer(IngestSettings settings) {

@@ -73,6 +73,36 @@ class IngestRestartIT {
         }
     }
 
+    @Test
+    void aBrokerDownLongerThanTheGiveUpTimeStopsIngestWithAClearError() throws Exception {
+        int port = freePort();
+        String registry = IngestTestSupport.mockRegistry();
+        KafkaServerProcess kafka = KafkaServerProcess.start(dataDir, port, freePort(), 384);
+        try {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("md.trades", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+            IngestSettings settings = IngestTestSupport.settings(Map.of(
+                    "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                    "schema.registry.url", registry,
+                    "ingest.symbols", "BTCUSDT",
+                    "ingest.simulator.speed", "60",
+                    "ingest.give.up.ms", "3000",
+                    "ingest.control.follow", "false"));
+            try (IngestRunner runner = new IngestRunner(settings, new IngestStats(), Duration.ofSeconds(2))) {
+                runner.start();
+                Thread.sleep(2_000);
+                kafka.close();
+                assertThat(runner.awaitTermination(20, TimeUnit.SECONDS)).as("ingest stopped by itself").isTrue();
+                assertThat(runner.awaitTermination()).isEqualTo(IngestRunner.EXIT_FAILED);
+                assertThat(runner.failure().getMessage()).contains("of BTCUSDT could not be written to md.trades on "
+                        + kafka.bootstrapServers() + " within 3000 ms (ingest.give.up.ms");
+            }
+        } finally {
+            kafka.close();
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
