@@ -1,8 +1,12 @@
 package dev.tickflow.cli;
 
+import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.config.TickflowConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.ConfigDef;
 import picocli.CommandLine.Option;
@@ -14,12 +18,29 @@ final class ConfigOption {
     Path file;
 
     TickflowConfig load(ConfigDef definition) {
-        return TickflowConfig.load(Optional.ofNullable(file), System.getenv(), definition);
+        return load(definition, Map.of());
+    }
+
+    /** Loads the configuration with command-line {@code overrides} (keys to values), which win over the file and the environment. */
+    TickflowConfig load(ConfigDef definition, Map<String, String> overrides) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        overrides.forEach((key, value) -> environment.put(environmentVariable(key), value));
+        return TickflowConfig.load(Optional.ofNullable(file), environment, definition);
+    }
+
+    /** The environment variable that sets {@code key}: TICKFLOW_, upper case, dots as underscores, underscores doubled. */
+    static String environmentVariable(String key) {
+        return ConfigKeys.ENV_PREFIX + key.replace("_", "__").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     /** Loads the configuration and prints it, secrets redacted, as a service prints it at start. */
     TickflowConfig loadAndPrint(String service, ConfigDef definition, PrintWriter out) {
-        TickflowConfig loaded = load(definition);
+        return loadAndPrint(service, definition, out, Map.of());
+    }
+
+    /** As {@link #loadAndPrint(String, ConfigDef, PrintWriter)}, with command-line overrides. */
+    TickflowConfig loadAndPrint(String service, ConfigDef definition, PrintWriter out, Map<String, String> overrides) {
+        TickflowConfig loaded = load(definition, overrides);
         out.println(service + ": configuration from " + loaded.source() + " and the environment:");
         loaded.describe().forEach((key, value) -> out.println("  " + key + "=" + value));
         out.flush();

@@ -2,11 +2,12 @@ package dev.tickflow.cli.service;
 
 import org.apache.kafka.streams.KafkaStreams;
 
-/** Health of a Streams service: up while it runs or rebalances, down in every other state. */
-record Health(boolean up, KafkaStreams.State state) {
+/** Health of a service: for Streams services, up while it runs or rebalances, down in every other state. */
+record Health(boolean up, String state) {
 
     static Health of(KafkaStreams.State state) {
-        return new Health(state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING, state);
+        return new Health(state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING,
+                state == null ? "UNKNOWN" : state.name());
     }
 
     int httpStatus() {
@@ -14,6 +15,6 @@ record Health(boolean up, KafkaStreams.State state) {
     }
 
     String json() {
-        return "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"state\":\"" + (state == null ? "UNKNOWN" : state.name()) + "\"}";
+        return "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"state\":\"" + state + "\"}";
     }
 }

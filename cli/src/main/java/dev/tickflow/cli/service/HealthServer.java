@@ -27,6 +27,10 @@ final class HealthServer implements AutoCloseable {
     }
 
     static HealthServer start(String service, String host, int port, Supplier<KafkaStreams.State> state, Supplier<String> metrics) {
+        return startWithHealth(service, host, port, () -> Health.of(state.get()), metrics);
+    }
+
+    static HealthServer startWithHealth(String service, String host, int port, Supplier<Health> health, Supplier<String> metrics) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -38,8 +42,8 @@ final class HealthServer implements AutoCloseable {
         }
         server.createContext("/health", exchange -> {
             if (isGet(exchange)) {
-                Health health = Health.of(state.get());
-                respond(exchange, health.httpStatus(), "application/json", health.json());
+                Health now = health.get();
+                respond(exchange, now.httpStatus(), "application/json", now.json());
             }
         });
         server.createContext("/metrics", exchange -> {

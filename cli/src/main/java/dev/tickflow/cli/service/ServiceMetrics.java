@@ -1,5 +1,6 @@
 package dev.tickflow.cli.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -12,7 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
-/** A service's meters: JVM and process metrics, and every Kafka Streams client metric, in Prometheus' text format. */
+/** A service's meters: JVM and process metrics, and every Kafka Streams client metric (or the service's own), in Prometheus' text format. */
 final class ServiceMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
@@ -33,6 +34,10 @@ final class ServiceMetrics implements AutoCloseable {
     void bind(KafkaStreams streams) {
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
+    }
+
+    MeterRegistry registry() {
+        return registry;
     }
 
     String scrape() {

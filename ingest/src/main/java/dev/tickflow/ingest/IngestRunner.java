@@ -1,0 +1,118 @@
+package dev.tickflow.ingest;
+
+import dev.tickflow.ingest.replay.ReplaySource;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one ingest: the configured {@link TradeSource} into a {@link TradeSink}, and a {@link SymbolControl}
+ * following control.symbols. It ends when a finite source is done, when a trade cannot be written (failed), or
+ * when it is closed; closing flushes every trade already received.
+ */
+public final class IngestRunner implements AutoCloseable {
+    public static final int EXIT_STOPPED = 0;
+    public static final int EXIT_FAILED = 1;
+    private static final Logger log = LoggerFactory.getLogger(IngestRunner.class);
+
+    private final IngestSettings settings;
+    private final IngestStats stats;
+    private final Duration closeTimeout;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile IngestFailure failure;
+    private TradeSource source;
+    private TradeSink sink;
+    private SymbolControl control;
+    private boolean closed;
+
+    public IngestRunner(IngestSettings settings, IngestStats stats, Duration closeTimeout) {
+        this.settings = settings;
+        this.stats = stats;
+        this.closeTimeout = closeTimeout;
+    }
+
+    /** Starts the sink, the source and the control.symbols follower; returns at once. */
+    public synchronized void start() {
+        if (source != null || closed) {
+            throw new IllegalStateException("Ingest was already started");
+        }
+        source = TradeSources.create(settings, this::finished);
+        sink = new TradeSink(settings, stats, this::failed);
+        try {
+            if (settings.followControl()) {
+                control = new SymbolControl(settings, source);
+            }
+            source.start(sink);
+            if (control != null) {
+                control.start();
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        log.info("Ingest started: {} source, writing {} on {}", settings.source(), settings.topics().trades().name(),
+                settings.bootstrapServers());
+    }
+
+    /** The running source (for control from outside, such as tests). */
+    public synchronized TradeSource source() {
+        return source;
+    }
+
+    /** Blocks until ingest ends: {@link #EXIT_FAILED} after a fatal failure, else {@link #EXIT_STOPPED}. */
+    public int awaitTermination() throws InterruptedException {
+        ended.await();
+        return failure == null ? EXIT_STOPPED : EXIT_FAILED;
+    }
+
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        return ended.await(timeout, unit);
+    }
+
+    /** Input lines the source skipped as malformed (replay only). */
+    public long malformed() {
+        TradeSource current;
+        synchronized (this) {
+            current = source;
+        }
+        return current instanceof ReplaySource replay ? replay.skipped() : 0;
+    }
+
+    /** The failure that stopped ingest, if any. */
+    public IngestFailure failure() {
+        return failure;
+    }
+
+    /** Stops the control follower and the source, then flushes and closes the producer. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (control != null) {
+            control.close();
+        }
+        if (source != null) {
+            source.close();
+        }
+        if (sink != null) {
+            log.info("Flushing the producer (up to {} ms)", closeTimeout.toMillis());
+            sink.close(closeTimeout);
+        }
+        ended.countDown();
+    }
+
+    private void finished() {
+        sink.flush();
+        log.info("The source has no more trades; {} written", stats.trades());
+        ended.countDown();
+    }
+
+    private void failed(IngestFailure error) {
+        failure = error;
+        ended.countDown();
+    }
+}

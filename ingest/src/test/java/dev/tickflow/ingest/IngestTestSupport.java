@@ -1,0 +1,104 @@
+package dev.tickflow.ingest;
+
+import dev.tickflow.config.ConfigKeys;
+import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.schema.SymbolCommand;
+import dev.tickflow.schema.Trade;
+import dev.tickflow.serde.AvroDeserializer;
+import dev.tickflow.serde.AvroSerializer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Settings, readers and writers for the ingest tests. */
+public final class IngestTestSupport {
+
+    private IngestTestSupport() {
+    }
+
+    /** A mock:// registry URL unique to the caller, shared by the ingest and the test's readers in this JVM. */
+    public static String mockRegistry() {
+        return "mock://ingest-" + UUID.randomUUID();
+    }
+
+    /** Settings from keys, as the environment would give them. */
+    public static IngestSettings settings(Map<String, String> keys) {
+        Map<String, String> environment = new HashMap<>();
+        keys.forEach((key, value) -> environment.put(ConfigKeys.ENV_PREFIX + key.replace("_", "__").replace('.', '_').toUpperCase(), value));
+        return IngestSettings.from(TickflowConfig.load(Optional.empty(), environment, IngestSettings.definition()));
+    }
+
+    /** Reads the topic from the beginning until {@code done} holds for what was read, or the timeout passes. */
+    public static List<Trade> readTrades(String bootstrap, String topic, String registryUrl, Duration timeout, Predicate<List<Trade>> done) {
+        AvroDeserializer<Trade> deserializer = new AvroDeserializer<>(Trade.class);
+        deserializer.configure(Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, registryUrl), false);
+        List<Trade> trades = new ArrayList<>();
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "enable.auto.commit", false);
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), deserializer)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!done.test(trades) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, Trade> record : consumer.poll(Duration.ofMillis(200))) {
+                    trades.add(record.value());
+                }
+            }
+        }
+        return trades;
+    }
+
+    /** Reads every trade the topic holds now (up to its end offsets). */
+    public static List<Trade> readAll(String bootstrap, String topic, String registryUrl) {
+        AvroDeserializer<Trade> deserializer = new AvroDeserializer<>(Trade.class);
+        deserializer.configure(Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, registryUrl), false);
+        List<Trade> trades = new ArrayList<>();
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "enable.auto.commit", false);
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), deserializer)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, Trade> record : consumer.poll(Duration.ofMillis(200))) {
+                    trades.add(record.value());
+                }
+            }
+        }
+        return trades;
+    }
+
+    /** Trade ids per symbol, in the order read. */
+    public static Map<String, List<Long>> idsBySymbol(List<Trade> trades) {
+        Map<String, List<Long>> ids = new java.util.TreeMap<>();
+        trades.forEach(t -> ids.computeIfAbsent(t.getSymbol(), s -> new ArrayList<>()).add(t.getTradeId()));
+        return ids;
+    }
+
+    /** Writes a control.symbols command (null {@code enabled}: a tombstone). */
+    public static void sendCommand(String bootstrap, String topic, String registryUrl, String symbol, Boolean enabled) {
+        AvroSerializer<SymbolCommand> serializer = new AvroSerializer<>();
+        serializer.configure(Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, registryUrl), false);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap), new StringSerializer(), serializer)) {
+            SymbolCommand command = enabled == null ? null : new SymbolCommand(symbol, enabled, Instant.now());
+            producer.send(new ProducerRecord<>(topic, symbol, command));
+            producer.flush();
+        }
+    }
+}
