@@ -180,6 +180,8 @@ class BinanceIngestIT {
         assertThat(progress.backfilledTrades()).isGreaterThanOrEqualTo(2_345);
         assertThat(progress.gapsFilled()).isGreaterThanOrEqualTo(1);
         assertThat(progress.gapsReported()).isZero();
+        assertThat(runner.sourceProgress().get(BTC).gapsFilled()).isEqualTo(progress.gapsFilled());
+        assertThat(runner.reconnects()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -210,6 +212,7 @@ class BinanceIngestIT {
 
         assertTopicHoldsExactlyTheExpectedIds();
         assertThat(source().malformedMessages()).isEqualTo(4);
+        assertThat(runner.malformed()).isEqualTo(4);
         assertThat(fake.connectionCount()).isEqualTo(1);
     }
 
