@@ -1,7 +1,10 @@
 package dev.tickflow.ingest;
 
+import dev.tickflow.ingest.binance.BinanceSource;
+import dev.tickflow.ingest.binance.SymbolProgress;
 import dev.tickflow.ingest.replay.ReplaySource;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -71,13 +74,23 @@ public final class IngestRunner implements AutoCloseable {
         return ended.await(timeout, unit);
     }
 
-    /** Input lines the source skipped as malformed (replay only). */
+    /** Input the source skipped as malformed: replay lines or Binance messages. */
     public long malformed() {
-        TradeSource current;
-        synchronized (this) {
-            current = source;
+        TradeSource current = source();
+        if (current instanceof ReplaySource replay) {
+            return replay.skipped();
         }
-        return current instanceof ReplaySource replay ? replay.skipped() : 0;
+        return current instanceof BinanceSource binance ? binance.malformedMessages() : 0;
+    }
+
+    /** Connection replacements of the live source (binance only; 0 otherwise). */
+    public long reconnects() {
+        return source() instanceof BinanceSource binance ? binance.reconnects() : 0;
+    }
+
+    /** Per-symbol progress of the live source, by symbol (binance only; empty otherwise). */
+    public Map<String, SymbolProgress> sourceProgress() {
+        return source() instanceof BinanceSource binance ? binance.progress() : Map.of();
     }
 
     /** The failure that stopped ingest, if any. */

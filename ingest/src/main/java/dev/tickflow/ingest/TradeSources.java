@@ -36,6 +36,8 @@ public final class TradeSources {
 
     /** The live Binance source: aggregate trades over the WebSocket streams, gaps filled from REST (docs/binance.md). */
     private static TradeSource binance(IngestSettings settings) {
-        return new BinanceSource(settings.binance());
+        BinanceSource source = new BinanceSource(settings.binance());
+        settings.symbols().forEach(source::subscribe);
+        return source;
     }
 }

@@ -7,6 +7,7 @@ import dev.tickflow.ingest.IngestFailure;
 import dev.tickflow.ingest.IngestRunner;
 import dev.tickflow.ingest.IngestSettings;
 import dev.tickflow.ingest.IngestStats;
+import dev.tickflow.ingest.binance.SymbolProgress;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
@@ -67,7 +68,9 @@ public final class IngestService implements AutoCloseable {
         metrics = new ServiceMetrics(NAME);
         stats.onNewSymbol(this::registerMeters);
         FunctionCounter.builder("tickflow.ingest.malformed", runner, IngestRunner::malformed)
-                .description("Input lines skipped as malformed").register(metrics.registry());
+                .description("Input lines or messages skipped as malformed").register(metrics.registry());
+        FunctionCounter.builder("tickflow.ingest.reconnects", runner, IngestRunner::reconnects)
+                .description("Connection replacements of the live source (binance)").register(metrics.registry());
         try {
             startHttp();
             runner.start();
@@ -151,9 +154,22 @@ public final class IngestService implements AutoCloseable {
                 .description("Gaps: runs of trades the source could not deliver").register(registry);
         FunctionCounter.builder("tickflow.ingest.missing.trades", stats, s -> s.of(symbol).missingTrades()).tag("symbol", symbol)
                 .description("Trades inside gaps").register(registry);
+        FunctionCounter.builder("tickflow.ingest.source.gaps.filled", runner, r -> progress(r, symbol).gapsFilled())
+                .tag("symbol", symbol).description("Holes the live source closed through REST").register(registry);
+        FunctionCounter.builder("tickflow.ingest.source.gaps.reported", runner, r -> progress(r, symbol).gapsReported())
+                .tag("symbol", symbol).description("Ranges the live source could not recover").register(registry);
+        FunctionCounter.builder("tickflow.ingest.source.backfilled.trades", runner, r -> progress(r, symbol).backfilledTrades())
+                .tag("symbol", symbol).description("Trades the live source fetched through REST").register(registry);
+    }
+
+    /** The source's progress for the symbol; zeros when the source keeps none (or the symbol is gone). */
+    private static SymbolProgress progress(IngestRunner runner, String symbol) {
+        SymbolProgress progress = runner.sourceProgress().get(symbol);
+        return progress != null ? progress : new SymbolProgress(symbol, 0, 0, -1, null, 0, 0, 0, 0);
     }
 
     private synchronized void logProgress() {
+        Map<String, SymbolProgress> sourceProgress = runner.sourceProgress();
         long now = System.nanoTime();
         double seconds = Math.max(0.001, (now - lastProgressNanos) / 1e9);
         lastProgressNanos = now;
@@ -163,11 +179,21 @@ public final class IngestService implements AutoCloseable {
             lastCounts.put(symbol, counts.trades());
             String last = counts.lastTradeTime() == Long.MIN_VALUE ? "none" : Instant.ofEpochMilli(counts.lastTradeTime()).toString();
             line.add(String.format("%s %.1f/s (%d, last %s%s)", symbol, (counts.trades() - previous) / seconds, counts.trades(), last,
-                    counts.gaps() == 0 ? "" : ", " + counts.gaps() + " gaps/" + counts.missingTrades() + " missing"));
+                    counts.gaps() == 0 ? "" : ", " + counts.gaps() + " gaps/" + counts.missingTrades() + " missing")
+                    + backfill(sourceProgress.get(symbol)));
         });
         long malformed = runner.malformed();
-        log.info("{}: {} trades written{}{}", NAME, stats.trades(), malformed == 0 ? "" : ", " + malformed + " malformed skipped",
-                line.length() == 0 ? "" : " | " + line);
+        long reconnects = runner.reconnects();
+        log.info("{}: {} trades written{}{}{}", NAME, stats.trades(), malformed == 0 ? "" : ", " + malformed + " malformed skipped",
+                reconnects == 0 ? "" : ", " + reconnects + " reconnects", line.length() == 0 ? "" : " | " + line);
+    }
+
+    private static String backfill(SymbolProgress progress) {
+        if (progress == null || progress.gapsFilled() == 0 && progress.gapsReported() == 0) {
+            return "";
+        }
+        return String.format(" [%d gaps filled (%d trades from REST), %d reported]", progress.gapsFilled(),
+                progress.backfilledTrades(), progress.gapsReported());
     }
 
     private void startHttp() {
