@@ -54,7 +54,10 @@ final class UpCommand implements Callable<Integer> {
             out.printf("  Kafka bootstrap servers  %s%n", stack.bootstrapServers());
             out.printf("  Schema registry          %s  (Confluent API)%n", stack.registryUrl());
             out.printf("  Data and logs            %s%n", data.toAbsolutePath());
-            out.println("  Services                 ingest, aggregate, strategy, executor and the API/dashboard are not part of this build yet.");
+            out.println("  Services                 not started by 'up' yet; run each in its own terminal:");
+            out.println("                           ./tickflow ingest --speed 60    (simulated market, a minute per second)");
+            out.println("                           ./tickflow aggregate            (candles)");
+            out.println("                           ./tickflow strategy             (signals)");
             out.println("Press Ctrl+C to stop.");
             out.flush();
             awaitShutdown(stack, out);

@@ -164,6 +164,8 @@ public final class KafkaServerProcess implements AutoCloseable {
         properties.put("inter.broker.listener.name", "PLAINTEXT");
         properties.put("log.dirs", logDir.toAbsolutePath().toString());
         properties.put("auto.create.topics.enable", "false");
+        // The simulator's accelerated clock writes trade times (and so candle and changelog timestamps) ahead of the wall clock.
+        properties.put("log.message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE));
         properties.putAll(BrokerDefaults.SINGLE_NODE);
         try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             properties.store(writer, "Written by Tickflow's local stack on every start");
