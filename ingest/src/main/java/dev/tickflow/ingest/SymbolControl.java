@@ -70,11 +70,7 @@ public final class SymbolControl implements AutoCloseable {
             current = thread;
         }
         if (current != null) {
-            try {
-                current.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            WorkerThreads.join(current, Duration.ofSeconds(10));
         } else {
             consumer.close();
         }

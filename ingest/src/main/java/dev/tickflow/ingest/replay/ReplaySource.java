@@ -1,9 +1,11 @@
 package dev.tickflow.ingest.replay;
 
 import dev.tickflow.ingest.TradeListener;
+import dev.tickflow.ingest.WorkerThreads;
 import dev.tickflow.ingest.TradeSource;
 import dev.tickflow.schema.Trade;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -122,14 +124,7 @@ public final class ReplaySource implements TradeSource {
         synchronized (this) {
             current = thread;
         }
-        if (current != null && current != Thread.currentThread()) {
-            current.interrupt();
-            try {
-                current.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        WorkerThreads.interruptAndJoin(current, Duration.ofSeconds(5));
         reader.close();
     }
 

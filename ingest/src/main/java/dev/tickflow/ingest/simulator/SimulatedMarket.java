@@ -1,8 +1,10 @@
 package dev.tickflow.ingest.simulator;
 
 import dev.tickflow.ingest.TradeListener;
+import dev.tickflow.ingest.WorkerThreads;
 import dev.tickflow.ingest.TradeSource;
 import dev.tickflow.schema.Trade;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -81,14 +83,7 @@ public final class SimulatedMarket implements TradeSource {
         synchronized (this) {
             current = thread;
         }
-        if (current != null && current != Thread.currentThread()) {
-            current.interrupt();
-            try {
-                current.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        WorkerThreads.interruptAndJoin(current, Duration.ofSeconds(5));
     }
 
     /** Trade time now: the start plus the wall time since {@link #start} times the speed. */

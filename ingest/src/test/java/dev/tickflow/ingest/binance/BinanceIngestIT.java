@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +114,19 @@ class BinanceIngestIT {
         assertThat(stats.trades()).isEqualTo(total);
     }
 
+    /**
+     * {@code before} BTC trades, written; then {@code fault}, the trades {@code during} it, the reconnect and
+     * {@code after} more trades: every one of them is expected in md.trades.
+     */
+    private void tradeAcross(int before, Runnable fault, Supplier<List<Long>> during, int after) throws Exception {
+        expect(BTC, fake.trade(BTC, before));
+        awaitWritten();
+        fault.run();
+        expect(BTC, during.get());
+        fake.awaitConnection(2, BTC);
+        expect(BTC, fake.trade(BTC, after));
+    }
+
     @Test
     void normalStream() throws Exception {
         start();
@@ -126,12 +140,7 @@ class BinanceIngestIT {
     @Test
     void droppedConnection() throws Exception {
         start();
-        expect(BTC, fake.trade(BTC, 20));
-        awaitWritten();
-        fake.dropConnections();
-        expect(BTC, fake.trade(BTC, 20));
-        fake.awaitConnection(2, BTC);
-        expect(BTC, fake.trade(BTC, 20));
+        tradeAcross(20, fake::dropConnections, () -> fake.trade(BTC, 20), 20);
 
         assertTopicHoldsExactlyTheExpectedIds();
         assertThat(source().reconnects()).isGreaterThanOrEqualTo(1);
@@ -140,12 +149,7 @@ class BinanceIngestIT {
     @Test
     void silentConnection() throws Exception {
         start(Duration.ofMillis(300));
-        expect(BTC, fake.trade(BTC, 20));
-        awaitWritten();
-        fake.silenceConnections();
-        expect(BTC, fake.trade(BTC, 20));
-        fake.awaitConnection(2, BTC);
-        expect(BTC, fake.trade(BTC, 20));
+        tradeAcross(20, fake::silenceConnections, () -> fake.trade(BTC, 20), 20);
 
         assertTopicHoldsExactlyTheExpectedIds();
         assertThat(source().reconnects()).isGreaterThanOrEqualTo(1);
@@ -154,11 +158,7 @@ class BinanceIngestIT {
     @Test
     void serverShutdown() throws Exception {
         start();
-        expect(BTC, fake.trade(BTC, 20));
-        awaitWritten();
-        fake.sendServerShutdown();
-        fake.awaitConnection(2, BTC);
-        expect(BTC, fake.trade(BTC, 20));
+        tradeAcross(20, fake::sendServerShutdown, List::of, 20);
 
         assertTopicHoldsExactlyTheExpectedIds();
         assertThat(source().reconnects()).isEqualTo(1);
@@ -168,12 +168,7 @@ class BinanceIngestIT {
     @Test
     void tradesMissedDuringAReconnectComeFromRest() throws Exception {
         start();
-        expect(BTC, fake.trade(BTC, 10));
-        awaitWritten();
-        fake.dropConnections();
-        expect(BTC, fake.tradeOffStream(BTC, 2_345));
-        fake.awaitConnection(2, BTC);
-        expect(BTC, fake.trade(BTC, 10));
+        tradeAcross(10, fake::dropConnections, () -> fake.tradeOffStream(BTC, 2_345), 10);
 
         assertTopicHoldsExactlyTheExpectedIds();
         SymbolProgress progress = source().progress(BTC).orElseThrow();
@@ -188,12 +183,7 @@ class BinanceIngestIT {
     void overlapBetweenBackfillAndStreamIsWrittenOnce() throws Exception {
         fake.replayOnConnect(8);
         start();
-        expect(BTC, fake.trade(BTC, 10));
-        awaitWritten();
-        fake.dropConnections();
-        expect(BTC, fake.trade(BTC, 5));
-        fake.awaitConnection(2, BTC);
-        expect(BTC, fake.trade(BTC, 5));
+        tradeAcross(10, fake::dropConnections, () -> fake.trade(BTC, 5), 5);
 
         assertTopicHoldsExactlyTheExpectedIds();
         assertThat(source().progress(BTC).orElseThrow().duplicatesDropped()).isGreaterThanOrEqualTo(3);

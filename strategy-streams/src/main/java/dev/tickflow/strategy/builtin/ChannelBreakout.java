@@ -71,10 +71,9 @@ public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
         RollingExtreme lows = state.lows().add(bar.low());
         LongPosition position = state.position();
 
-        if (position.open() && stopLoss.isPresent() && stopLoss.get().isHit(position, close)) {
-            BigDecimal stopPrice = stopLoss.get().price(position);
-            return Step.decide(new State(highs, lows, LongPosition.FLAT), IndicatorValues.NONE,
-                    new Decision(Decision.Target.FLAT, Reason.STOP_LOSS, stopPrice));
+        Optional<Decision> stopped = stopLoss.flatMap(stop -> stop.exitIfHit(position, close));
+        if (stopped.isPresent()) {
+            return Step.decide(new State(highs, lows, LongPosition.FLAT), IndicatorValues.NONE, stopped.get());
         }
         if (position.open() && lower.isPresent() && close.compareTo(lower.get()) < 0) {
             return Step.decide(new State(highs, lows, LongPosition.FLAT), IndicatorValues.NONE, Decision.exit(Reason.EXIT_RULE));

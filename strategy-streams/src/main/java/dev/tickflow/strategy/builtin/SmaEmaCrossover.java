@@ -85,9 +85,9 @@ public final class SmaEmaCrossover implements Strategy<SmaEmaCrossover.State> {
         }
 
         LongPosition position = state.position();
-        if (position.open() && stopLoss.isPresent() && stopLoss.get().isHit(position, close)) {
-            BigDecimal stopPrice = stopLoss.get().price(position);
-            return Step.decide(new State(sma, ema, detector, LongPosition.FLAT), values, new Decision(Decision.Target.FLAT, Reason.STOP_LOSS, stopPrice));
+        Optional<Decision> stopped = stopLoss.flatMap(stop -> stop.exitIfHit(position, close));
+        if (stopped.isPresent()) {
+            return Step.decide(new State(sma, ema, detector, LongPosition.FLAT), values, stopped.get());
         }
         if (position.open() && cross == Cross.DOWN) {
             return Step.decide(new State(sma, ema, detector, LongPosition.FLAT), values, Decision.exit(Reason.CROSS_DOWN));

@@ -4,6 +4,7 @@ import static dev.tickflow.strategy.Bars.price;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tickflow.strategy.api.Decision;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,16 @@ class StopLossTest {
         assertThat(fifteenPercent.isHit(position, price("85.00000001"))).isFalse();
         assertThat(fifteenPercent.isHit(position, price("85"))).isTrue();
         assertThat(fifteenPercent.isHit(position, price("70"))).isTrue();
+    }
+
+    @Test
+    void exitsAtTheStopPriceWhenHit() {
+        LongPosition position = LongPosition.enteredAt(price("100"));
+
+        assertThat(fifteenPercent.exitIfHit(position, price("85.00000001"))).isEmpty();
+        assertThat(fifteenPercent.exitIfHit(position, price("80"))).contains(
+                new Decision(Decision.Target.FLAT, Decision.Reason.STOP_LOSS, new BigDecimal("85.0000000000000000")));
+        assertThat(fifteenPercent.exitIfHit(LongPosition.FLAT, price("1"))).isEmpty();
     }
 
     @Test
