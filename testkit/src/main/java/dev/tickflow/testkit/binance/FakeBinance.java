@@ -36,6 +36,7 @@ import okhttp3.mockwebserver.RecordedRequest;
  * {@code GET /api/v3/aggTrades} (REST), both over one per-symbol trade history that the test appends to. Faults:
  * dropped TCP connections, silent connections, serverShutdown events, malformed messages, trades left off the
  * stream, a replay of recent trades on every new connection, trades pruned from REST and a failing REST API.
+ * The signed trading API (orders, trades, exchangeInfo, time) is {@link #spot()}.
  */
 public final class FakeBinance implements AutoCloseable {
 
@@ -50,6 +51,7 @@ public final class FakeBinance implements AutoCloseable {
     private final Map<String, Long> restFirstId = new HashMap<>();
     private final List<List<String>> connectedStreams = new CopyOnWriteArrayList<>();
     private final AtomicInteger restRequests = new AtomicInteger();
+    private final FakeSpotExchange spot = new FakeSpotExchange();
     private volatile boolean restFailing;
     private volatile int replayOnConnect;
 
@@ -76,6 +78,11 @@ public final class FakeBinance implements AutoCloseable {
     /** Base URL for REST, such as http://127.0.0.1:PORT. */
     public String restUrl() {
         return "http://127.0.0.1:" + server.getPort();
+    }
+
+    /** The trading API on the same port: orders, trades, exchangeInfo, time; its faults and what it holds. */
+    public FakeSpotExchange spot() {
+        return spot;
     }
 
     /** Appends {@code count} trades to {@code symbol} and pushes them to every open, non-silent connection on it. */
@@ -270,6 +277,9 @@ public final class FakeBinance implements AutoCloseable {
         if (url.encodedPath().equals("/api/v3/aggTrades") && request.getMethod().equals("GET")) {
             restRequests.incrementAndGet();
             return aggTrades(url);
+        }
+        if (url.encodedPath().startsWith("/api/v3/")) {
+            return spot.dispatch(request, url);
         }
         return new MockResponse().setResponseCode(404).setBody("{\"code\":-1,\"msg\":\"not found\"}");
     }
