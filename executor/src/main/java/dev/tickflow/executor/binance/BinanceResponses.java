@@ -1,0 +1,153 @@
+package dev.tickflow.executor.binance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tickflow.executor.broker.ExchangeFill;
+import dev.tickflow.executor.broker.ExecutionReport;
+import dev.tickflow.executor.broker.SymbolFilters;
+import dev.tickflow.schema.OrderStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads Binance Spot REST answers (orders, trades, exchangeInfo, time) into the broker contract's types. Decimals stay exact. */
+final class BinanceResponses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BinanceResponses() {
+    }
+
+    /** The parts of an order answer (newOrder FULL, GET order, DELETE order) the broker needs. */
+    record OrderState(String clientOrderId, long orderId, OrderStatus status, BigDecimal executedQuantity,
+                      List<ExchangeFill> fills, Instant time) {
+
+        ExecutionReport report(List<ExchangeFill> allFills) {
+            return new ExecutionReport(clientOrderId, Long.toString(orderId), status, executedQuantity, allFills, null, time);
+        }
+    }
+
+    static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Binance answered something that is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * An order answer. {@code clientOrderIdField} is {@code clientOrderId}, or {@code origClientOrderId} for a cancel
+     * (whose {@code clientOrderId} is the cancel request's own id). A FULL answer's fills carry its transactTime.
+     */
+    static OrderState order(String body, String clientOrderIdField) {
+        JsonNode o = parse(body);
+        Instant time = Instant.ofEpochMilli(o.has("updateTime") ? o.get("updateTime").asLong() : o.get("transactTime").asLong());
+        List<ExchangeFill> fills = new ArrayList<>();
+        for (JsonNode f : o.path("fills")) {
+            fills.add(new ExchangeFill(f.get("tradeId").asText(), decimal(f, "price"), decimal(f, "qty"),
+                    decimal(f, "commission"), f.get("commissionAsset").asText(), time));
+        }
+        return new OrderState(text(o, clientOrderIdField), o.get("orderId").asLong(), status(text(o, "status")),
+                decimal(o, "executedQty"), fills, time);
+    }
+
+    /** myTrades of one order, by trade id. */
+    static List<ExchangeFill> trades(String body) {
+        List<ExchangeFill> fills = new ArrayList<>();
+        for (JsonNode t : parse(body)) {
+            fills.add(new ExchangeFill(t.get("id").asText(), decimal(t, "price"), decimal(t, "qty"),
+                    decimal(t, "commission"), t.get("commissionAsset").asText(), Instant.ofEpochMilli(t.get("time").asLong())));
+        }
+        fills.sort(Comparator.comparingLong(f -> Long.parseLong(f.tradeId())));
+        return fills;
+    }
+
+    static long serverTime(String body) {
+        return parse(body).get("serverTime").asLong();
+    }
+
+    /**
+     * A symbol's filters from exchangeInfo. SymbolFilters has one quantity rule for both order types, so LOT_SIZE and
+     * MARKET_LOT_SIZE are merged into the stricter one: an order that passes it passes both.
+     */
+    static Optional<SymbolFilters> filters(String body, String symbol) {
+        for (JsonNode s : parse(body).path("symbols")) {
+            if (!symbol.equals(s.path("symbol").asText())) {
+                continue;
+            }
+            BigDecimal tickSize = BigDecimal.ZERO;
+            BigDecimal minPrice = BigDecimal.ZERO;
+            BigDecimal maxPrice = BigDecimal.ZERO;
+            BigDecimal stepSize = BigDecimal.ZERO;
+            BigDecimal minQuantity = BigDecimal.ZERO;
+            BigDecimal maxQuantity = BigDecimal.ZERO;
+            BigDecimal minNotional = BigDecimal.ZERO;
+            BigDecimal maxNotional = BigDecimal.ZERO;
+            for (JsonNode f : s.path("filters")) {
+                switch (f.path("filterType").asText()) {
+                    case "PRICE_FILTER" -> {
+                        tickSize = decimal(f, "tickSize");
+                        minPrice = decimal(f, "minPrice");
+                        maxPrice = decimal(f, "maxPrice");
+                    }
+                    case "LOT_SIZE", "MARKET_LOT_SIZE" -> {
+                        stepSize = stepSize.max(decimal(f, "stepSize"));
+                        minQuantity = minQuantity.max(decimal(f, "minQty"));
+                        maxQuantity = stricterMaximum(maxQuantity, decimal(f, "maxQty"));
+                    }
+                    case "MIN_NOTIONAL" -> minNotional = minNotional.max(decimal(f, "minNotional"));
+                    case "NOTIONAL" -> {
+                        minNotional = minNotional.max(decimal(f, "minNotional"));
+                        maxNotional = stricterMaximum(maxNotional, decimal(f, "maxNotional"));
+                    }
+                    default -> {
+                        // other filters (PERCENT_PRICE_BY_SIDE, ICEBERG_PARTS, MAX_NUM_ORDERS, ...) are not pre-checked
+                    }
+                }
+            }
+            return Optional.of(new SymbolFilters(symbol, text(s, "baseAsset"), text(s, "quoteAsset"), tickSize, minPrice,
+                    maxPrice, stepSize, minQuantity, maxQuantity, minNotional, maxNotional));
+        }
+        return Optional.empty();
+    }
+
+    static OrderStatus status(String binanceStatus) {
+        return switch (binanceStatus) {
+            case "NEW", "PENDING_NEW", "PENDING_CANCEL" -> OrderStatus.NEW;
+            case "PARTIALLY_FILLED" -> OrderStatus.PARTIALLY_FILLED;
+            case "FILLED" -> OrderStatus.FILLED;
+            case "CANCELED" -> OrderStatus.CANCELED;
+            case "REJECTED" -> OrderStatus.REJECTED;
+            case "EXPIRED", "EXPIRED_IN_MATCH" -> OrderStatus.EXPIRED;
+            default -> throw new IllegalStateException("Unknown Binance order status '" + binanceStatus + "'");
+        };
+    }
+
+    /** Zero means no maximum. */
+    private static BigDecimal stricterMaximum(BigDecimal current, BigDecimal candidate) {
+        if (current.signum() == 0) {
+            return candidate;
+        }
+        return candidate.signum() == 0 ? current : current.min(candidate);
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalStateException("Binance answer without '" + field + "'");
+        }
+        return new BigDecimal(value.asText());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalStateException("Binance answer without '" + field + "'");
+        }
+        return value.asText();
+    }
+}
