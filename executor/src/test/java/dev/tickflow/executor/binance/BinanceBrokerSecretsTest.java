@@ -45,8 +45,8 @@ class BinanceBrokerSecretsTest {
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
         OutputStreamAppender<ILoggingEvent> appender = captureInto(context, logged);
         root.addAppender(appender);
-        root.setLevel(Level.ALL);
-        context.getLogger("com.binance").setLevel(Level.ALL);
+        root.setLevel(Level.TRACE);
+        context.getLogger("com.binance").setLevel(Level.TRACE);
         List<String> seen = new ArrayList<>();
         try (FakeBinance fake = new FakeBinance()) {
             FakeSpotExchange exchange = fake.spot().credentials(KEY, SECRET);
