@@ -93,7 +93,13 @@ public final class BinanceBroker implements Broker {
             return ExecutionReport.rejected(order.clientOrderId(),
                     "binance " + e.errorCode() + ": " + e.exchangeMessage(), Instant.now(clock));
         }
-        BinanceResponses.OrderState placed = BinanceResponses.order(body, "clientOrderId");
+        BinanceResponses.OrderState placed;
+        try {
+            placed = BinanceResponses.order(body, "clientOrderId");
+        } catch (RuntimeException e) {
+            // Binance accepted the request (HTTP 200) but the answer is unreadable: the order may well exist
+            throw new OrderFateUnknownException("place order " + order.clientOrderId() + ": unreadable answer from Binance", e);
+        }
         log.info("Binance order {} ({}): {} executed {}", order.clientOrderId(), placed.orderId(), placed.status(),
                 placed.executedQuantity().toPlainString());
         return placed.report(placed.fills());

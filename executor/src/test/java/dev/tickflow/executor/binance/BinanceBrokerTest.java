@@ -119,6 +119,27 @@ class BinanceBrokerTest {
     }
 
     @Test
+    void partialFillsAreReportedThenKeptByTheCancel() {
+        OrderRequest order = limit("sig-20-buy", OrderSide.BUY, "0.003", "59000.00");
+        broker.place(order, SNAPSHOT);
+
+        exchange.fillPartially("sig-20-buy", new BigDecimal("0.001"));
+        ExecutionReport partial = broker.refresh(order, SNAPSHOT);
+        assertThat(partial.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(partial.executedQuantity()).isEqualByComparingTo("0.001");
+        assertThat(partial.fills()).hasSize(1);
+
+        exchange.fillPartially("sig-20-buy", new BigDecimal("0.0005"));
+        ExecutionReport canceled = broker.cancel(order);
+        assertThat(canceled.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(canceled.executedQuantity()).isEqualByComparingTo("0.0015");
+        assertThat(canceled.fills()).extracting(ExchangeFill::quantity)
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("0.001"), new BigDecimal("0.0005"));
+        assertThat(canceled.fills().get(0).tradeId()).isEqualTo(partial.fills().get(0).tradeId());
+    }
+
+    @Test
     void cancelsARestingOrder() {
         OrderRequest order = limit("sig-4-buy", OrderSide.BUY, "0.001", "50000.00");
         broker.place(order, SNAPSHOT);

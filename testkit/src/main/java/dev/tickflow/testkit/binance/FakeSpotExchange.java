@@ -182,6 +182,22 @@ public final class FakeSpotExchange {
         return this;
     }
 
+    /** A counterparty takes {@code quantity} of a resting LIMIT order at its limit price: a partial fill, or the rest. */
+    public FakeSpotExchange fillPartially(String clientOrderId, BigDecimal quantity) {
+        synchronized (lock) {
+            MutableOrder order = orders.values().stream()
+                    .filter(o -> o.clientOrderId.equals(clientOrderId) && o.isOpen() && o.price != null)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No open LIMIT order " + clientOrderId));
+            BigDecimal open = order.quantity.subtract(order.executed);
+            if (quantity.signum() <= 0 || quantity.compareTo(open) > 0) {
+                throw new IllegalArgumentException("Order " + clientOrderId + " has " + open.toPlainString() + " open");
+            }
+            order.fill(order.price, quantity, now());
+        }
+        return this;
+    }
+
     /** The next {@code times} order placements answer {@code fault}, after the faults injected before. */
     public FakeSpotExchange inject(Fault fault, int times) {
         synchronized (lock) {
