@@ -65,6 +65,12 @@ class BinanceBrokerTest {
     }
 
     @Test
+    void isTheBinanceBrokerWithExternalState() {
+        assertThat(broker.name()).isEqualTo("binance");
+        assertThat(broker.hasExternalState()).isTrue();
+    }
+
+    @Test
     void marketOrderFillsFromTheFullAnswerWithCommission() {
         ExecutionReport report = broker.place(market("sig-1-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
 

@@ -751,10 +751,13 @@ public final class FakeSpotExchange {
         }
 
         static Answer error(int status, Integer code, String message) {
-            MockResponse response = new MockResponse().setResponseCode(status)
-                    .setHeader("Content-Type", "application/json;charset=UTF-8");
-            response.setBody(code == null ? "<html><body>Service Unavailable</body></html>"
-                    : "{\"code\":" + code + ",\"msg\":" + quote(message) + "}");
+            MockResponse response = new MockResponse().setResponseCode(status);
+            if (code == null) {
+                response.setHeader("Content-Type", "text/html").setBody("<html><body>Service Unavailable</body></html>");
+            } else {
+                response.setHeader("Content-Type", "application/json;charset=UTF-8")
+                        .setBody("{\"code\":" + code + ",\"msg\":" + quote(message) + "}");
+            }
             return new Answer(response, status, code);
         }
 
