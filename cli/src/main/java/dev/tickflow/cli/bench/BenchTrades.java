@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 /**
  * A fast, deterministic stream of simulated trades for the benchmark: {@code count} trades round-robin over
  * {@code symbols} symbols ({@code SYM000USDT}, ...), each symbol a random walk of 8-decimal prices, trade ids
- * increasing per symbol, and trade time advancing so that each symbol gets {@link #TRADES_PER_SYMBOL_MINUTE} trades
- * a minute. The same arguments give the same trades.
+ * increasing per symbol, and trade time advancing from {@code startMillis} so that each symbol gets
+ * {@link #TRADES_PER_SYMBOL_MINUTE} trades a minute. The same arguments give the same trades.
  */
 public final class BenchTrades implements Iterator<BenchTrades.SimTrade> {
     public static final int TRADES_PER_SYMBOL_MINUTE = 60;
@@ -34,9 +34,14 @@ public final class BenchTrades implements Iterator<BenchTrades.SimTrade> {
     private final long[] prices;
     private final SplittableRandom random;
     private final long millisBetweenRounds;
+    private final long startMillis;
     private long produced;
 
     public BenchTrades(long count, int symbols, long seed) {
+        this(count, symbols, seed, START_MILLIS);
+    }
+
+    public BenchTrades(long count, int symbols, long seed, long startMillis) {
         if (count < 0 || symbols < 1) {
             throw new IllegalArgumentException("Need 0 or more trades and at least 1 symbol, not " + count + " and " + symbols);
         }
@@ -48,6 +53,12 @@ public final class BenchTrades implements Iterator<BenchTrades.SimTrade> {
             prices[i] = 1_000_000_000L + random.nextLong(9_000_000_000L);
         }
         this.millisBetweenRounds = 60_000 / TRADES_PER_SYMBOL_MINUTE;
+        this.startMillis = startMillis;
+    }
+
+    /** How long the trades span: from the start to the last trade's round. */
+    public static long spanMillis(long count, int symbols) {
+        return (count / symbols + 1) * (60_000 / TRADES_PER_SYMBOL_MINUTE);
     }
 
     public static List<String> symbolNames(int symbols) {
@@ -77,7 +88,7 @@ public final class BenchTrades implements Iterator<BenchTrades.SimTrade> {
         long step = prices[symbol] / 2_000 * (random.nextInt(21) - 10) / 10;
         prices[symbol] = Math.max(1_000_000L, prices[symbol] + step);
         long quantity = 1 + random.nextLong(500_000_000L);
-        long time = START_MILLIS + round * millisBetweenRounds + random.nextInt((int) millisBetweenRounds);
+        long time = startMillis + round * millisBetweenRounds + random.nextInt((int) millisBetweenRounds);
         produced++;
         return new SimTrade(symbols.get(symbol), round + 1, prices[symbol], quantity, time, random.nextBoolean());
     }

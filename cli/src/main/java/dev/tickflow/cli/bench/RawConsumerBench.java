@@ -43,17 +43,20 @@ final class RawConsumerBench {
                 header = i;
             }
         }
-        if (header < 0 || header + 1 >= lines.size()) {
+        if (header < 0) {
             throw new IllegalStateException("ConsumerPerformance printed no result: " + output);
         }
         List<String> names = Arrays.stream(lines.get(header).split(",")).map(String::trim).toList();
-        String[] values = lines.get(header + 1).split(",");
-        if (values.length != names.size()) {
-            throw new IllegalStateException("Unexpected ConsumerPerformance output: " + output);
-        }
+        // warnings (such as a timeout) may come between the header and the values
+        String[] values = lines.stream().skip(header + 1L).map(line -> line.split(","))
+                .filter(fields -> fields.length == names.size()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Unexpected ConsumerPerformance output: " + output));
         long records = Long.parseLong(values[names.indexOf("data.consumed.in.nMsg")].trim());
         double rate = Double.parseDouble(values[names.indexOf("nMsg.sec")].trim());
         double fetchRate = Double.parseDouble(values[names.indexOf("fetch.nMsg.sec")].trim());
+        if (output.contains("Exiting before consuming the expected number of records")) {
+            throw new IllegalStateException("ConsumerPerformance stopped early (" + records + " records): " + output.trim());
+        }
         return new Result(records, rate, fetchRate, output);
     }
 }
