@@ -3,6 +3,8 @@ package dev.tickflow.cli.backtest.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -56,9 +58,9 @@ public final class ReportHtml {
                     .append(",\"max_drawdown\":").append(ReportJson.ratio(metrics.maxDrawdown()))
                     .append(",\"sharpe\":").append(ReportJson.ratio(metrics.sharpe()))
                     .append(",\"exposure\":").append(ReportJson.ratio(metrics.exposure()))
-                    .append(",\"fees\":").append(ReportJson.quote(ReportJson.amount(metrics.fees())))
-                    .append(",\"start_equity\":").append(ReportJson.quote(ReportJson.amount(metrics.startEquity())))
-                    .append(",\"end_equity\":").append(ReportJson.quote(ReportJson.amount(metrics.endEquity())))
+                    .append(",\"fees\":").append(ReportJson.quote(display(metrics.fees())))
+                    .append(",\"start_equity\":").append(ReportJson.quote(display(metrics.startEquity())))
+                    .append(",\"end_equity\":").append(ReportJson.quote(display(metrics.endEquity())))
                     .append('}');
             json.append(",\"equity\":");
             points(json, ledger.markTimes(), ledger.equityCurve(), stride);
@@ -94,6 +96,11 @@ public final class ReportHtml {
             }
         }
         json.append(']');
+    }
+
+    /** Amounts in the page's table: rounded to 8 decimals (report.json has them exact). */
+    private static String display(BigDecimal amount) {
+        return ReportJson.amount(amount.setScale(8, RoundingMode.HALF_EVEN));
     }
 
     private static String escapeHtml(String text) {
