@@ -36,6 +36,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /**
  * The aggregation part of the benchmark, on a real broker: pre-produces simulated trades to md.trades, then runs the
@@ -131,7 +132,7 @@ final class AggregateBench {
                 AtomicReference<Throwable> failure = new AtomicReference<>();
                 streams.setUncaughtExceptionHandler(e -> {
                     failure.compareAndSet(null, e);
-                    return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+                    return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
                 });
                 streams.start();
                 BenchProgress progress = new BenchProgress(out, "aggregate", total);

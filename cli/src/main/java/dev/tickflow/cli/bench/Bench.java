@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -121,7 +122,7 @@ public final class Bench {
         }
     }
 
-    private <T> T step(String what, java.util.function.Supplier<T> action) {
+    private <T> T step(String what, Supplier<T> action) {
         out.printf("%s ... ", what);
         out.flush();
         long start = System.nanoTime();

@@ -48,9 +48,9 @@ public final class BacktestReport {
     }
 
     /** A signal to reach a target position, filled at its price; the fill, if the target was not already held. */
-    public Optional<Fill> signal(String instance, boolean long_, BigDecimal price, long time) {
+    public Optional<Fill> signal(String instance, boolean wantLong, BigDecimal price, long time) {
         InstanceLedger ledger = ledger(instance);
-        Optional<Fill> fill = fills.fillFor(instance, symbol, long_, price, time, ledger);
+        Optional<Fill> fill = fills.fillFor(instance, symbol, wantLong, price, time, ledger);
         fill.ifPresent(ledger::fill);
         return fill;
     }

@@ -77,7 +77,8 @@ public final class InstanceLedger {
             }
             BigDecimal proceeds = notional.subtract(fill.fee());
             cash = cash.add(proceeds);
-            BigDecimal costOfSold = openCost.multiply(fill.quantity()).divide(quantity, MathContext.DECIMAL128);
+            boolean closes = fill.quantity().compareTo(quantity) == 0;
+            BigDecimal costOfSold = closes ? openCost : openCost.multiply(fill.quantity()).divide(quantity, MathContext.DECIMAL128);
             quantity = quantity.subtract(fill.quantity());
             openCost = quantity.signum() == 0 ? BigDecimal.ZERO : openCost.subtract(costOfSold);
             if (quantity.signum() == 0) {

@@ -21,15 +21,15 @@ public final class SignalPriceFills {
     }
 
     /**
-     * @param long_  true for a LONG target, false for FLAT
-     * @param time   the signal's event time (the close time of its candle), epoch milliseconds
-     * @param ledger the instance's account
+     * @param wantLong true for a LONG target, false for FLAT
+     * @param time     the signal's event time (the close time of its candle), epoch milliseconds
+     * @param ledger   the instance's account
      */
-    public Optional<Fill> fillFor(String instance, String symbol, boolean long_, BigDecimal price, long time, InstanceLedger ledger) {
-        if (long_ == ledger.isLong()) {
+    public Optional<Fill> fillFor(String instance, String symbol, boolean wantLong, BigDecimal price, long time, InstanceLedger ledger) {
+        if (wantLong == ledger.isLong()) {
             return Optional.empty();
         }
-        if (long_) {
+        if (wantLong) {
             BigDecimal perUnit = price.multiply(BigDecimal.ONE.add(feeRate));
             BigDecimal quantity = ledger.cash().divide(perUnit, QUANTITY_SCALE, RoundingMode.DOWN);
             if (quantity.signum() <= 0) {
