@@ -7,6 +7,7 @@ import dev.tickflow.cli.backtest.BacktestResult;
 import dev.tickflow.cli.backtest.BacktestRunner;
 import dev.tickflow.cli.backtest.CandleTopology;
 import dev.tickflow.cli.backtest.StrategyOverrides;
+import dev.tickflow.cli.backtest.report.Account;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
 import dev.tickflow.strategy.StrategySettings;
@@ -74,6 +75,14 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--stop-loss", paramLabel = "X", description = "Stop loss of every sma-ema-crossover instance, a fraction such as 0.15 (overrides the configured one).")
     BigDecimal stopLoss;
 
+    @Option(names = "--capital", paramLabel = "AMOUNT", defaultValue = "10000",
+            description = "Starting capital of each strategy instance's simulated account, in the quote asset (default: ${DEFAULT-VALUE}).")
+    BigDecimal capital;
+
+    @Option(names = "--fee-rate", paramLabel = "X", defaultValue = "0.001",
+            description = "Fee per fill as a fraction of its notional, in the quote asset (default: ${DEFAULT-VALUE}, 0.1%%).")
+    BigDecimal feeRate;
+
     @Option(names = "--skip-malformed", description = "Skip and count malformed lines instead of stopping at the first one.")
     boolean skipMalformed;
 
@@ -99,12 +108,18 @@ final class BacktestCommand implements Callable<Integer> {
         if (graceMs != null && graceMs < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--grace-ms must be 0 or more, not " + graceMs);
         }
+        Account account;
+        try {
+            account = new Account(capital, feeRate);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + " (--capital, --fee-rate)");
+        }
         TickflowConfig loaded = config.load(definition());
         Duration grace = Duration.ofMillis(graceMs != null ? graceMs : loaded.getLong(AggregateSettings.GRACE_MS));
         boolean klines = input.klineFiles != null;
         BacktestRequest request = new BacktestRequest(klines ? BacktestRequest.Input.KLINES : BacktestRequest.Input.TRADES,
                 klines ? input.klineFiles : input.tradeFiles, symbol, outDir, TopicCatalog.from(loaded), grace,
-                skipMalformed ? MalformedLinePolicy.SKIP : MalformedLinePolicy.FAIL, progressEvery, strategySettings(loaded));
+                skipMalformed ? MalformedLinePolicy.SKIP : MalformedLinePolicy.FAIL, progressEvery, strategySettings(loaded), account);
         PrintWriter err = spec.commandLine().getErr();
         BacktestResult result = new BacktestRunner(topology, err).run(request);
         PrintWriter out = spec.commandLine().getOut();

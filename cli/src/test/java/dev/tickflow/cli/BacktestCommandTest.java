@@ -73,7 +73,8 @@ class BacktestCommandTest {
         assertThat(Files.readAllLines(outDir.resolve("candles-1h.csv"))).hasSize(1);
         try (Stream<Path> files = Files.list(outDir)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
-                    .containsExactly("candles-15m.csv", "candles-1h.csv", "candles-1m.csv", "candles-5m.csv", "indicators.csv", "signals.csv");
+                    .containsExactly("candles-15m.csv", "candles-1h.csv", "candles-1m.csv", "candles-5m.csv", "indicators.csv", "report.html", "report.json",
+                            "signals.csv");
         }
         // the strategies ran on the three 1m candles: still warming up
         assertThat(Files.readAllLines(outDir.resolve("indicators.csv"))).containsExactly("instance,symbol,open_time,close,sma,ema",
@@ -114,7 +115,7 @@ class BacktestCommandTest {
         assertThat(exit).as(err.toString()).isZero();
         try (Stream<Path> files = Files.list(dir.resolve("o"))) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
-                    .containsExactly("candles-1m.csv", "candles-3m.csv", "indicators.csv", "signals.csv");
+                    .containsExactly("candles-1m.csv", "candles-3m.csv", "indicators.csv", "report.html", "report.json", "signals.csv");
         }
     }
 
@@ -206,10 +207,14 @@ class BacktestCommandTest {
 
         assertThat(exit).as(err.toString()).isZero();
         try (Stream<Path> files = Files.list(outDir)) {
-            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("indicators.csv", "signals.csv");
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("indicators.csv", "report.html", "report.json", "signals.csv");
         }
         List<String> indicators = Files.readAllLines(outDir.resolve("indicators.csv"));
         assertThat(indicators).hasSize(1 + 2 * 9);
+        String report = Files.readString(outDir.resolve("report.json"));
+        assertThat(report).contains("\"symbol\": \"XRPETH\"", "\"A\": {", "\"B\": {", "\"start_equity\": 10000", "\"candles\": 9");
+        assertThat(out.toString()).contains("instance", "win_rate", "written:      " + outDir.resolve("report.html"));
         // SMA(3) from the third close, EMA(2) from the second
         assertThat(indicators.subList(1, 7)).containsExactly("A,XRPETH,0,10.00000000,,", "B,XRPETH,0,10.00000000,,",
                 "A,XRPETH,60000,9.00000000,,9.5000000000000000", "B,XRPETH,60000,9.00000000,,9.5000000000000000",

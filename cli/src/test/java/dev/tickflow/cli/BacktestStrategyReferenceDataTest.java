@@ -38,11 +38,11 @@ class BacktestStrategyReferenceDataTest {
         String summary = backtest("--klines", klines.toString(), "--symbol", "XRPETH", "--out", out.resolve("a").toString());
         backtest("--klines", klines.toString(), "--symbol", "XRPETH", "--out", out.resolve("b").toString());
 
-        for (String file : List.of("indicators.csv", "signals.csv")) {
+        for (String file : List.of("indicators.csv", "signals.csv", "report.json", "report.html")) {
             assertThat(Files.readAllBytes(out.resolve("a").resolve(file))).as(file).isEqualTo(Files.readAllBytes(out.resolve("b").resolve(file)));
         }
         try (var files = Files.list(out.resolve("a"))) {
-            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("indicators.csv", "signals.csv");
+            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("indicators.csv", "report.html", "report.json", "signals.csv");
         }
         List<String[]> indicators = rows(out.resolve("a/indicators.csv"), "instance,symbol,open_time,close,sma,ema");
         List<String> klineCloses = Files.readAllLines(klines).stream().skip(1).map(line -> line.split(",")[4]).toList();

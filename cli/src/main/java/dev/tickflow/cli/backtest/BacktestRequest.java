@@ -1,5 +1,6 @@
 package dev.tickflow.cli.backtest;
 
+import dev.tickflow.cli.backtest.report.Account;
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.topics.TopicCatalog;
@@ -20,9 +21,11 @@ import java.util.List;
  * @param progressEvery how often to report progress
  * @param strategy      the strategy instances to run on the candles, or null for candles only; its serde
  *                      configuration is replaced by the run's private registry
+ * @param account       each strategy instance's simulated account (starting capital, fee rate)
  */
 public record BacktestRequest(Input input, List<Path> files, String symbol, Path outDir, TopicCatalog topics, Duration grace,
-                              MalformedLinePolicy malformed, Duration progressEvery, StrategySettings strategy) {
+                              MalformedLinePolicy malformed, Duration progressEvery, StrategySettings strategy,
+                              Account account) {
 
     /** What the input files hold. */
     public enum Input {
@@ -42,6 +45,6 @@ public record BacktestRequest(Input input, List<Path> files, String symbol, Path
     /** Candles only, from trades. */
     public BacktestRequest(List<Path> tradeFiles, String symbol, Path outDir, TopicCatalog topics, Duration grace,
                            MalformedLinePolicy malformed, Duration progressEvery) {
-        this(Input.TRADES, tradeFiles, symbol, outDir, topics, grace, malformed, progressEvery, null);
+        this(Input.TRADES, tradeFiles, symbol, outDir, topics, grace, malformed, progressEvery, null, Account.DEFAULT);
     }
 }

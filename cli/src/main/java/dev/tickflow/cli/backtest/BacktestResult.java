@@ -49,6 +49,9 @@ public record BacktestResult(ReplayResult replay, Map<CandleInterval, Path> cand
         if (skippedLines > 0) {
             lines.add(String.format(Locale.ROOT, "skipped:      %,d malformed lines, first: %s", skippedLines, skippedProblems.get(0)));
         }
+        if (strategy != null && !strategy.reports().isEmpty()) {
+            lines.addAll(ReportTable.lines(strategy.reports()));
+        }
         candleFiles.forEach((interval, file) -> lines.add("written:      " + file));
         if (strategy != null) {
             strategy.files().forEach(file -> lines.add("written:      " + file));

@@ -71,7 +71,8 @@ public final class BacktestRunner {
             Path outDir = prepareOutputDir(request.outDir());
             Path stateDir = createStateDir(outDir);
             try (CandleFiles files = CandleFiles.open(outDir, request.topics().candleIntervals());
-                 StrategyRun strategy = StrategyRun.open(request.strategy(), serdeConfig, outDir, stateDir)) {
+                 StrategyRun strategy = StrategyRun.open(request.strategy(), request.account(),
+                         BinanceTradesCsv.normalizeSymbol(request.symbol()), serdeConfig, outDir, stateDir)) {
                 CandleSink sink = (interval, candle) -> {
                     files.write(interval, candle);
                     strategy.accept(interval, candle);
@@ -98,7 +99,8 @@ public final class BacktestRunner {
                 request.malformed())) {
             Path outDir = prepareOutputDir(request.outDir());
             Path stateDir = createStateDir(outDir);
-            try (StrategyRun strategy = StrategyRun.open(request.strategy(), serdeConfig, outDir, stateDir)) {
+            try (StrategyRun strategy = StrategyRun.open(request.strategy(), request.account(),
+                         BinanceTradesCsv.normalizeSymbol(request.symbol()), serdeConfig, outDir, stateDir)) {
                 while (reader.hasNext()) {
                     strategy.accept(interval, reader.next());
                     progress.tradeRead(reader.klinesRead(), reader.bytesRead(), reader.totalBytes());

@@ -1,5 +1,6 @@
 package dev.tickflow.cli.backtest;
 
+import dev.tickflow.cli.backtest.report.InstanceReport;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,11 +12,13 @@ import java.util.Map;
  *
  * @param candles candles the strategies ran on
  * @param signals signals per instance, in the configured order of the instances
- * @param files   indicators.csv and signals.csv
+ * @param reports the performance of each instance, in the same order
+ * @param files   indicators.csv, signals.csv, report.json and report.html
  */
-public record StrategyResult(long candles, Map<String, Long> signals, List<Path> files) {
+public record StrategyResult(long candles, Map<String, Long> signals, List<InstanceReport> reports, List<Path> files) {
     public StrategyResult {
         signals = Collections.unmodifiableMap(new LinkedHashMap<>(signals));
+        reports = List.copyOf(reports);
         files = List.copyOf(files);
     }
 }

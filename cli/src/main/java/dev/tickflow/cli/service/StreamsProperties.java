@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The Kafka Streams configuration of a service: the configuration's Streams keys, then the topology's overrides. */
-final class StreamsProperties {
+public final class StreamsProperties {
     private static final Logger log = LoggerFactory.getLogger(StreamsProperties.class);
 
     private StreamsProperties() {
@@ -27,7 +27,7 @@ final class StreamsProperties {
     }
 
     @SuppressWarnings("deprecation") // the global-handler switch goes away in Kafka 5.0, where it is always on
-    static Properties merge(Map<String, Object> configured, StreamsApp app) {
+    public static Properties merge(Map<String, Object> configured, StreamsApp app) {
         Properties properties = new Properties();
         // Streams warns at every start until this, its 5.0 default, is set
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

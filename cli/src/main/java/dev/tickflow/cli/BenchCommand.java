@@ -1,0 +1,50 @@
+package dev.tickflow.cli;
+
+import dev.tickflow.cli.bench.Bench;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure the pipeline on this machine in one reproducible run: the aggregation topology on a real local"
+                + " broker with exactly_once_v2 (trades/s), Kafka's own ConsumerPerformance on the same topic and the ratio of the"
+                + " two, and the backtest's trades/s.",
+                "Starts its own broker in a temporary directory. Progress goes to stdout; the last line is the result:",
+                "bench: aggregate_tps=<n> raw_consumer_rps=<n> ratio=<x> backtest_tps=<n> close_to_order_p50_ms=<n> close_to_order_p99_ms=<n>"})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--trades", paramLabel = "N", defaultValue = "3000000",
+            description = "Simulated trades for the aggregation run (default: ${DEFAULT-VALUE}).")
+    long trades;
+
+    @Option(names = "--symbols", paramLabel = "N", defaultValue = "100", description = "Symbols they are spread over (default: ${DEFAULT-VALUE}).")
+    int symbols;
+
+    @Option(names = "--backtest-trades", paramLabel = "N", defaultValue = "2000000",
+            description = "Simulated trades of one symbol for the backtest run (default: ${DEFAULT-VALUE}).")
+    long backtestTrades;
+
+    @Option(names = "--stream-threads", paramLabel = "N", defaultValue = "1",
+            description = "Stream threads of the aggregation (default: ${DEFAULT-VALUE}, the service's default).")
+    int streamThreads;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where the broker's data and the backtest files go (default: a temporary directory, deleted at the end).")
+    Path workDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (trades < 1 || symbols < 1 || backtestTrades < 1 || streamThreads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--trades, --symbols, --backtest-trades and --stream-threads must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        new Bench(trades, symbols, backtestTrades, streamThreads, workDir, out).run();
+        return 0;
+    }
+}

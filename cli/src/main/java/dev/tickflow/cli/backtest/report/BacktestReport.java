@@ -1,0 +1,106 @@
+package dev.tickflow.cli.backtest.report;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The accounts of all strategy instances of a one-symbol backtest and the price series they are marked on. Feed it,
+ * per candle, the candle's signals ({@link #signal}, filled by {@link SignalPriceFills}) or fills ({@link #fill}),
+ * then the candle's close ({@link #candleClosed}).
+ */
+public final class BacktestReport {
+    private static final double MINUTES_PER_YEAR = 365.0 * 24 * 60;
+
+    private final String symbol;
+    private final Account account;
+    private final Duration interval;
+    private final SignalPriceFills fills;
+    private final Map<String, InstanceLedger> ledgers = new LinkedHashMap<>();
+    private final LongSeries closeTimes = new LongSeries();
+    private final DoubleSeries closes = new DoubleSeries();
+
+    /** @param instances the strategy instances, in the order the report lists them */
+    public BacktestReport(String symbol, List<String> instances, Account account, Duration interval) {
+        this.symbol = symbol;
+        this.account = account;
+        this.interval = interval;
+        this.fills = new SignalPriceFills(account);
+        for (String instance : instances) {
+            ledgers.put(instance, new InstanceLedger(instance, account.startingCapital()));
+        }
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    /** A signal to reach a target position, filled at its price; the fill, if the target was not already held. */
+    public Optional<Fill> signal(String instance, boolean wantLong, BigDecimal price, long time) {
+        InstanceLedger ledger = ledger(instance);
+        Optional<Fill> fill = fills.fillFor(instance, symbol, wantLong, price, time, ledger);
+        fill.ifPresent(ledger::fill);
+        return fill;
+    }
+
+    /** A fill from an execution. */
+    public void fill(Fill fill) {
+        ledger(fill.instance()).fill(fill);
+    }
+
+    public void candleClosed(long closeTime, BigDecimal close) {
+        closeTimes.add(closeTime);
+        closes.add(close.doubleValue());
+        for (InstanceLedger ledger : ledgers.values()) {
+            ledger.markToMarket(closeTime, close);
+        }
+    }
+
+    /**
+     * Candles per year of 365 days of 24 hours (crypto markets never close): 525,600 for 1-minute candles. The
+     * Sharpe ratio is annualised with its square root.
+     */
+    public double candlesPerYear() {
+        return MINUTES_PER_YEAR * 60_000.0 / interval.toMillis();
+    }
+
+    public List<InstanceReport> reports() {
+        List<InstanceReport> reports = new ArrayList<>();
+        for (InstanceLedger ledger : ledgers.values()) {
+            reports.add(ledger.report(candlesPerYear()));
+        }
+        return reports;
+    }
+
+    List<InstanceLedger> ledgers() {
+        return List.copyOf(ledgers.values());
+    }
+
+    LongSeries closeTimes() {
+        return closeTimes;
+    }
+
+    DoubleSeries closes() {
+        return closes;
+    }
+
+    private InstanceLedger ledger(String instance) {
+        InstanceLedger ledger = ledgers.get(instance);
+        if (ledger == null) {
+            throw new IllegalArgumentException("Unknown strategy instance " + instance + "; the report has " + ledgers.keySet());
+        }
+        return ledger;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.tickflow.cli.bench;
+
+import dev.tickflow.config.ConfigKeys;
+import dev.tickflow.serde.MockSchemaRegistry;
+import dev.tickflow.testkit.KafkaServerProcess;
+import dev.tickflow.topics.TopicCatalog;
+import dev.tickflow.topics.TopicProvisioner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * One benchmark run: a real broker process in a work directory, simulated trades pre-produced to md.trades (Avro
+ * through an in-process {@code mock://} registry, private to the run), Kafka's ConsumerPerformance on that topic, the
+ * aggregation topology on it in KafkaStreams, then the backtest on simulated trades of one symbol. Ends with the
+ * {@code bench:} line.
+ */
+public final class Bench {
+    private static final int KAFKA_HEAP_MB = 1024;
+
+    private final long trades;
+    private final int symbols;
+    private final long backtestTrades;
+    private final int streamThreads;
+    private final Path workDir;
+    private final PrintWriter out;
+
+    /** @param workDir where the broker's data and the backtest files go; null for a temporary directory deleted at the end */
+    public Bench(long trades, int symbols, long backtestTrades, int streamThreads, Path workDir, PrintWriter out) {
+        this.trades = trades;
+        this.symbols = symbols;
+        this.backtestTrades = backtestTrades;
+        this.streamThreads = streamThreads;
+        this.workDir = workDir;
+        this.out = out;
+    }
+
+    /** The figures of one run. Latency figures are null until the executor runs in the bench. */
+    public record Figures(double aggregateTps, double rawConsumerRps, double backtestTps, Double closeToOrderP50Ms, Double closeToOrderP99Ms) {
+        public double ratio() {
+            return aggregateTps / rawConsumerRps;
+        }
+
+        public String line() {
+            return String.format(Locale.ROOT, "bench: aggregate_tps=%.0f raw_consumer_rps=%.0f ratio=%.2f backtest_tps=%.0f "
+                    + "close_to_order_p50_ms=%s close_to_order_p99_ms=%s", aggregateTps, rawConsumerRps, ratio(), backtestTps,
+                    millis(closeToOrderP50Ms), millis(closeToOrderP99Ms));
+        }
+
+        private static String millis(Double value) {
+            return value == null ? "n/a" : String.format(Locale.ROOT, "%.1f", value);
+        }
+    }
+
+    public Figures run() throws IOException {
+        boolean temporary = workDir == null;
+        Path dir = temporary ? Files.createTempDirectory("tickflow-bench-") : Files.createDirectories(workDir);
+        String scope = "bench-" + UUID.randomUUID();
+        try {
+            out.printf(Locale.ROOT, "bench: %,d trades over %d symbols for the aggregation, %,d for the backtest; work dir %s%n", trades,
+                    symbols, backtestTrades, dir);
+            out.printf(Locale.ROOT, "machine: %d cores, max heap %d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+            Map<String, Object> serdeConfig = Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, "mock://" + scope);
+            AggregateBench.Result aggregate;
+            RawConsumerBench.Result raw;
+            try (KafkaServerProcess kafka = step("Kafka broker (KRaft, one process)",
+                    () -> KafkaServerProcess.start(dir.resolve("kafka"), freePort(), freePort(), KAFKA_HEAP_MB))) {
+                String bootstrap = kafka.bootstrapServers();
+                step("topics", () -> {
+                    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                        return new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(TopicCatalog.defaults().all());
+                    }
+                });
+                AggregateBench bench = new AggregateBench(bootstrap, serdeConfig, out);
+                // recent trade times: md.trades deletes by record time after 7 days, and would do so while the bench reads
+                long hour = 3_600_000L;
+                long start = (System.currentTimeMillis() - BenchTrades.spanMillis(trades, symbols)) / hour * hour - hour;
+                Duration produced = bench.produce(new BenchTrades(trades, symbols, 1, start), trades);
+                out.printf(Locale.ROOT, "produce: %,d trades in %.1f s (%,.0f/s)%n", trades, AggregateBench.seconds(produced),
+                        trades / AggregateBench.seconds(produced));
+                out.println("raw consumer: Kafka's ConsumerPerformance on " + TopicCatalog.defaults().trades().name() + " ...");
+                out.flush();
+                raw = RawConsumerBench.run(bootstrap, TopicCatalog.defaults().trades().name(), trades, "tickflow-bench-raw-consumer");
+                out.printf(Locale.ROOT, "raw consumer: %,d records, %,.0f records/s (%,.0f/s fetching only, group join excluded)%n",
+                        raw.records(), raw.recordsPerSecond(), raw.fetchRecordsPerSecond());
+                aggregate = bench.aggregate(trades, produced, dir.resolve("streams-state"), streamThreads);
+                out.printf(Locale.ROOT, "aggregate: %,d trades in %.1f s (%,.0f trades/s), %,d 1m candles, %,d late trades%n",
+                        aggregate.trades(), AggregateBench.seconds(aggregate.aggregate()), aggregate.tradesPerSecond(),
+                        aggregate.candles1m(), aggregate.lateTrades());
+            }
+            out.println("backtest: " + backtestTrades + " trades of " + BacktestBench.SYMBOL + " through tickflow backtest ...");
+            out.flush();
+            Path backtestDir = Files.createDirectories(dir.resolve("backtest"));
+            BacktestBench.Result backtest = BacktestBench.run(backtestTrades, backtestDir, out);
+            backtest.backtest().summary().forEach(line -> out.println("  " + line));
+            out.printf(Locale.ROOT, "backtest: %,d trades in %.1f s (%,.0f trades/s)%n", backtest.trades(),
+                    AggregateBench.seconds(backtest.elapsed()), backtest.tradesPerSecond());
+            out.println("close-to-order latency: n/a (needs the executor in the live pipeline; next step)");
+            Figures figures = new Figures(aggregate.tradesPerSecond(), raw.recordsPerSecond(), backtest.tradesPerSecond(), null, null);
+            out.println(figures.line());
+            out.flush();
+            return figures;
+        } finally {
+            MockSchemaRegistry.dropScope(scope);
+            if (temporary) {
+                deleteRecursively(dir);
+            }
+        }
+    }
+
+    private <T> T step(String what, Supplier<T> action) {
+        out.printf("%s ... ", what);
+        out.flush();
+        long start = System.nanoTime();
+        T result = action.get();
+        out.printf(Locale.ROOT, "ready (%.1f s)%n", (System.nanoTime() - start) / 1e9);
+        out.flush();
+        return result;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on 127.0.0.1", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a leftover temporary directory is harmless
+        }
+    }
+}

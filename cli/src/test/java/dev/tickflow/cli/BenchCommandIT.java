@@ -1,0 +1,38 @@
+package dev.tickflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code tickflow bench} end to end with tiny sizes: its own broker, all phases, the result line. No timing is asserted. */
+class BenchCommandIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsEveryPhaseAndEndsWithTheResultLine() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = TickflowCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exit = commandLine.execute("bench", "--trades", "3000", "--symbols", "5", "--backtest-trades", "3000",
+                "--work-dir", dir.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches("bench: aggregate_tps=[1-9][0-9]* raw_consumer_rps=[1-9][0-9]* "
+                + "ratio=[0-9]+\\.[0-9]{2} backtest_tps=[1-9][0-9]* close_to_order_p50_ms=n/a close_to_order_p99_ms=n/a");
+        assertThat(out.toString())
+                .contains("raw consumer: 3,000 records")
+                .containsPattern("aggregate: 3,000 trades in .* [1-9][0-9,]* 1m candles, 0 late trades")
+                .contains("trades:       3,000");
+    }
+}
