@@ -8,6 +8,7 @@ import dev.tickflow.schema.Position;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.SymbolCommand;
 import dev.tickflow.schema.Trade;
+import dev.tickflow.topics.CandleInterval;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -38,7 +39,7 @@ final class ApiServer implements AutoCloseable {
     private final StrategyInfo strategy;
     private final Supplier<Map<String, Object>> health;
     private final Supplier<Boolean> ready;
-    private final WebAssets assets = WebAssets.load();
+    private final WebAssets assets;
     private final Map<String, LiveHub.Client> sockets = new ConcurrentHashMap<>();
     private Javalin app;
 
@@ -51,6 +52,8 @@ final class ApiServer implements AutoCloseable {
         this.strategy = strategy;
         this.health = health;
         this.ready = ready;
+        this.assets = WebAssets.load(settings.topics().candleIntervals().stream().map(CandleInterval::name).toList(),
+                settings.defaultInterval().name());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));

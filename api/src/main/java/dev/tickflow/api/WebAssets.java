@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 /** The dashboard's and docs page's HTML, with the versions of the WebJars on the classpath filled in. */
@@ -21,11 +22,13 @@ final class WebAssets {
         this.openApi = openApi;
     }
 
-    static WebAssets load() {
+    /** The pages, the dashboard offering the published candle {@code intervals} and showing {@code defaultInterval} first. */
+    static WebAssets load(List<String> intervals, String defaultInterval) {
         String echarts = webJarVersion(ECHARTS);
         String swaggerUi = webJarVersion(SWAGGER_UI);
         return new WebAssets(
-                resource("/dev/tickflow/api/web/index.html").replace("${echarts.version}", echarts),
+                resource("/dev/tickflow/api/web/index.html").replace("${echarts.version}", echarts)
+                        .replace("${candle.intervals}", String.join(",", intervals)).replace("${candle.interval}", defaultInterval),
                 resource("/dev/tickflow/api/web/docs.html").replace("${swagger-ui.version}", swaggerUi),
                 resource("/dev/tickflow/api/openapi.json"));
     }
