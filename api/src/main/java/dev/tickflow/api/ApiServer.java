@@ -70,12 +70,12 @@ final class ApiServer implements AutoCloseable {
     private void routes() {
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.error(404, ctx -> {
-            if (ctx.resultInputStream() == null) {
+            if (!isJson(ctx)) {
                 error(ctx, 404, "No such endpoint: " + ctx.method() + " " + ctx.path() + ". See GET /openapi.json or the docs page /docs");
             }
         });
         app.error(405, ctx -> {
-            if (ctx.resultInputStream() == null) {
+            if (!isJson(ctx)) {
                 error(ctx, 405, "Method " + ctx.method() + " is not allowed on " + ctx.path() + ". See GET /openapi.json");
             }
         });
@@ -207,6 +207,12 @@ final class ApiServer implements AutoCloseable {
 
     private List<Map<String, Object>> positions(Predicate<Position> filter) {
         return views.positions().all(filter).stream().map(RecordJson::position).toList();
+    }
+
+    /** Whether the response is one of ours already (not Javalin's plain-text default). */
+    private static boolean isJson(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json");
     }
 
     private static void error(Context ctx, int status, String message) {
