@@ -10,6 +10,7 @@ import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;
 import dev.tickflow.schema.SampleRecords;
 import dev.tickflow.schema.Signal;
+import dev.tickflow.schema.SignalReason;
 import dev.tickflow.schema.SymbolCommand;
 import dev.tickflow.schema.TargetPosition;
 import dev.tickflow.schema.Trade;
@@ -112,7 +113,7 @@ final class ApiFixture {
     static Signal signal(String instance, int minute, TargetPosition target) {
         return Signal.newBuilder(SampleRecords.signal()).setStrategyInstance(instance).setSymbol(BTC)
                 .setSignalId(instance + "-" + BTC + "-" + minute).setCandleOpenTime(T0.plusSeconds(60L * minute))
-                .setTarget(target).setPrice(new BigDecimal(btcClose(minute)).setScale(8)).build();
+                .setTarget(target).setReason(target == TargetPosition.LONG ? SignalReason.CROSS_UP : SignalReason.CROSS_DOWN).setPrice(new BigDecimal(btcClose(minute)).setScale(8)).build();
     }
 
     static Trade trade(String symbol, long id, String price, int second) {

@@ -36,6 +36,8 @@
     row.appendChild(td);
   }
 
+  // Display only: the API's decimals are exact strings; trailing zeros of the schema's scale are dropped on screen.
+  function num(decimal) { return decimal == null ? '' : (decimal.includes('.') ? decimal.replace(/0+$/, '').replace(/\.$/, '') : decimal); }
   function signClass(decimal) { return decimal == null ? '' : (decimal.startsWith('-') ? 'neg' : (/^[0.]+$/.test(decimal) ? '' : 'pos')); }
   function shortTime(iso) { return iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') : ''; }
   function say(text) { el('message').textContent = text; }
@@ -108,9 +110,9 @@
     body.replaceChildren();
     for (const p of [...state.positions.values()].sort((a, b) => (a.strategyInstance + a.symbol).localeCompare(b.strategyInstance + b.symbol))) {
       const row = body.insertRow();
-      cell(row, p.strategyInstance); cell(row, p.symbol); cell(row, p.quantity); cell(row, p.averageEntryPrice); cell(row, p.lastPrice);
-      cell(row, p.realizedPnl, signClass(p.realizedPnl)); cell(row, p.unrealizedPnl, signClass(p.unrealizedPnl)); cell(row, p.fees);
-      cell(row, p.totalPnl, signClass(p.totalPnl));
+      cell(row, p.strategyInstance); cell(row, p.symbol); cell(row, num(p.quantity)); cell(row, num(p.averageEntryPrice)); cell(row, num(p.lastPrice));
+      cell(row, num(p.realizedPnl), signClass(p.realizedPnl)); cell(row, num(p.unrealizedPnl), signClass(p.unrealizedPnl)); cell(row, num(p.fees));
+      cell(row, num(p.totalPnl), signClass(p.totalPnl));
     }
   }
 
@@ -122,15 +124,15 @@
   }
 
   function orderRow(o) {
-    prepend('orders', [shortTime(o.eventTime), o.strategyInstance, o.symbol, o.side, o.quantity, o.status, o.averageFillPrice],
+    prepend('orders', [shortTime(o.eventTime), o.strategyInstance, o.symbol, o.side, num(o.quantity), o.status, num(o.averageFillPrice)],
       [null, null, null, o.side === 'BUY' ? 'buy' : 'sell']);
   }
   function fillRow(f) {
-    prepend('fills', [shortTime(f.tradeTime), f.strategyInstance, f.symbol, f.side, f.quantity, f.price, f.commission + ' ' + f.commissionAsset],
+    prepend('fills', [shortTime(f.tradeTime), f.strategyInstance, f.symbol, f.side, num(f.quantity), num(f.price), num(f.commission) + ' ' + f.commissionAsset],
       [null, null, null, f.side === 'BUY' ? 'buy' : 'sell']);
   }
   function signalRow(s) {
-    prepend('signals', [shortTime(s.candleOpenTime), s.strategyInstance, s.symbol, s.action, s.reason, s.price],
+    prepend('signals', [shortTime(s.candleOpenTime), s.strategyInstance, s.symbol, s.action, s.reason, num(s.price)],
       [null, null, null, s.action === 'BUY' ? 'buy' : 'sell']);
   }
 
@@ -155,7 +157,7 @@
     for (const s of symbols) {
       option(selector, s.symbol);
       const li = document.createElement('li');
-      li.textContent = s.symbol + (s.control === 'PAUSED' ? ' (paused)' : '') + (s.lastPrice ? ' · ' + s.lastPrice : '');
+      li.textContent = s.symbol + (s.control === 'PAUSED' ? ' (paused)' : '') + (s.lastPrice ? ' · ' + num(s.lastPrice) : '');
       list.appendChild(li);
     }
     state.symbol = symbols.some((s) => s.symbol === previous) ? previous : (symbols[0] ? symbols[0].symbol : null);
@@ -185,7 +187,7 @@
       case 'order': orderRow(d); break;
       case 'fill': fillRow(d); break;
       case 'position': state.positions.set(d.strategyInstance + '|' + d.symbol, d); renderPositions(); break;
-      case 'tick': if (d.symbol === state.symbol) el('last-price').textContent = d.symbol + ' ' + d.price; break;
+      case 'tick': if (d.symbol === state.symbol) el('last-price').textContent = d.symbol + ' ' + num(d.price); break;
     }
   }
 
