@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -138,7 +139,13 @@ final class TopicFeed implements AutoCloseable {
         List<TopicPartition> partitions = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String topic : handlers.keySet().stream().sorted().toList()) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, TOPIC_CHECK_TIMEOUT);
+            List<PartitionInfo> infos;
+            try {
+                infos = consumer.partitionsFor(topic, TOPIC_CHECK_TIMEOUT);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("api: Kafka at " + settings.kafkaClient().get("bootstrap.servers") + " did not answer within "
+                        + TOPIC_CHECK_TIMEOUT.toSeconds() + " s: start it (tickflow up) or set kafka.bootstrap.servers", e);
+            }
             if (infos == null || infos.isEmpty()) {
                 missing.add(topic);
             } else {
