@@ -279,8 +279,12 @@ final class ApiServer implements AutoCloseable {
             if (!ctx.session.isOpen()) {
                 return false;
             }
-            ctx.session.getRemote().sendString(message, WriteCallback.NOOP);
-            return true;
+            try {
+                ctx.session.getRemote().sendString(message, WriteCallback.NOOP);
+                return true;
+            } catch (RuntimeException closing) {
+                return false;
+            }
         }
     }
 }

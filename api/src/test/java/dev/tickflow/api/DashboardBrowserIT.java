@@ -78,6 +78,7 @@ class DashboardBrowserIT {
                 assertThat(echartsCount(browser, "series[2].data.filter(v => v != null).length")).as("EMA points").isEqualTo(ApiFixture.CANDLES);
                 assertThat(chart(browser, "markers")).as("the BUY of A at 10:12").isEqualTo("1");
                 wait.until(page -> "live".equals(page.findElement(By.id("connection")).getText()));
+                assertThat(browser.findElement(By.id("last-price")).getText()).isEqualTo("BTCUSDT 97291.5");
                 assertThat(browser.findElements(By.cssSelector("#positions tbody tr"))).hasSize(2);
                 assertThat(browser.findElements(By.cssSelector("#orders tbody tr"))).hasSize(2);
                 assertThat(browser.findElements(By.cssSelector("#fills tbody tr"))).hasSize(2);
@@ -94,6 +95,10 @@ class DashboardBrowserIT {
                 browser.findElement(By.cssSelector("#add-symbol button[type=submit]")).click();
                 wait.until(page -> page.findElement(By.id("message")).getText().contains("DOTUSDT added"));
                 assertThat(fixture.readControl()).extracting(Map.Entry::getKey).contains("DOTUSDT");
+
+                browser.get(api.url().resolve("docs").toString());
+                wait.until(page -> page.findElements(By.cssSelector(".opblock-summary-path")).size() >= 15);
+                assertThat(browser.findElement(By.cssSelector(".swagger-ui .title")).getText()).contains("Tickflow API");
             } finally {
                 browser.quit();
             }

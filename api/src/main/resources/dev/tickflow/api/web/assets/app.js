@@ -29,15 +29,18 @@
     select.appendChild(o);
   }
 
-  function cell(row, text, cls) {
+  function cell(row, text, cls, exact) {
     const td = document.createElement('td');
     td.textContent = text == null ? '' : text;
+    if (exact) td.title = exact;
     if (cls) td.className = cls;
     row.appendChild(td);
   }
 
   // Display only: the API's decimals are exact strings; trailing zeros of the schema's scale are dropped on screen.
   function num(decimal) { return decimal == null ? '' : (decimal.includes('.') ? decimal.replace(/0+$/, '').replace(/\.$/, '') : decimal); }
+  // Amounts in the quote currency, rounded to cents on screen; the exact value is the cell's tooltip.
+  function money(decimal) { return decimal == null ? '' : Number(decimal).toFixed(2); }
   function signClass(decimal) { return decimal == null ? '' : (decimal.startsWith('-') ? 'neg' : (/^[0.]+$/.test(decimal) ? '' : 'pos')); }
   function shortTime(iso) { return iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') : ''; }
   function say(text) { el('message').textContent = text; }
@@ -80,8 +83,8 @@
         { name: 'Candles', type: 'candlestick', data: ohlc,
           itemStyle: { color: '#26a69a', color0: '#ef5350', borderColor: '#26a69a', borderColor0: '#ef5350' },
           markPoint: { data: markers } },
-        { name: 'SMA', type: 'line', data: sma, showSymbol: false, connectNulls: true, lineStyle: { width: 1.5, color: '#f5c542' } },
-        { name: 'EMA', type: 'line', data: ema, showSymbol: false, connectNulls: true, lineStyle: { width: 1.5, color: '#42a5f5' } }
+        { name: 'SMA', type: 'line', data: sma, showSymbol: false, connectNulls: true, lineStyle: { width: 1.5, color: '#f5c542' }, itemStyle: { color: '#f5c542' } },
+        { name: 'EMA', type: 'line', data: ema, showSymbol: false, connectNulls: true, lineStyle: { width: 1.5, color: '#42a5f5' }, itemStyle: { color: '#42a5f5' } }
       ]
     }, { notMerge: true });
     el('chart').dataset.candles = String(ohlc.length);
@@ -111,8 +114,10 @@
     for (const p of [...state.positions.values()].sort((a, b) => (a.strategyInstance + a.symbol).localeCompare(b.strategyInstance + b.symbol))) {
       const row = body.insertRow();
       cell(row, p.strategyInstance); cell(row, p.symbol); cell(row, num(p.quantity)); cell(row, num(p.averageEntryPrice)); cell(row, num(p.lastPrice));
-      cell(row, num(p.realizedPnl), signClass(p.realizedPnl)); cell(row, num(p.unrealizedPnl), signClass(p.unrealizedPnl)); cell(row, num(p.fees));
-      cell(row, num(p.totalPnl), signClass(p.totalPnl));
+      cell(row, money(p.realizedPnl), signClass(p.realizedPnl), p.realizedPnl);
+      cell(row, money(p.unrealizedPnl), signClass(p.unrealizedPnl), p.unrealizedPnl);
+      cell(row, money(p.fees), null, p.fees);
+      cell(row, money(p.totalPnl), signClass(p.totalPnl), p.totalPnl);
     }
   }
 
@@ -162,6 +167,8 @@
     }
     state.symbol = symbols.some((s) => s.symbol === previous) ? previous : (symbols[0] ? symbols[0].symbol : null);
     if (state.symbol) selector.value = state.symbol;
+    const selected = symbols.find((s) => s.symbol === state.symbol);
+    el('last-price').textContent = selected && selected.lastPrice ? selected.symbol + ' ' + num(selected.lastPrice) : '';
   }
 
   // ---- live updates ----
