@@ -1,6 +1,7 @@
 package dev.tickflow.api;
 
 import dev.tickflow.config.CommonConfig;
+import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.topics.CandleInterval;
@@ -87,7 +88,7 @@ public record ApiSettings(String host, int port, String token, int candlesPerSer
         return new ApiSettings(config.getString(HOST), config.getInt(PORT), config.secret(TOKEN), config.getInt(CANDLES_PER_SERIES),
                 config.getInt(INDICATORS_PER_SERIES), config.getInt(EVENTS), Duration.ofMillis(config.getLong(TICK_INTERVAL_MS)),
                 TopicCatalog.from(config), config.kafkaClientProperties(), config.serdeProperties(),
-                Duration.ofMillis(config.getLong(dev.tickflow.config.ConfigKeys.SHUTDOWN_TIMEOUT_MS)));
+                Duration.ofMillis(config.getLong(ConfigKeys.SHUTDOWN_TIMEOUT_MS)));
     }
 
     /** Whether POST and DELETE need the token: the API listens on more than the loopback interface. */

@@ -20,6 +20,7 @@ import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,10 +28,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -87,7 +90,7 @@ final class ApiFixture {
     }
 
     private static String variable(String key) {
-        return "TICKFLOW_" + key.replace("_", "__").replace('.', '_').toUpperCase(java.util.Locale.ROOT);
+        return "TICKFLOW_" + key.replace("_", "__").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     /** A steady climb of BTCUSDT 1m candles then a drop, and one ETHUSDT candle. */
@@ -173,7 +176,7 @@ final class ApiFixture {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (consumer.position(partition) < end && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    read.add(new java.util.AbstractMap.SimpleEntry<>(record.key(),
+                    read.add(new AbstractMap.SimpleEntry<>(record.key(),
                             record.value() == null ? null : deserializer.deserialize(record.topic(), record.value())));
                 }
             }
@@ -209,7 +212,7 @@ final class ApiFixture {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

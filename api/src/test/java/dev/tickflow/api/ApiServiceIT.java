@@ -8,6 +8,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tickflow.api.ApiFixture.Response;
+import dev.tickflow.schema.Fill;
+import dev.tickflow.schema.OrderEvent;
+import dev.tickflow.schema.SampleRecords;
 import dev.tickflow.schema.SymbolCommand;
 import dev.tickflow.schema.TargetPosition;
 import dev.tickflow.testkit.ApicurioRegistry;
@@ -15,6 +18,7 @@ import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.WithKafka;
 import dev.tickflow.testkit.WithSchemaRegistry;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -168,8 +172,8 @@ class ApiServiceIT {
             fixture.produce("md.candles.1m", BTC, ApiFixture.candle(BTC, ApiFixture.CANDLES, "97400.00"));
             fixture.produce("strategy.signals", BTC, ApiFixture.signal("A", ApiFixture.CANDLES, TargetPosition.FLAT));
             fixture.produce("md.trades", ETH, ApiFixture.trade(ETH, 8, "3310.00", 30));
-            fixture.produce("oms.fills", ETH, dev.tickflow.schema.Fill.newBuilder(dev.tickflow.schema.SampleRecords.fill()).setSymbol(ETH).build());
-            fixture.produce("oms.orders", ETH, dev.tickflow.schema.OrderEvent.newBuilder(dev.tickflow.schema.SampleRecords.orderEvent()).setSymbol(ETH).build());
+            fixture.produce("oms.fills", ETH, Fill.newBuilder(SampleRecords.fill()).setSymbol(ETH).build());
+            fixture.produce("oms.orders", ETH, OrderEvent.newBuilder(SampleRecords.orderEvent()).setSymbol(ETH).build());
             await().atMost(Duration.ofSeconds(15)).until(() -> types(pushed).containsAll(List.of("candle", "signal", "tick", "fill", "order")));
             JsonNode candle = pushed.stream().filter(m -> m.get("type").asText().equals("candle")).findFirst().orElseThrow();
             assertThat(candle.get("data").get("close").asText()).isEqualTo("97400.00000000");
@@ -244,7 +248,7 @@ class ApiServiceIT {
                 if (last) {
                     try {
                         messages.add(ApiFixture.JSON.readTree(partial.toString()));
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         throw new AssertionError("not JSON: " + partial, e);
                     }
                     partial.setLength(0);

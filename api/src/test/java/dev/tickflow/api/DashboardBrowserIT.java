@@ -1,6 +1,7 @@
 package dev.tickflow.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tickflow.schema.TargetPosition;
@@ -67,7 +68,7 @@ class DashboardBrowserIT {
         fixture.produceHistory();
         try (ApiService api = new ApiService(fixture.config(Map.of()), new PrintWriter(new StringWriter(), true))) {
             api.start();
-            org.awaitility.Awaitility.await().atMost(WAIT).until(api::ready);
+            await().atMost(WAIT).until(api::ready);
             WebDriver browser = chromium();
             try {
                 browser.get(api.url().toString());

@@ -2,6 +2,7 @@ package dev.tickflow.api.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.SampleRecords;
@@ -81,8 +82,8 @@ class CandleViewTest {
         view.put(candle("BTCUSDT", "5m", 0, "99"));
 
         assertThat(view.latest("1m")).extracting(Candle::getSymbol, Candle::getClose).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("BTCUSDT", new BigDecimal("102.00000000")),
-                org.assertj.core.groups.Tuple.tuple("ETHUSDT", new BigDecimal("10.00000000")));
+                tuple("BTCUSDT", new BigDecimal("102.00000000")),
+                tuple("ETHUSDT", new BigDecimal("10.00000000")));
         assertThat(view.latest("1h")).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.Position;
 import dev.tickflow.schema.SampleRecords;
+import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.SymbolCommand;
 import dev.tickflow.schema.Trade;
 import java.time.Instant;
@@ -97,7 +98,7 @@ class EventViewsTest {
         views.ticks().put(SampleRecords.trade());
         views.candles().put(CandleViewTest.candle("XRPUSDT", "1m", 0, "1"));
         views.positions().put(null, Position.newBuilder(SampleRecords.position()).setSymbol("SOLUSDT").build());
-        views.signals().add(dev.tickflow.schema.Signal.newBuilder(SampleRecords.signal()).setSymbol("DOGEUSDT").build());
+        views.signals().add(Signal.newBuilder(SampleRecords.signal()).setSymbol("DOGEUSDT").build());
 
         assertThat(views.knownSymbols()).containsExactly("BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT");
     }
