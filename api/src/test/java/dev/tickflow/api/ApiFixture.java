@@ -93,13 +93,15 @@ final class ApiFixture {
         return "TICKFLOW_" + key.replace("_", "__").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
-    /** A steady climb of BTCUSDT 1m candles then a drop, and one ETHUSDT candle. */
+    /** A 1m candle of the symbol closing at {@code close}. */
     static Candle candle(String symbol, int minute, String close) {
         Instant open = T0.plusSeconds(60L * minute);
         BigDecimal price = new BigDecimal(close).setScale(8);
+        // rising candles, every fourth one falling, with wicks
+        BigDecimal openPrice = minute % 4 == 3 ? price.add(BigDecimal.valueOf(6)) : price.subtract(BigDecimal.TEN);
         return Candle.newBuilder(SampleRecords.candle()).setSymbol(symbol).setOpenTime(open).setCloseTime(open.plusMillis(59_999))
-                .setOpen(price.subtract(BigDecimal.ONE)).setHigh(price.add(BigDecimal.valueOf(2))).setLow(price.subtract(BigDecimal.valueOf(2)))
-                .setClose(price).build();
+                .setOpen(openPrice).setHigh(openPrice.max(price).add(BigDecimal.valueOf(4)))
+                .setLow(openPrice.min(price).subtract(BigDecimal.valueOf(3))).setClose(price).build();
     }
 
     static String btcClose(int minute) {
