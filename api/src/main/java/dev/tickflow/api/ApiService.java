@@ -81,7 +81,7 @@ public final class ApiService implements AutoCloseable {
             throw e;
         }
         URI url = server.url();
-        out.println("api: dashboard on " + url + ", API docs on " + url.resolve("docs") + ", WebSocket on "
+        out.println("api: dashboard on " + url + ", API docs on " + url.resolve("docs") + ", health on " + url.resolve("health") + ", WebSocket on "
                 + URI.create("ws" + url.toString().substring(4)).resolve("ws")
                 + (settings.tokenRequired() ? " (POST and DELETE need api.token)" : ""));
         out.flush();
