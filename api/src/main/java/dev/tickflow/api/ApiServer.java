@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.jetty.websocket.api.WriteCallback;
@@ -38,13 +39,13 @@ final class ApiServer implements AutoCloseable {
     private final SymbolCommandWriter control;
     private final StrategyInfo strategy;
     private final Supplier<Map<String, Object>> health;
-    private final Supplier<Boolean> ready;
+    private final BooleanSupplier ready;
     private final WebAssets assets;
     private final Map<String, LiveHub.Client> sockets = new ConcurrentHashMap<>();
     private Javalin app;
 
     ApiServer(ApiSettings settings, MarketViews views, LiveHub hub, SymbolCommandWriter control, StrategyInfo strategy,
-              ObjectMapper json, Supplier<Map<String, Object>> health, Supplier<Boolean> ready) {
+              ObjectMapper json, Supplier<Map<String, Object>> health, BooleanSupplier ready) {
         this.settings = settings;
         this.views = views;
         this.hub = hub;
@@ -84,7 +85,7 @@ final class ApiServer implements AutoCloseable {
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(assets.openApi()));
         app.get("/health", ctx -> {
             Map<String, Object> body = health.get();
-            ctx.status(ready.get() ? 200 : 503).json(body);
+            ctx.status(ready.getAsBoolean() ? 200 : 503).json(body);
         });
         app.get("/symbols", this::symbols);
         app.post("/symbols/{symbol}", this::addSymbol);
