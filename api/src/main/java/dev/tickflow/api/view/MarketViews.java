@@ -1,0 +1,44 @@
+package dev.tickflow.api.view;
+
+import dev.tickflow.schema.Fill;
+import dev.tickflow.schema.OrderEvent;
+import dev.tickflow.schema.Signal;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every view the API serves, with their bounds.
+ *
+ * @param candles    per symbol and interval
+ * @param indicators per strategy instance and symbol
+ * @param signals    the newest signals, all symbols together
+ * @param orders     the newest order events
+ * @param fills      the newest fills
+ * @param positions  the latest position per strategy instance and symbol
+ * @param ticks      the latest trade per symbol
+ * @param symbols    control.symbols
+ */
+public record MarketViews(CandleView candles, IndicatorView indicators, RecentRecords<Signal> signals,
+                          RecentRecords<OrderEvent> orders, RecentRecords<Fill> fills, PositionView positions,
+                          TickView ticks, SymbolControlView symbols) {
+
+    /**
+     * @param candlesPerSeries    candles kept per symbol and interval
+     * @param indicatorsPerSeries indicator snapshots kept per strategy instance and symbol
+     * @param events              signals, order events and fills kept (each)
+     */
+    public static MarketViews bounded(int candlesPerSeries, int indicatorsPerSeries, int events) {
+        return new MarketViews(new CandleView(candlesPerSeries), new IndicatorView(indicatorsPerSeries), new RecentRecords<>(events),
+                new RecentRecords<>(events), new RecentRecords<>(events), new PositionView(), new TickView(), new SymbolControlView());
+    }
+
+    /** Symbols the API knows: followed through control.symbols, or with trades, candles or positions. */
+    public Set<String> knownSymbols() {
+        Set<String> known = new TreeSet<>();
+        symbols.all().forEach(command -> known.add(command.getSymbol()));
+        known.addAll(ticks.symbols());
+        known.addAll(candles.symbols());
+        known.addAll(positions.symbols());
+        return known;
+    }
+}

@@ -1,0 +1,252 @@
+'use strict';
+// The Tickflow dashboard: REST for the initial state, the WebSocket (/ws) for everything after.
+(function () {
+  const MAX_CANDLES = 300;
+  const MAX_ROWS = 25;
+  const state = { symbol: null, interval: null, instance: null, candles: [], indicators: new Map(), signals: [], positions: new Map() };
+  const el = (id) => document.getElementById(id);
+  const chart = echarts.init(el('chart'), 'dark', { renderer: 'canvas' });
+  window.addEventListener('resize', () => chart.resize());
+
+  function token() { return sessionStorage.getItem('tickflow.token'); }
+
+  async function api(method, path) {
+    const headers = {};
+    if (token()) headers['Authorization'] = 'Bearer ' + token();
+    const response = await fetch(path, { method, headers });
+    const body = await response.json().catch(() => ({}));
+    if (response.status === 401 && method !== 'GET') {
+      const given = window.prompt('This API needs its token (api.token) for changes:');
+      if (given) { sessionStorage.setItem('tickflow.token', given); return api(method, path); }
+    }
+    if (!response.ok) throw new Error(body.error || (method + ' ' + path + ': HTTP ' + response.status));
+    return body;
+  }
+
+  function option(select, value, label) {
+    const o = document.createElement('option');
+    o.value = value; o.textContent = label || value;
+    select.appendChild(o);
+  }
+
+  function cell(row, text, cls, exact) {
+    const td = document.createElement('td');
+    td.textContent = text == null ? '' : text;
+    if (exact) td.title = exact;
+    if (cls) td.className = cls;
+    row.appendChild(td);
+  }
+
+  // Display only: the API's decimals are exact strings; trailing zeros of the schema's scale are dropped on screen.
+  function num(decimal) { return decimal == null ? '' : (decimal.includes('.') ? decimal.replace(/0+$/, '').replace(/\.$/, '') : decimal); }
+  // Amounts in the quote currency, rounded to cents on screen; the exact value is the cell's tooltip.
+  function money(decimal) { return decimal == null ? '' : Number(decimal).toFixed(2); }
+  function signClass(decimal) { return decimal == null ? '' : (decimal.startsWith('-') ? 'neg' : (/^[0.]+$/.test(decimal) ? '' : 'pos')); }
+  function shortTime(iso) { return iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') : ''; }
+  function say(text) { el('message').textContent = text; }
+
+  // ---- chart ----
+  function render() {
+    const labels = state.candles.map((c) => shortTime(c.openTime));
+    const byTime = new Map(state.candles.map((c, i) => [c.openTime, i]));
+    const ohlc = state.candles.map((c) => [Number(c.open), Number(c.close), Number(c.low), Number(c.high)]);
+    const sma = labels.map(() => null), ema = labels.map(() => null);
+    for (const snapshot of state.indicators.values()) {
+      const i = byTime.get(snapshot.openTime);
+      if (i !== undefined) {
+        sma[i] = snapshot.sma == null ? null : Number(snapshot.sma);
+        ema[i] = snapshot.ema == null ? null : Number(snapshot.ema);
+      }
+    }
+    const markers = [];
+    for (const s of state.signals) {
+      const i = byTime.get(s.candleOpenTime);
+      if (i === undefined || (state.instance && s.strategyInstance !== state.instance)) continue;
+      const buy = s.action === 'BUY';
+      markers.push({
+        name: s.action, coord: [labels[i], buy ? ohlc[i][2] : ohlc[i][3]], value: s.action + ' ' + s.strategyInstance,
+        symbol: 'triangle', symbolSize: 14, symbolRotate: buy ? 0 : 180, symbolOffset: [0, buy ? 12 : -12],
+        itemStyle: { color: buy ? '#26a69a' : '#ef5350' },
+        label: { show: true, position: buy ? 'bottom' : 'top', formatter: s.action, color: buy ? '#26a69a' : '#ef5350', fontSize: 10 }
+      });
+    }
+    chart.setOption({
+      backgroundColor: 'transparent',
+      animation: false,
+      legend: { data: ['Candles', 'SMA', 'EMA'], top: 4 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'cross' } },
+      grid: { left: 70, right: 20, top: 36, bottom: 60 },
+      xAxis: { type: 'category', data: labels, boundaryGap: true, axisLine: { onZero: false } },
+      yAxis: { scale: true, splitLine: { lineStyle: { color: '#2a333d' } } },
+      dataZoom: [{ type: 'inside', start: Math.max(0, 100 - 12000 / Math.max(labels.length, 1)), end: 100 }, { type: 'slider', bottom: 10 }],
+      series: [
+        { name: 'Candles', type: 'candlestick', data: ohlc,
+          itemStyle: { color: '#26a69a', color0: '#ef5350', borderColor: '#26a69a', borderColor0: '#ef5350' },
+          markPoint: { data: markers } },
+        { name: 'SMA', type: 'line', data: sma, showSymbol: false, connectNulls: true, lineStyle: { width: 1.5, color: '#f5c542' }, itemStyle: { color: '#f5c542' } },
+        { name: 'EMA', type: 'line', data: ema, showSymbol: false, connectNulls: true, lineStyle: { width: 1.5, color: '#42a5f5' }, itemStyle: { color: '#42a5f5' } }
+      ]
+    }, { notMerge: true });
+    el('chart').dataset.candles = String(ohlc.length);
+    el('chart').dataset.markers = String(markers.length);
+  }
+
+  async function loadSymbol() {
+    if (!state.symbol) { state.candles = []; state.indicators.clear(); state.signals = []; render(); return; }
+    const s = encodeURIComponent(state.symbol);
+    const instanceParam = state.instance ? '&instance=' + encodeURIComponent(state.instance) : '';
+    try {
+      const [candles, indicators, signals] = await Promise.all([
+        api('GET', '/candles/' + s + '?interval=' + encodeURIComponent(state.interval) + '&limit=' + MAX_CANDLES),
+        api('GET', '/indicators/' + s + '?limit=' + MAX_CANDLES + instanceParam),
+        api('GET', '/signals?symbol=' + s + '&limit=1000')]);
+      state.candles = candles;
+      state.indicators = new Map(indicators.map((x) => [x.openTime, x]));
+      state.signals = signals;
+      render();
+    } catch (e) { say(e.message); }
+  }
+
+  // ---- tables ----
+  function renderPositions() {
+    const body = el('positions').tBodies[0];
+    body.replaceChildren();
+    for (const p of [...state.positions.values()].sort((a, b) => (a.strategyInstance + a.symbol).localeCompare(b.strategyInstance + b.symbol))) {
+      const row = body.insertRow();
+      cell(row, p.strategyInstance); cell(row, p.symbol); cell(row, num(p.quantity)); cell(row, num(p.averageEntryPrice)); cell(row, num(p.lastPrice));
+      cell(row, money(p.realizedPnl), signClass(p.realizedPnl), p.realizedPnl);
+      cell(row, money(p.unrealizedPnl), signClass(p.unrealizedPnl), p.unrealizedPnl);
+      cell(row, money(p.fees), null, p.fees);
+      cell(row, money(p.totalPnl), signClass(p.totalPnl), p.totalPnl);
+    }
+  }
+
+  function prepend(tableId, values, classes) {
+    const body = el(tableId).tBodies[0];
+    const row = body.insertRow(0);
+    values.forEach((v, i) => cell(row, v, classes && classes[i]));
+    while (body.rows.length > MAX_ROWS) body.deleteRow(body.rows.length - 1);
+  }
+
+  function orderRow(o) {
+    prepend('orders', [shortTime(o.eventTime), o.strategyInstance, o.symbol, o.side, num(o.quantity), o.status, num(o.averageFillPrice)],
+      [null, null, null, o.side === 'BUY' ? 'buy' : 'sell']);
+  }
+  function fillRow(f) {
+    prepend('fills', [shortTime(f.tradeTime), f.strategyInstance, f.symbol, f.side, num(f.quantity), num(f.price), num(f.commission) + ' ' + f.commissionAsset],
+      [null, null, null, f.side === 'BUY' ? 'buy' : 'sell']);
+  }
+  function signalRow(s) {
+    prepend('signals', [shortTime(s.candleOpenTime), s.strategyInstance, s.symbol, s.action, s.reason, num(s.price)],
+      [null, null, null, s.action === 'BUY' ? 'buy' : 'sell']);
+  }
+
+  async function loadTables() {
+    const [positions, orders, fills, signals] = await Promise.all([
+      api('GET', '/positions'), api('GET', '/orders?limit=' + MAX_ROWS), api('GET', '/trades?limit=' + MAX_ROWS), api('GET', '/signals?limit=' + MAX_ROWS)]);
+    state.positions = new Map(positions.map((p) => [p.strategyInstance + '|' + p.symbol, p]));
+    renderPositions();
+    for (const id of ['orders', 'fills', 'signals']) el(id).tBodies[0].replaceChildren();
+    orders.slice().reverse().forEach(orderRow);
+    fills.slice().reverse().forEach(fillRow);
+    signals.slice().reverse().forEach(signalRow);
+  }
+
+  async function loadSymbols(select) {
+    const symbols = await api('GET', '/symbols');
+    const list = el('symbols');
+    list.replaceChildren();
+    const selector = el('symbol');
+    const previous = select || state.symbol;
+    selector.replaceChildren();
+    for (const s of symbols) {
+      option(selector, s.symbol);
+      const li = document.createElement('li');
+      li.textContent = s.symbol + (s.control === 'PAUSED' ? ' (paused)' : '') + (s.lastPrice ? ' · ' + num(s.lastPrice) : '');
+      list.appendChild(li);
+    }
+    state.symbol = symbols.some((s) => s.symbol === previous) ? previous : (symbols[0] ? symbols[0].symbol : null);
+    if (state.symbol) selector.value = state.symbol;
+    const selected = symbols.find((s) => s.symbol === state.symbol);
+    el('last-price').textContent = selected && selected.lastPrice ? selected.symbol + ' ' + num(selected.lastPrice) : '';
+  }
+
+  // ---- live updates ----
+  function onMessage(message) {
+    const d = message.data;
+    switch (message.type) {
+      case 'candle':
+        if (d.symbol === state.symbol && d.interval === state.interval) {
+          const last = state.candles[state.candles.length - 1];
+          if (last && last.openTime === d.openTime) state.candles[state.candles.length - 1] = d;
+          else if (!last || d.openTime > last.openTime) state.candles.push(d);
+          if (state.candles.length > MAX_CANDLES) state.candles.shift();
+          render();
+        }
+        break;
+      case 'indicator':
+        if (d.symbol === state.symbol && (!state.instance || d.strategyInstance === state.instance)) { state.indicators.set(d.openTime, d); render(); }
+        break;
+      case 'signal':
+        signalRow(d);
+        if (d.symbol === state.symbol) { state.signals.push(d); render(); }
+        break;
+      case 'order': orderRow(d); break;
+      case 'fill': fillRow(d); break;
+      case 'position': state.positions.set(d.strategyInstance + '|' + d.symbol, d); renderPositions(); break;
+      case 'tick': if (d.symbol === state.symbol) el('last-price').textContent = d.symbol + ' ' + num(d.price); break;
+    }
+  }
+
+  function connect() {
+    const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
+    ws.onopen = () => { el('connection').textContent = 'live'; el('connection').className = 'status live'; };
+    ws.onmessage = (event) => onMessage(JSON.parse(event.data));
+    ws.onclose = () => {
+      el('connection').textContent = 'reconnecting…'; el('connection').className = 'status';
+      setTimeout(() => { connect(); loadSymbol(); loadTables().catch((e) => say(e.message)); }, 2000);
+    };
+  }
+
+  // ---- controls ----
+  el('symbol').addEventListener('change', (e) => { state.symbol = e.target.value; el('last-price').textContent = ''; loadSymbol(); });
+  el('interval').addEventListener('change', (e) => { state.interval = e.target.value; loadSymbol(); });
+  el('instance').addEventListener('change', (e) => { state.instance = e.target.value; loadSymbol(); });
+  el('add-symbol').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const symbol = el('new-symbol').value.trim().toUpperCase();
+    try {
+      await api('POST', '/symbols/' + encodeURIComponent(symbol));
+      say(symbol + ' added: ingest follows it; candles appear once its trades arrive.');
+      el('new-symbol').value = '';
+      await loadSymbols(symbol);
+      loadSymbol();
+    } catch (err) { say(err.message); }
+  });
+  el('remove-symbol').addEventListener('click', async () => {
+    if (!state.symbol || !window.confirm('Stop following ' + state.symbol + '?')) return;
+    try {
+      await api('DELETE', '/symbols/' + encodeURIComponent(state.symbol));
+      say(state.symbol + ' removed.');
+      await loadSymbols();
+      loadSymbol();
+    } catch (err) { say(err.message); }
+  });
+
+  async function init() {
+    try {
+      const [strategy, health] = await Promise.all([api('GET', '/strategy').catch(() => ({ instances: [], interval: '1m' })), fetch('/health').then((r) => r.json())]);
+      for (const i of strategy.instances) option(el('instance'), i.name, i.name + ' · ' + i.description);
+      state.instance = strategy.instances.length ? strategy.instances[0].name : null;
+      const intervals = document.body.dataset.intervals.split(',');
+      intervals.forEach((i) => option(el('interval'), i));
+      state.interval = document.body.dataset.defaultInterval;
+      el('interval').value = state.interval;
+      if (health.status !== 'UP') say('The API is still reading the topics (' + health.status + ')…');
+      await loadSymbols();
+      await Promise.all([loadSymbol(), loadTables()]);
+    } catch (e) { say(e.message); }
+    connect();
+  }
+  init();
+})();

@@ -1,0 +1,135 @@
+package dev.tickflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.tickflow.schema.TargetPosition;
+import dev.tickflow.testkit.ApicurioRegistry;
+import dev.tickflow.testkit.KafkaBroker;
+import dev.tickflow.testkit.TestTopics;
+import dev.tickflow.testkit.WithKafka;
+import dev.tickflow.testkit.WithSchemaRegistry;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in Debian's headless Chromium, driven through its chromedriver, against the API on a real broker and
+ * registry: the chart shows the candles, a signal produced while the page is open appears as a marker, and a
+ * screenshot is kept as target/dashboard.png. Without the browser it skips, except under CI=true, where it fails.
+ */
+@WithKafka
+@WithSchemaRegistry
+class DashboardBrowserIT {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path profile;
+
+    @BeforeAll
+    static void requireTheSystemBrowser() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String missing = "Chromium (" + CHROMIUM + ") and chromium-driver (" + CHROMEDRIVER + ") are needed: "
+                + "apt-get install -y --no-install-recommends chromium chromium-driver";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(missing + " (CI=true: the browser test may not be skipped)");
+        }
+        Assumptions.abort("Skipping the browser test. " + missing);
+    }
+
+    @Test
+    void chartShowsCandlesAndASignalMarkerAppearsLive(KafkaBroker broker, ApicurioRegistry registry, TestTopics topics) throws Exception {
+        ApiFixture fixture = new ApiFixture(broker, registry, topics);
+        fixture.produceHistory();
+        try (ApiService api = new ApiService(fixture.config(Map.of()), new PrintWriter(new StringWriter(), true))) {
+            api.start();
+            await().atMost(WAIT).until(api::ready);
+            WebDriver browser = chromium();
+            try {
+                browser.get(api.url().toString());
+                WebDriverWait wait = new WebDriverWait(browser, WAIT);
+                wait.until(page -> String.valueOf(ApiFixture.CANDLES).equals(chart(page, "candles")));
+                assertThat(echartsCount(browser, "series[0].data.length")).as("candles drawn by ECharts").isEqualTo(ApiFixture.CANDLES);
+                assertThat(echartsCount(browser, "series[1].data.filter(v => v != null).length")).as("SMA points").isEqualTo(ApiFixture.CANDLES);
+                assertThat(echartsCount(browser, "series[2].data.filter(v => v != null).length")).as("EMA points").isEqualTo(ApiFixture.CANDLES);
+                assertThat(chart(browser, "markers")).as("the BUY of A at 10:12").isEqualTo("1");
+                wait.until(page -> "live".equals(page.findElement(By.id("connection")).getText()));
+                assertThat(browser.findElement(By.id("last-price")).getText()).isEqualTo("BTCUSDT 97291.5");
+                assertThat(browser.findElements(By.cssSelector("#positions tbody tr"))).hasSize(2);
+                assertThat(browser.findElements(By.cssSelector("#orders tbody tr"))).hasSize(2);
+                assertThat(browser.findElements(By.cssSelector("#fills tbody tr"))).hasSize(2);
+
+                fixture.produce("strategy.signals", ApiFixture.BTC, ApiFixture.signal("A", 20, TargetPosition.FLAT));
+                wait.until(page -> "2".equals(chart(page, "markers")));
+                assertThat(echartsCount(browser, "series[0].markPoint.data.filter(m => m.name === 'SELL').length")).isEqualTo(1);
+
+                fixture.produce("md.candles.1m", ApiFixture.BTC, ApiFixture.candle(ApiFixture.BTC, ApiFixture.CANDLES, "97420.00"));
+                wait.until(page -> String.valueOf(ApiFixture.CANDLES + 1).equals(chart(page, "candles")));
+                screenshot(browser);
+
+                browser.findElement(By.id("new-symbol")).sendKeys("dotusdt");
+                browser.findElement(By.cssSelector("#add-symbol button[type=submit]")).click();
+                wait.until(page -> page.findElement(By.id("message")).getText().contains("DOTUSDT added"));
+                assertThat(fixture.readControl()).extracting(Map.Entry::getKey).contains("DOTUSDT");
+
+                browser.get(api.url().resolve("docs").toString());
+                wait.until(page -> page.findElements(By.cssSelector(".opblock-summary-path")).size() >= 15);
+                assertThat(browser.findElement(By.cssSelector(".swagger-ui .title")).getText()).contains("Tickflow API");
+            } finally {
+                browser.quit();
+            }
+        }
+        assertThat(SCREENSHOT).isNotEmptyFile();
+    }
+
+    private WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1600,1000", "--user-data-dir=" + profile.resolve("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static String chart(WebDriver page, String attribute) {
+        return page.findElement(By.id("chart")).getDomAttribute("data-" + attribute);
+    }
+
+    private static int echartsCount(WebDriver browser, String expression) {
+        Object value = ((JavascriptExecutor) browser).executeScript(
+                "const option = echarts.getInstanceByDom(document.getElementById('chart')).getOption(); return option." + expression + ";");
+        return ((Number) value).intValue();
+    }
+
+    private static void screenshot(WebDriver browser) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tickflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tickflow.schema.SampleRecords;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RecordJsonTest {
+
+    @Test
+    void decimalsAreExactPlainStringsAndInstantsIsoUtc() {
+        Map<String, Object> candle = RecordJson.candle(SampleRecords.candle());
+        assertThat(candle).containsEntry("open", "97201.50000000")
+                .containsEntry("quoteVolume", "1200456.7890123456789000")
+                .containsEntry("openTime", "2026-01-15T10:00:00Z")
+                .containsEntry("closeTime", "2026-01-15T10:00:59.999Z")
+                .containsEntry("tradeCount", 1_234L);
+    }
+
+    @Test
+    void totalPnlIsRealizedPlusUnrealizedMinusFeesExactly() {
+        Map<String, Object> position = RecordJson.position(SampleRecords.position());
+        // -12.3456789012345678 + 0.06056 - 0.19449998
+        assertThat(position).containsEntry("totalPnl", "-12.4796188812345678").containsEntry("lastPrice", "97310.55000000");
+        assertThat(RecordJson.position(SampleRecords.positionFlat())).containsEntry("lastPrice", null);
+    }
+
+    @Test
+    void signalsSayBuyOrSellAndAbsentIndicatorsAreNull() {
+        assertThat(RecordJson.signal(SampleRecords.signal())).containsEntry("action", "BUY").containsEntry("target", "LONG");
+        assertThat(RecordJson.signal(SampleRecords.signalWithoutIndicators())).containsEntry("action", "SELL")
+                .containsEntry("sma", null).containsEntry("stopPrice", null);
+        assertThat(RecordJson.order(SampleRecords.orderEventMarketNew())).containsEntry("price", null).containsEntry("status", "NEW");
+    }
+}
