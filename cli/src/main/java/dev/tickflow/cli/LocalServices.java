@@ -40,9 +40,9 @@ final class LocalServices {
     static List<LocalService> of(Choices choices) {
         List<LocalService> services = new ArrayList<>();
         services.add(ingest(choices));
-        services.add(new LocalService(AggregateCommand.NAME, "candles from md.trades",
+        services.add(LocalService.withHealthPort(AggregateCommand.NAME, "candles from md.trades",
                 CommonConfig.defaultHttpPort(AggregateSettings.APPLICATION_ID), SERVICE_HEAP_MB, Map.of()));
-        services.add(new LocalService(StrategyCommand.NAME, "signals from md.candles.1m",
+        services.add(LocalService.withHealthPort(StrategyCommand.NAME, "signals from md.candles.1m",
                 CommonConfig.defaultHttpPort(StrategySettings.APPLICATION_ID), SERVICE_HEAP_MB, Map.of()));
         return services;
     }
@@ -65,7 +65,7 @@ final class LocalServices {
         } else {
             description = "live Binance Spot Testnet trades";
         }
-        return new LocalService(IngestCommand.NAME, description, CommonConfig.defaultHttpPort(IngestSettings.APPLICATION_ID),
+        return LocalService.withHealthPort(IngestCommand.NAME, description, CommonConfig.defaultHttpPort(IngestSettings.APPLICATION_ID),
                 SERVICE_HEAP_MB, settings);
     }
 

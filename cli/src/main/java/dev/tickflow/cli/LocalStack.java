@@ -113,7 +113,7 @@ final class LocalStack implements AutoCloseable {
         settings.put(ConfigKeys.BOOTSTRAP_SERVERS, bootstrapServers());
         settings.put(ConfigKeys.SCHEMA_REGISTRY_URL, registryUrl());
         settings.put(ConfigKeys.STATE_DIR, dataDir.resolve("state").toAbsolutePath().toString());
-        settings.put(ConfigKeys.HTTP_PORT, Integer.toString(port));
+        settings.put(service.portKey(), Integer.toString(port));
         settings.putAll(service.settings());
         Map<String, String> environment = new LinkedHashMap<>();
         settings.forEach((key, value) -> environment.put(ConfigOption.environmentVariable(key), value));

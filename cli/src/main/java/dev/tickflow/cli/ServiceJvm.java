@@ -27,13 +27,13 @@ final class ServiceJvm {
     private final LocalService service;
     private final Process process;
     private final Path log;
-    private final URI health;
+    private final URI base;
 
-    private ServiceJvm(LocalService service, Process process, Path log, URI health) {
+    private ServiceJvm(LocalService service, Process process, Path log, URI base) {
         this.service = service;
         this.process = process;
         this.log = log;
-        this.health = health;
+        this.base = base;
     }
 
     /**
@@ -62,7 +62,7 @@ final class ServiceJvm {
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             Process process = builder.start();
             process.getOutputStream().close();
-            return new ServiceJvm(service, process, log, URI.create("http://127.0.0.1:" + port + "/health"));
+            return new ServiceJvm(service, process, log, URI.create("http://127.0.0.1:" + port));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.name() + ": " + e.getMessage(), e);
         }
@@ -72,8 +72,9 @@ final class ServiceJvm {
         return service;
     }
 
-    URI health() {
-        return health;
+    /** The page to show for it: its health, or the dashboard. */
+    URI home() {
+        return base.resolve(service.homePath());
     }
 
     Path log() {
@@ -91,6 +92,7 @@ final class ServiceJvm {
     /** Waits until {@code GET /health} answers 200. */
     void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        URI health = base.resolve(LocalService.HEALTH_PATH);
         HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build();
         while (true) {
             if (!process.isAlive()) {

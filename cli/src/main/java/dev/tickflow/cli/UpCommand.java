@@ -165,7 +165,7 @@ final class UpCommand implements Callable<Integer> {
         out.printf("  Kafka bootstrap servers  %s%n", stack.bootstrapServers());
         out.printf("  Schema registry          %s  (Confluent API)%n", stack.registryUrl());
         for (ServiceJvm service : stack.services()) {
-            out.printf("  %-24s %s  (log %s)%n", service.service().name(), service.health(), data.relativize(service.log()));
+            out.printf("  %-24s %s  (log %s)%n", service.service().name(), service.home(), data.relativize(service.log()));
         }
         out.printf("  Data and logs            %s%n", data);
         out.println("Press Ctrl+C to stop.");
