@@ -5,15 +5,16 @@
 // subjects <topic>-value). Keys are the symbol as a plain UTF-8 string.
 //
 // Usage
-//   node consume.mjs --brokers HOST:PORT --registry URL --topic T=N [--topic T=N ...] [--timeout-ms MS]
+//   node consume.mjs --brokers HOST:PORT --registry URL --until TOPIC:PARTITION=OFFSET [--until ...] [--timeout-ms MS]
 //
-// Reads each topic from the beginning (read_committed: Tickflow's Streams services write in
-// transactions) until it has N records of each, then prints one JSON line per record, in the
-// order read per topic: {"topic", "partition", "offset", "key", "schemaId", "value"}.
+// Reads the topics named in --until from the beginning (read_committed: Tickflow's Streams services
+// write in transactions) until each named partition has given a record at or after its offset, then
+// prints one JSON line per record, in the order read per topic:
+// {"topic", "partition", "offset", "key", "schemaId", "value"}.
 // In "value", Avro decimals are strings in plain notation with the schema's scale (Confluent's
 // client hands them out as the unscaled two's-complement bytes; never converted through a JS
-// float), timestamp-millis are ISO-8601 strings, enums their symbol. Exit 0 when every topic gave
-// N records, 1 on a timeout or an error (message on stderr), 2 on a usage error.
+// float), timestamp-millis are ISO-8601 strings, enums their symbol. Exit 0 when every partition
+// reached its offset, 1 on a timeout or an error (message on stderr), 2 on a usage error.
 //
 // URL is the Confluent-compatible API root, e.g. http://127.0.0.1:8081/apis/ccompat/v7.
 
@@ -26,25 +27,26 @@ import {
 } from '@confluentinc/schemaregistry';
 
 function usage(message) {
-  process.stderr.write(`consume: ${message}\nusage: node consume.mjs --brokers HOST:PORT --registry URL --topic T=N [--topic T=N ...] [--timeout-ms MS]\n`);
+  process.stderr.write(`consume: ${message}\nusage: node consume.mjs --brokers HOST:PORT --registry URL --until TOPIC:PARTITION=OFFSET [--until ...] [--timeout-ms MS]\n`);
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { topics: new Map(), timeoutMs: 60_000 };
+  const opts = { until: new Map(), timeoutMs: 60_000 };
   for (let i = 0; i < argv.length; i += 2) {
     const [key, value] = [argv[i], argv[i + 1]];
     if (value === undefined) usage(`${key} needs a value`);
     if (key === '--brokers') opts.brokers = value.split(',');
     else if (key === '--registry') opts.registry = value;
     else if (key === '--timeout-ms') opts.timeoutMs = Number(value);
-    else if (key === '--topic') {
-      const [topic, count] = value.split('=');
-      if (!topic || !(Number(count) > 0)) usage(`--topic wants TOPIC=COUNT, got "${value}"`);
-      opts.topics.set(topic, Number(count));
+    else if (key === '--until') {
+      const match = /^(.+):(\d+)=(\d+)$/.exec(value);
+      if (!match) usage(`--until wants TOPIC:PARTITION=OFFSET, got "${value}"`);
+      opts.until.set(`${match[1]}:${match[2]}`, Number(match[3]));
     } else usage(`unknown option ${key}`);
   }
-  if (!opts.brokers || !opts.registry || opts.topics.size === 0) usage('--brokers, --registry and --topic are required');
+  if (!opts.brokers || !opts.registry || opts.until.size === 0) usage('--brokers, --registry and --until are required');
+  opts.topics = [...new Set([...opts.until.keys()].map((key) => key.slice(0, key.lastIndexOf(':'))))];
   return opts;
 }
 
@@ -87,17 +89,19 @@ async function main() {
   const writerSchemas = new Map();
   const kafka = new Kafka({ clientId: 'tickflow-node-consumer', brokers: opts.brokers, logLevel: logLevel.ERROR });
   const consumer = kafka.consumer({ groupId: `tickflow-node-consumer-${process.pid}-${Date.now()}`, readUncommitted: false });
-  const read = new Map([...opts.topics.keys()].map((topic) => [topic, []]));
-  const complete = () => [...opts.topics].every(([topic, count]) => read.get(topic).length >= count);
+  const read = new Map(opts.topics.map((topic) => [topic, []]));
+  const reached = new Map();
+  const complete = () => [...opts.until].every(([key, offset]) => (reached.get(key) ?? -1) >= offset);
 
   let finished;
   const done = new Promise((resolve) => { finished = resolve; });
   const timer = setTimeout(() => finished(false), opts.timeoutMs);
   await consumer.connect();
-  await consumer.subscribe({ topics: [...opts.topics.keys()], fromBeginning: true });
+  await consumer.subscribe({ topics: opts.topics, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ topic, partition, message }) => {
-      if (read.get(topic).length >= opts.topics.get(topic)) return;
+      const key = `${topic}:${partition}`;
+      if (!opts.until.has(key) || (reached.get(key) ?? -1) >= opts.until.get(key)) return;
       const schemaId = message.value.readInt32BE(1);
       if (!writerSchemas.has(schemaId)) {
         const info = await registry.getBySubjectAndId(`${topic}-value`, schemaId);
@@ -112,6 +116,7 @@ async function main() {
         schemaId,
         value: plain(writerSchemas.get(schemaId), value),
       });
+      reached.set(key, Number(message.offset));
       if (complete()) finished(true);
     },
   });
@@ -119,12 +124,8 @@ async function main() {
   clearTimeout(timer);
   await consumer.disconnect();
   if (!ok) {
-    const counts = [...opts.topics].map(([topic, count]) => {
-      const last = {};
-      read.get(topic).forEach((r) => { last[r.partition] = Math.max(last[r.partition] ?? -1, r.offset); });
-      return `${topic} ${read.get(topic).length}/${count} (last offset read per partition: ${JSON.stringify(last)})`;
-    }).join(', ');
-    throw new Error(`timed out after ${opts.timeoutMs} ms: ${counts}`);
+    const progress = [...opts.until].map(([key, offset]) => `${key} at ${reached.get(key) ?? 'nothing'} of ${offset}`).join(', ');
+    throw new Error(`timed out after ${opts.timeoutMs} ms: ${progress}`);
   }
   for (const records of read.values()) {
     for (const record of records) process.stdout.write(`${JSON.stringify(record)}\n`);
