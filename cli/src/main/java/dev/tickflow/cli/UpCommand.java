@@ -45,8 +45,8 @@ import picocli.CommandLine.Option;
                 "  ./tickflow up --source binance --data-dir .tickflow-live   live testnet trades (keep simulated and live data apart)",
                 "  ./tickflow up --kafka-port 19092 --port aggregate=18092",
                 "",
-                "Exit codes: 0 stopped by Ctrl+C/SIGTERM after a clean stop; 1 a part failed to start or stopped unexpectedly"
-                        + " (the message names its log); 2 a bad option."})
+                "Exit codes: 130 (Ctrl+C) or 143 (SIGTERM) after a clean stop; 1 a part failed to start or stopped unexpectedly"
+                        + " (the message names its log), or a port is in use; 2 a bad option."})
 final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--source", defaultValue = LocalServices.SIMULATE, paramLabel = "SOURCE",
