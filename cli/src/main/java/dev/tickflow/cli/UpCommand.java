@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -118,7 +116,7 @@ final class UpCommand implements Callable<Integer> {
             }
             stack.startServices(LocalServices.of(choices(resume)), ports);
         } catch (RuntimeException e) {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            removeHook(hook);
             stack.close();
             throw e;
         }
@@ -175,14 +173,13 @@ final class UpCommand implements Callable<Integer> {
     /** Refreshes the status line until Ctrl+C/SIGTERM (the hook stops the stack) or until a part dies (exit 1). */
     private int watch(LocalStack stack, PrintWriter out, Thread hook) throws InterruptedException {
         boolean terminal = System.console() != null;
-        CountDownLatch never = new CountDownLatch(1);
         for (long refresh = 0; ; refresh++) {
             Optional<String> failure = stack.failure();
             if (failure.isPresent()) {
                 out.println();
                 out.println("tickflow: " + failure.get() + "; stopping the rest.");
                 out.flush();
-                Runtime.getRuntime().removeShutdownHook(hook);
+                removeHook(hook);
                 stack.close();
                 return 1;
             }
@@ -192,7 +189,15 @@ final class UpCommand implements Callable<Integer> {
                 out.println(stack.statusLine());
             }
             out.flush();
-            never.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS);
+            Thread.sleep(statusInterval.toMillis());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl+C came first: the hook is running and stops the stack
         }
     }
 

@@ -65,7 +65,8 @@ class UpIT {
     void runsTheWholePipelineStopsCleanlyAndContinuesAfterARestart() throws Exception {
         running = Up.start(dataDir, ports, "first");
         running.awaitUp();
-        assertThat(running.output()).contains("ingest", "aggregate", "strategy", "ready", "127.0.0.1:" + ports.kafka);
+        assertThat(running.output()).contains("ingest", "aggregate", "strategy", "ready", "127.0.0.1:" + ports.kafka,
+                "http://127.0.0.1:" + ports.aggregate + "/health");
 
         Read first = Read.until(ports, read -> read.candles.size() >= 10 && !read.signals.isEmpty(), FLOW_TIMEOUT);
         assertThat(first.signals).as("signals within %s of the start; up's output:%n%s", FLOW_TIMEOUT, running.tail()).isNotEmpty();
@@ -78,6 +79,7 @@ class UpIT {
         List<ProcessHandle> parts = running.descendants();
         assertThat(parts).as("broker, registry and three services").hasSizeGreaterThanOrEqualTo(5);
 
+        assertThat(running.output()).as("the status line").containsPattern("trades [\\d,]+ \\| candles 1m [\\d,]+ \\| signals [\\d,]+");
         running.stopAndExpectCleanExit();
         assertThat(parts).as("no part outlives up").noneMatch(ProcessHandle::isAlive);
 
