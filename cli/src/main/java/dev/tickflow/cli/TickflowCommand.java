@@ -16,12 +16,28 @@ import picocli.CommandLine.Command;
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'tickflow COMMAND --help' for a command's options."})
 public final class TickflowCommand implements Runnable {
+    /** Set by {@code tickflow up} on the services it starts: the pid of up, whose disappearance stops the service. */
+    static final String PARENT_PID_PROPERTY = "tickflow.parent.pid";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        stopWithParent();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * A service started by {@code tickflow up} exits (through its shutdown hooks, so cleanly) when up is gone without
+     * having stopped it, for example after a SIGKILL of up: no service outlives the stack it belongs to.
+     */
+    private static void stopWithParent() {
+        String parent = System.getProperty(PARENT_PID_PROPERTY);
+        if (parent != null) {
+            ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(
+                    handle -> handle.onExit().thenRun(() -> System.exit(1)),
+                    () -> System.exit(1));
+        }
     }
 
     static CommandLine commandLine() {

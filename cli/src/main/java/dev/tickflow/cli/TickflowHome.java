@@ -4,10 +4,12 @@ import java.nio.file.Path;
 
 /** The Tickflow directory: where the launcher lives (it passes -Dtickflow.home), else the working directory. */
 final class TickflowHome {
+    static final String PROPERTY = "tickflow.home";
+
     private TickflowHome() {
     }
 
     static Path directory() {
-        return Path.of(System.getProperty("tickflow.home", System.getProperty("user.dir")));
+        return Path.of(System.getProperty(PROPERTY, System.getProperty("user.dir")));
     }
 }

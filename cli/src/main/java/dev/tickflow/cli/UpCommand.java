@@ -5,33 +5,81 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Run Tickflow locally: Kafka, a schema registry and the topics on 127.0.0.1.",
-                "Starts a real Kafka broker (KRaft) and a Confluent-compatible schema registry (Apicurio), keeps their data "
-                        + "in --data-dir and creates every topic of the catalog.",
-                "Ctrl+C stops every part cleanly; running it again continues with the same topics, offsets and schema ids."})
+@Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the whole of Tickflow locally, on 127.0.0.1, until Ctrl+C.",
+                "",
+                "Starts a real Kafka broker (KRaft) and a Confluent-compatible schema registry (Apicurio) with their data in"
+                        + " --data-dir, creates every topic of the catalog, then runs each service as 'tickflow <service>' in a JVM of"
+                        + " its own (its log in DATA-DIR/logs/<service>.log):",
+                "  ingest     trades into md.trades: a simulated market (default; --speed 60, so a 1-minute candle closes every"
+                        + " second and the first signals come within about a minute) or live Binance Spot Testnet trades"
+                        + " (--source binance)",
+                "  aggregate  final candles (md.candles.1m, .5m, .15m, .1h)",
+                "  strategy   SMA/EMA crossover signals of strategy instances A and B (strategy.signals)",
+                "",
+                "It prints each part as it starts and how long it took, then where everything is and a status line with the"
+                        + " end offsets of the main topics. Ctrl+C (or SIGTERM) stops the services first, then the registry and the"
+                        + " broker. Running it again continues: topics, offsets, schema ids and Kafka Streams state are kept, and"
+                        + " the simulator continues after the trades already written (new trade ids, later trade times).",
+                "",
+                "Configuration: TICKFLOW_* variables in the environment reach every service (for example"
+                        + " TICKFLOW_STRATEGY_INSTANCES_FILE=my-instances.properties); up sets the brokers, the registry, the state"
+                        + " directory and the ports. Each port has an option; a port in use stops up at once, naming it.",
+                ""},
+        footer = {"", "Examples:",
+                "  ./tickflow up                                  simulated BTCUSDT and ETHUSDT, a minute per second",
+                "  ./tickflow up --speed 1 --symbols BTCUSDT,SOLUSDT   real time",
+                "  ./tickflow up --source binance --data-dir .tickflow-live   live testnet trades (keep simulated and live data apart)",
+                "  ./tickflow up --kafka-port 19092 --port aggregate=18092",
+                "",
+                "Exit codes: 130 (Ctrl+C) or 143 (SIGTERM) after a clean stop; 1 a part failed to start or stopped unexpectedly"
+                        + " (the message names its log), or a port is in use; 2 a bad option."})
 final class UpCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the broker and registry keep their data and logs (default: .tickflow in the Tickflow directory).")
+    @Option(names = "--source", defaultValue = LocalServices.SIMULATE, paramLabel = "SOURCE",
+            description = "Market data: simulate (a generated market) or binance (live Spot Testnet trades). Default: ${DEFAULT-VALUE}.")
+    String source;
+
+    @Option(names = "--speed", defaultValue = "60", paramLabel = "X",
+            description = "Simulated seconds per real second: 60 closes a 1-minute candle every second, 1 is real time. Default: ${DEFAULT-VALUE}.")
+    double speed;
+
+    @Option(names = "--symbols", paramLabel = "A,B", split = ",",
+            description = "Symbols to ingest (default: ingest's, BTCUSDT,ETHUSDT). More can be added while it runs through control.symbols.")
+    List<String> symbols = List.of();
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the broker, the registry and the services keep their data and logs (default: .tickflow in the Tickflow directory).")
     Path dataDir;
 
-    @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka's client port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kafka-port", defaultValue = "9092", paramLabel = "PORT", description = "Kafka's client port. Default: ${DEFAULT-VALUE}.")
     int kafkaPort;
 
-    @Option(names = "--controller-port", defaultValue = "9093", description = "The KRaft controller's port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--controller-port", defaultValue = "9093", paramLabel = "PORT", description = "The KRaft controller's port. Default: ${DEFAULT-VALUE}.")
     int controllerPort;
 
-    @Option(names = "--registry-port", defaultValue = "8081", description = "The schema registry's port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--registry-port", defaultValue = "8081", paramLabel = "PORT", description = "The schema registry's port. Default: ${DEFAULT-VALUE}.")
     int registryPort;
+
+    @Option(names = "--port", paramLabel = "SERVICE=PORT",
+            description = "A service's HTTP port (health and metrics), for example --port ingest=18091; repeatable."
+                    + " Defaults: ingest 8091, aggregate 8092, strategy 8093.")
+    Map<String, Integer> servicePorts = new LinkedHashMap<>();
+
+    @Option(names = "--status-interval", defaultValue = "2s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How often the status line is refreshed (in place on a terminal; a new line every 15 refreshes otherwise). Default: ${DEFAULT-VALUE}.")
+    Duration statusInterval;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,54 +87,117 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path data = dataDir != null ? dataDir : TickflowHome.directory().resolve(".tickflow");
-        for (var port : List.of(Map.entry("--kafka-port", kafkaPort), Map.entry("--controller-port", controllerPort),
-                Map.entry("--registry-port", registryPort))) {
-            requireFree(port.getKey(), port.getValue());
-        }
+        Path data = (dataDir != null ? dataDir : TickflowHome.directory().resolve(".tickflow")).toAbsolutePath();
+        validateOptions();
+        List<LocalService> planned = LocalServices.of(choices(Optional.empty()));
+        Map<String, Integer> ports = ports(planned);
+        requireFree("--kafka-port", kafkaPort);
+        requireFree("--controller-port", controllerPort);
+        requireFree("--registry-port", registryPort);
+        ports.forEach((service, port) -> requireFree("--port " + service + "=PORT", port));
 
-        try (LocalStack stack = new LocalStack(data, out)) {
-            stack.startKafka(kafkaPort, controllerPort);
-            stack.startRegistry(registryPort);
-            stack.createTopics();
-            out.println();
-            out.println("Tickflow is up.");
-            out.printf("  Kafka bootstrap servers  %s%n", stack.bootstrapServers());
-            out.printf("  Schema registry          %s  (Confluent API)%n", stack.registryUrl());
-            out.printf("  Data and logs            %s%n", data.toAbsolutePath());
-            out.println("  Services                 not started by 'up' yet; run each in its own terminal:");
-            out.println("                           ./tickflow ingest --speed 60    (simulated market, a minute per second)");
-            out.println("                           ./tickflow aggregate            (candles)");
-            out.println("                           ./tickflow strategy             (signals)");
-            out.println("Press Ctrl+C to stop.");
-            out.flush();
-            awaitShutdown(stack, out);
-        }
-        return 0;
-    }
-
-    private void awaitShutdown(LocalStack stack, PrintWriter out) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
+        out.println("Starting Tickflow (data in " + data + ")");
+        out.flush();
+        long start = System.nanoTime();
+        LocalStack stack = new LocalStack(data, out);
         Thread hook = new Thread(() -> {
             out.println();
             out.println("Stopping ...");
             out.flush();
             stack.close();
-            stopped.countDown();
-        }, "tickflow-shutdown");
+        }, "tickflow-up-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        while (!stopped.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        try {
+            stack.startKafkaAndRegistry(kafkaPort, controllerPort, registryPort);
+            stack.createTopics();
+            Optional<MarketResume> resume = stack.marketResume();
+            if (LocalServices.BINANCE.equals(source)) {
+                requireNoFutureTrades(resume, data);
+            }
+            stack.startServices(LocalServices.of(choices(resume)), ports);
+        } catch (RuntimeException e) {
+            removeHook(hook);
+            stack.close();
+            throw e;
+        }
+        printWhereThingsAre(out, stack, data, Duration.ofNanos(System.nanoTime() - start));
+        return watch(stack, out, hook);
+    }
+
+    private LocalServices.Choices choices(Optional<MarketResume> resume) {
+        return new LocalServices.Choices(source, speed, symbols, LocalServices.SIMULATE.equals(source) ? resume : Optional.empty());
+    }
+
+    private void validateOptions() {
+        if (!LocalServices.SIMULATE.equals(source) && !LocalServices.BINANCE.equals(source)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--source must be simulate or binance, not '" + source + "'");
+        }
+        if (!(speed > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be positive, not " + speed);
+        }
+    }
+
+    /** The HTTP port of each planned service: its --port, else its default. */
+    private Map<String, Integer> ports(List<LocalService> planned) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        planned.forEach(service -> ports.put(service.name(), servicePorts.getOrDefault(service.name(), service.defaultPort())));
+        servicePorts.keySet().stream().filter(name -> !ports.containsKey(name)).findFirst().ifPresent(unknown -> {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port " + unknown + "=...: no such service; the services are "
+                    + String.join(", ", ports.keySet()));
+        });
+        return ports;
+    }
+
+    /** Live trades are hours behind a simulated clock that ran ahead: every one of them would be late. */
+    private static void requireNoFutureTrades(Optional<MarketResume> resume, Path data) {
+        Instant soon = Instant.now().plus(Duration.ofMinutes(5));
+        if (resume.isPresent() && resume.get().start().isAfter(soon)) {
+            throw new IllegalStateException("md.trades in " + data + " holds simulated trades up to " + resume.get().start()
+                    + ", ahead of the real clock: live Binance trades would all be late for the candles. Use another --data-dir for --source binance.");
+        }
+    }
+
+    private static void printWhereThingsAre(PrintWriter out, LocalStack stack, Path data, Duration startup) {
+        out.println();
+        out.printf("Tickflow is up (%.1f s).%n", startup.toMillis() / 1000.0);
+        out.printf("  Kafka bootstrap servers  %s%n", stack.bootstrapServers());
+        out.printf("  Schema registry          %s  (Confluent API)%n", stack.registryUrl());
+        for (ServiceJvm service : stack.services()) {
+            out.printf("  %-24s %s  (log %s)%n", service.service().name(), service.home(), data.relativize(service.log()));
+        }
+        out.printf("  Data and logs            %s%n", data);
+        out.println("Press Ctrl+C to stop.");
+        out.flush();
+    }
+
+    /** Refreshes the status line until Ctrl+C/SIGTERM (the hook stops the stack) or until a part dies (exit 1). */
+    private int watch(LocalStack stack, PrintWriter out, Thread hook) throws InterruptedException {
+        boolean terminal = System.console() != null;
+        for (long refresh = 0; ; refresh++) {
             Optional<String> failure = stack.failure();
             if (failure.isPresent()) {
-                out.println("tickflow: " + failure.get());
+                out.println();
+                out.println("tickflow: " + failure.get() + "; stopping the rest.");
                 out.flush();
-                Runtime.getRuntime().removeShutdownHook(hook);
-                return;
+                removeHook(hook);
+                stack.close();
+                return 1;
             }
-            if (System.console() != null) {
-                out.print("\r" + stack.statusLine());
-                out.flush();
+            if (terminal) {
+                out.print("\r" + stack.statusLine() + "   ");
+            } else if (refresh % 15 == 0) {
+                out.println(stack.statusLine());
             }
+            out.flush();
+            Thread.sleep(statusInterval.toMillis());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl+C came first: the hook is running and stops the stack
         }
     }
 

@@ -26,6 +26,7 @@ import org.apache.kafka.common.config.ConfigException;
  * @param simulatorSeed   seed of the simulated market: the same seed gives the same trades
  * @param simulatorSpeed  simulated seconds per real second (1 = real time, 60 = a minute per second)
  * @param simulatorStart  first trade time of the simulated market; empty for the start time of the run
+ * @param simulatorFirstTradeId first aggregate trade id of every simulated symbol
  * @param replayFiles     Binance public-data trade files, replayed in the order given
  * @param replaySpeed     replay pace: trade-time seconds per real second; 0 = as fast as possible
  * @param giveUp          how long a trade may wait for the broker before ingest stops with an error
@@ -36,7 +37,7 @@ import org.apache.kafka.common.config.ConfigException;
  * @param binance         the live Binance source's connection settings
  */
 public record IngestSettings(String source, List<String> symbols, long simulatorSeed, double simulatorSpeed,
-                             Optional<Instant> simulatorStart, List<Path> replayFiles, double replaySpeed, Duration giveUp,
+                             Optional<Instant> simulatorStart, long simulatorFirstTradeId, List<Path> replayFiles, double replaySpeed, Duration giveUp,
                              boolean followControl, Map<String, Object> kafkaClient, Map<String, Object> serdeConfig,
                              TopicCatalog topics, BinanceSourceSettings binance) {
 
@@ -46,6 +47,7 @@ public record IngestSettings(String source, List<String> symbols, long simulator
     public static final String SIMULATOR_SEED = "ingest.simulator.seed";
     public static final String SIMULATOR_SPEED = "ingest.simulator.speed";
     public static final String SIMULATOR_START = "ingest.simulator.start";
+    public static final String SIMULATOR_FIRST_TRADE_ID = "ingest.simulator.first.trade.id";
     public static final String REPLAY_FILES = "ingest.replay.files";
     public static final String REPLAY_SPEED = "ingest.replay.speed";
     public static final String GIVE_UP_MS = "ingest.give.up.ms";
@@ -76,6 +78,9 @@ public record IngestSettings(String source, List<String> symbols, long simulator
                         "Simulated seconds per real second: 1 is real time, 60 makes a 1-minute candle every second.")
                 .define(SIMULATOR_START, Type.STRING, "", IngestSettings::validateInstant, Importance.LOW,
                         "First simulated trade time (ISO-8601, e.g. 2024-01-01T00:00:00Z); empty for the time ingest starts.")
+                .define(SIMULATOR_FIRST_TRADE_ID, Type.LONG, 1L, Range.atLeast(1), Importance.LOW,
+                        "First aggregate trade id of every simulated symbol (raw trade ids start at (id - 1) x 4 + 1). 'tickflow up' sets it"
+                                + " above the ids already in md.trades, so a restarted simulator never repeats an id.")
                 .define(REPLAY_FILES, Type.LIST, "", Importance.MEDIUM,
                         "Binance public-data trade files (aggTrades or trades; .csv, .zip or .gz) of one symbol, replayed in the order given.")
                 .define(REPLAY_SPEED, Type.DOUBLE, 0.0, Range.atLeast(0.0), Importance.MEDIUM,
@@ -93,7 +98,7 @@ public record IngestSettings(String source, List<String> symbols, long simulator
         return new IngestSettings(config.getString(SOURCE),
                 config.getList(SYMBOLS).stream().map(BinanceCsvReader::normalizeSymbol).distinct().toList(),
                 config.getLong(SIMULATOR_SEED), config.getDouble(SIMULATOR_SPEED),
-                start.isBlank() ? Optional.empty() : Optional.of(Instant.parse(start)),
+                start.isBlank() ? Optional.empty() : Optional.of(Instant.parse(start)), config.getLong(SIMULATOR_FIRST_TRADE_ID),
                 config.getList(REPLAY_FILES).stream().map(Path::of).toList(), config.getDouble(REPLAY_SPEED),
                 Duration.ofMillis(config.getLong(GIVE_UP_MS)), config.getBoolean(FOLLOW_CONTROL),
                 config.kafkaClientProperties(), config.serdeProperties(), TopicCatalog.from(config), BinanceSourceSettings.from(config));

@@ -18,7 +18,7 @@ public final class TradeSources {
     public static TradeSource create(IngestSettings settings, Runnable onFinished) {
         return switch (settings.source()) {
             case IngestSettings.SIMULATE -> new SimulatedMarket(settings.simulatorSeed(), settings.simulatorSpeed(),
-                    settings.simulatorStart().orElseGet(Instant::now), settings.symbols());
+                    settings.simulatorStart().orElseGet(Instant::now), settings.simulatorFirstTradeId(), settings.symbols());
             case IngestSettings.REPLAY -> replay(settings, onFinished);
             case IngestSettings.BINANCE -> binance(settings);
             default -> throw new IllegalArgumentException("Unknown " + IngestSettings.SOURCE + " '" + settings.source()

@@ -275,7 +275,7 @@ public final class ApicurioRegistry implements AutoCloseable {
                         "-Dapicurio.datasource.password=sa"));
             }
             command.addAll(List.of("-jar", runnerJar.toString()));
-            Process process = new ProcessBuilder(command)
+            Process process = new ProcessBuilder(ProcessLogs.inOwnProcessGroup(command))
                     .directory(output.toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(output.toFile()))

@@ -149,7 +149,7 @@ public final class KafkaServerProcess implements AutoCloseable {
                 "-Dlogback.configurationFile=" + config.resolveSibling("logback.xml"),
                 "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).redirectErrorStream(true);
+        return new ProcessBuilder(ProcessLogs.inOwnProcessGroup(command)).redirectErrorStream(true);
     }
 
     private static void writeConfig(Path file, Path logDir, int port, int controllerPort) throws IOException {

@@ -10,7 +10,23 @@ import java.util.concurrent.TimeUnit;
 
 /** Helpers for child processes: stop a process tree, quote the end of a log. */
 public final class ProcessLogs {
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     private ProcessLogs() {
+    }
+
+    /**
+     * The command run in a process group of its own (through {@code setsid}, where it exists), so that Ctrl+C in a
+     * terminal reaches only the parent, which then stops its children in order instead of all at once.
+     */
+    public static List<String> inOwnProcessGroup(List<String> command) {
+        if (!Files.isExecutable(SETSID)) {
+            return command;
+        }
+        List<String> detached = new java.util.ArrayList<>(command.size() + 1);
+        detached.add(SETSID.toString());
+        detached.addAll(command);
+        return detached;
     }
 
     /** The last {@code count} lines of a log file, for error messages. */

@@ -12,17 +12,27 @@ import java.util.TreeSet;
  * A simulated market of any number of symbols: their trades merged in trade-time order. Pure (no threads, no
  * clock): the same seed and the same sequence of calls give the same trades. Each symbol's market depends only on
  * the seed, the symbol and when it was added, so adding or removing one symbol leaves the others' trades unchanged.
- * Trade ids per symbol start at 1 and carry on across a removal and a later re-add.
+ * Trade ids per symbol start at the first trade id (1 by default) and carry on across a removal and a later re-add.
  */
 public final class MarketGenerator {
     private final long seed;
+    private final long firstTradeId;
     private final Map<String, SymbolMarket> markets = new HashMap<>();
     private final Map<String, SymbolMarket> removed = new HashMap<>();
     private final PriorityQueue<SymbolMarket> byNextTrade = new PriorityQueue<>(
             Comparator.comparingLong(SymbolMarket::nextTradeTime).thenComparing(SymbolMarket::symbol));
 
     public MarketGenerator(long seed) {
+        this(seed, 1);
+    }
+
+    /** A market whose symbols' aggregate trade ids start at {@code firstTradeId} (see {@link SymbolMarket}'s raw ids). */
+    public MarketGenerator(long seed, long firstTradeId) {
+        if (firstTradeId < 1) {
+            throw new IllegalArgumentException("The first trade id must be at least 1, not " + firstTradeId);
+        }
         this.seed = seed;
+        this.firstTradeId = firstTradeId;
     }
 
     /** Adds a symbol whose first trade is at or after {@code fromMillis}; a no-op when present. */
@@ -32,7 +42,7 @@ public final class MarketGenerator {
         }
         SymbolMarket market = removed.remove(symbol);
         if (market == null) {
-            market = new SymbolMarket(symbol, seed, fromMillis);
+            market = new SymbolMarket(symbol, seed, fromMillis, firstTradeId);
         } else {
             while (market.nextTradeTime() < fromMillis) {
                 market.next();

@@ -34,14 +34,26 @@ public final class SimulatedMarket implements TradeSource {
      * @param start the trade time of the simulation's start; its clock then runs at {@code speed}
      */
     public SimulatedMarket(long seed, double speed, Instant start, Collection<String> symbols) {
-        this(seed, speed, start, symbols, Clock.systemUTC());
+        this(seed, speed, start, 1, symbols, Clock.systemUTC());
+    }
+
+    /**
+     * @param firstTradeId the first aggregate trade id of every symbol (1 for a fresh market; above the ids already
+     *                     written to continue an earlier run without repeating an id)
+     */
+    public SimulatedMarket(long seed, double speed, Instant start, long firstTradeId, Collection<String> symbols) {
+        this(seed, speed, start, firstTradeId, symbols, Clock.systemUTC());
     }
 
     SimulatedMarket(long seed, double speed, Instant start, Collection<String> symbols, Clock clock) {
+        this(seed, speed, start, 1, symbols, clock);
+    }
+
+    private SimulatedMarket(long seed, double speed, Instant start, long firstTradeId, Collection<String> symbols, Clock clock) {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("The simulator's speed must be positive, not " + speed);
         }
-        this.generator = new MarketGenerator(seed);
+        this.generator = new MarketGenerator(seed, firstTradeId);
         this.speed = speed;
         this.start = start;
         this.clock = clock;

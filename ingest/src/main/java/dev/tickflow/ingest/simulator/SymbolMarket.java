@@ -31,14 +31,27 @@ final class SymbolMarket {
     private final BigDecimal step;
     private final double meanNotional;
     private BigDecimal price;
-    private long nextTradeId = 1;
-    private long nextRawTradeId = 1;
+    /** At most this many raw trades make one aggregate trade. */
+    static final int MAX_RAW_TRADES = 4;
+
+    private long nextTradeId;
+    private long nextRawTradeId;
     private double timeMs;
     private double regimeEndsMs;
     private int regime = 1;
 
     SymbolMarket(String symbol, long seed, long startMillis) {
+        this(symbol, seed, startMillis, 1);
+    }
+
+    /**
+     * @param firstTradeId the first aggregate trade id; raw trade ids start at {@code (firstTradeId - 1) * MAX_RAW_TRADES + 1},
+     *                     so markets started with ids above every earlier market's aggregate ids never repeat a raw id either
+     */
+    SymbolMarket(String symbol, long seed, long startMillis, long firstTradeId) {
         this.symbol = symbol;
+        this.nextTradeId = firstTradeId;
+        this.nextRawTradeId = (firstTradeId - 1) * MAX_RAW_TRADES + 1;
         this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ symbol.hashCode());
         BigDecimal initial = new BigDecimal(KNOWN_PRICES.getOrDefault(symbol, inventedPrice()));
         this.tick = powerOfTen(Math.max(-SCALE, magnitude(initial) - 6));
@@ -70,7 +83,7 @@ final class SymbolMarket {
     /** The next trade, then moves on to the one after it. */
     Trade next() {
         Instant tradeTime = Instant.ofEpochMilli((long) timeMs);
-        int rawTrades = 1 + (random.nextInt(10) < 7 ? 0 : random.nextInt(4));
+        int rawTrades = 1 + (random.nextInt(10) < 7 ? 0 : random.nextInt(MAX_RAW_TRADES));
         BigDecimal before = price;
         double gapSeconds = advanceTime() / 1000.0;
         movePrice(gapSeconds);

@@ -122,6 +122,24 @@ class MarketGeneratorTest {
         assertThat(firstEthAgain.getTradeId()).isGreaterThan(1);
     }
 
+    @Test
+    void aMarketStartedAboveEarlierIdsRepeatsNoAggregateOrRawId() {
+        List<Trade> first = trades(9, 3_000, "BTCUSDT", "ETHUSDT");
+        MarketGenerator continued = new MarketGenerator(9, first.size() + 1);
+        continued.add("BTCUSDT", START);
+        continued.add("ETHUSDT", START);
+        List<Trade> second = take(continued, 3_000);
+
+        long lastAggregateId = first.stream().mapToLong(Trade::getTradeId).max().orElseThrow();
+        long lastRawId = first.stream().mapToLong(Trade::getLastTradeId).max().orElseThrow();
+        assertThat(second.stream().filter(t -> t.getSymbol().equals("BTCUSDT")).findFirst().orElseThrow().getTradeId())
+                .isEqualTo(first.size() + 1);
+        assertThat(second).allSatisfy(trade -> {
+            assertThat(trade.getTradeId()).isGreaterThan(lastAggregateId);
+            assertThat(trade.getFirstTradeId()).isGreaterThan(lastRawId);
+        });
+    }
+
     private static List<Trade> trades(long seed, int count, String... symbols) {
         MarketGenerator generator = new MarketGenerator(seed);
         for (String symbol : symbols) {

@@ -1,0 +1,68 @@
+package dev.tickflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tickflow.aggregate.AggregateSettings;
+import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.ingest.IngestSettings;
+import dev.tickflow.strategy.StrategySettings;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.ConfigDef;
+import org.junit.jupiter.api.Test;
+
+class LocalServicesTest {
+    private static final Map<String, ConfigDef> DEFINITIONS = Map.of(
+            IngestCommand.NAME, IngestSettings.definition(),
+            AggregateCommand.NAME, AggregateSettings.definition(),
+            StrategyCommand.NAME, StrategySettings.definition());
+
+    @Test
+    void theStackRunsIngestAggregateAndStrategyOnTheirDefaultPorts() {
+        List<LocalService> services = LocalServices.of(new LocalServices.Choices("simulate", 60, List.of(), Optional.empty()));
+        assertThat(services).extracting(LocalService::name).containsExactly("ingest", "aggregate", "strategy");
+        assertThat(services).extracting(LocalService::defaultPort).containsExactly(8091, 8092, 8093);
+        assertThat(services).allSatisfy(service -> assertThat(service.arguments()).containsExactly(service.name()));
+    }
+
+    @Test
+    void aContinuedSimulatorStartsAfterTheEarlierTradesWithHigherIds() {
+        MarketResume resume = new MarketResume(Instant.parse("2026-01-01T10:02:00Z"), 12_345);
+        LocalService ingest = LocalServices.of(new LocalServices.Choices("simulate", 120, List.of("SOLUSDT"), Optional.of(resume))).get(0);
+
+        IngestSettings settings = IngestSettings.from(load(ingest));
+        assertThat(settings.source()).isEqualTo("simulate");
+        assertThat(settings.simulatorSpeed()).isEqualTo(120.0);
+        assertThat(settings.symbols()).containsExactly("SOLUSDT");
+        assertThat(settings.simulatorStart()).contains(resume.start());
+        assertThat(settings.simulatorFirstTradeId()).isEqualTo(12_345);
+        assertThat(ingest.description()).contains("120x", "continuing at 2026-01-01T10:02:00Z");
+    }
+
+    @Test
+    void liveBinanceHasNoSimulatorSettings() {
+        LocalService ingest = LocalServices.of(new LocalServices.Choices("binance", 60, List.of(), Optional.empty())).get(0);
+        assertThat(ingest.settings()).containsOnlyKeys(IngestSettings.SOURCE).containsEntry(IngestSettings.SOURCE, "binance");
+        assertThat(IngestSettings.from(load(ingest)).source()).isEqualTo("binance");
+    }
+
+    @Test
+    void everySettingIsAKeyOfItsService() {
+        MarketResume resume = new MarketResume(Instant.parse("2026-01-01T10:02:00Z"), 7);
+        for (LocalService service : LocalServices.of(new LocalServices.Choices("simulate", 60, List.of("BTCUSDT"), Optional.of(resume)))) {
+            ConfigDef definition = DEFINITIONS.get(service.name());
+            assertThat(definition).as("a definition for %s", service.name()).isNotNull();
+            assertThat(definition.names()).as("keys of %s", service.name()).containsAll(service.settings().keySet()).contains(service.portKey());
+        }
+    }
+
+    /** The service's configuration as it receives it from up: its settings as TICKFLOW_* variables. */
+    private static TickflowConfig load(LocalService service) {
+        Map<String, String> environment = new HashMap<>();
+        service.settings().forEach((key, value) -> environment.put(ConfigOption.environmentVariable(key), value));
+        return TickflowConfig.load(Optional.empty(), environment, DEFINITIONS.get(service.name()));
+    }
+}
