@@ -68,5 +68,4 @@ public final class ExecutorTopology {
     public static Map<String, Object> streamsOverrides(ExecutorSettings settings) {
         return Map.of(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
     }
-
 }
