@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Kafka-native crypto trading pipeline: trades, candles, signals, orders.",
-        subcommands = {UpCommand.class, TopicsCommand.class, ConfigCommand.class, IngestCommand.class, AggregateCommand.class, StrategyCommand.class, BacktestCommand.class,
+        subcommands = {UpCommand.class, TopicsCommand.class, ConfigCommand.class, IngestCommand.class, AggregateCommand.class, StrategyCommand.class, ExecutorCommand.class, BacktestCommand.class,
                 CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'tickflow COMMAND --help' for a command's options."})
