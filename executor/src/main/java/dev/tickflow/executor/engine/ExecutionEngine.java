@@ -155,7 +155,16 @@ public final class ExecutionEngine {
         }
         OpenOrder tracked = OpenOrder.placed(order, signal.price());
         if (broker.hasExternalState()) {
-            Optional<ExecutionReport> known = broker.find(order);
+            Optional<ExecutionReport> known;
+            try {
+                known = broker.find(order);
+            } catch (OrderFateUnknownException e) {
+                // an earlier run may have placed it: never place without knowing, look it up again on the next refresh
+                log.warn("Order {} of signal {}: cannot ask {} whether it exists ({}); looking it up again later", clientOrderId,
+                        signal.signalId(), broker.name(), e.getMessage());
+                state.putOpenOrder(new OpenOrder(order, null, OrderStatus.NEW, BigDecimal.ZERO, 0, true, signal.price()));
+                return;
+            }
             if (known.isPresent()) {
                 log.info("Order {} of signal {} already exists at {}: reporting it instead of placing it again", clientOrderId,
                         signal.signalId(), broker.name());
@@ -175,13 +184,18 @@ public final class ExecutionEngine {
         apply(tracked, report, now, false);
     }
 
-    /** Looks an order of unknown fate up; keeps it unknown (to be looked up again) until the broker knows it or it expires. */
+    /**
+     * Looks an order of unknown fate up; keeps it unknown (to be looked up again) until the broker knows it, or answers
+     * that it does not know it after the order's expiry (a MARKET order: one minute after its signal), then REJECTED.
+     */
     private void resolveUnknown(OpenOrder order, Instant now) {
         Optional<ExecutionReport> found;
         try {
             found = broker.find(order.request());
         } catch (OrderFateUnknownException e) {
-            found = Optional.empty();
+            log.warn("Order {}: looking it up failed ({}); trying again at the next refresh", order.request().clientOrderId(), e.getMessage());
+            state.putOpenOrder(order);
+            return;
         }
         if (found.isPresent()) {
             apply(new OpenOrder(order.request(), null, OrderStatus.NEW, BigDecimal.ZERO, 0, false, order.signalPrice()), found.get(), now, false);
