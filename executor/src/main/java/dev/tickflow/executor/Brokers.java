@@ -22,7 +22,7 @@ public final class Brokers {
      */
     public static Supplier<Broker> supplier(ExecutorSettings settings, Map<String, String> environment) {
         return switch (settings.broker()) {
-            case ExecutorSettings.BROKER_PAPER -> () -> new PaperBroker(settings.paperFeeRate(), settings.paperSlippageBps(), Map.of());
+            case ExecutorSettings.BROKER_PAPER -> () -> new PaperBroker(settings.paperFeeRate(), settings.paperSlippageBps(), settings.paperFilters());
             case ExecutorSettings.BROKER_BINANCE -> binance(environment);
             default -> throw new ConfigException(ExecutorSettings.BROKER, settings.broker(), "is not a broker; use paper or binance");
         };

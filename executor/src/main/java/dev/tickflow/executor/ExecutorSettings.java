@@ -2,6 +2,7 @@ package dev.tickflow.executor;
 
 import dev.tickflow.config.CommonConfig;
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.executor.broker.SymbolFilters;
 import dev.tickflow.executor.broker.TimeInForce;
 import dev.tickflow.executor.order.OrderSizing;
 import dev.tickflow.executor.risk.RiskLimits;
@@ -31,11 +32,12 @@ import org.apache.kafka.common.config.ConfigException;
  * @param limitOffsetBps  a BUY limit is this many basis points below the signal price, a SELL limit above it
  * @param timeInForce     of LIMIT orders
  * @param limitExpiry     a resting LIMIT order still open this long after the signal is canceled (EXPIRED); zero never
+ * @param paperFilters    the paper broker's exchange filters per symbol (none for a symbol without)
  * @param refreshInterval how often resting orders of an external broker are refreshed on the wall clock
  */
 public record ExecutorSettings(TopicCatalog topics, String broker, OrderType orderType, BigDecimal limitOffsetBps, TimeInForce timeInForce,
                                Duration limitExpiry, OrderSizing sizing, RiskPolicy risk, BigDecimal paperFeeRate, BigDecimal paperSlippageBps,
-                               Duration refreshInterval, Map<String, Object> serdeConfig) {
+                               Map<String, SymbolFilters> paperFilters, Duration refreshInterval, Map<String, Object> serdeConfig) {
 
     public static final String APPLICATION_ID = "tickflow-executor";
     public static final String PREFIX = "executor.";
@@ -50,6 +52,7 @@ public record ExecutorSettings(TopicCatalog topics, String broker, OrderType ord
     public static final String ORDER_NOTIONALS = PREFIX + "order.notionals";
     public static final String PAPER_FEE_RATE = PREFIX + "paper.fee.rate";
     public static final String PAPER_SLIPPAGE_BPS = PREFIX + "paper.slippage.bps";
+    public static final String PAPER_FILTERS = PREFIX + "paper.filters";
     public static final String REFRESH_INTERVAL_MS = PREFIX + "refresh.interval.ms";
     public static final String RISK_PREFIX = PREFIX + "risk.";
     public static final String RISK_MAX_POSITION_NOTIONAL = RISK_PREFIX + "max.position.notional";
@@ -71,6 +74,7 @@ public record ExecutorSettings(TopicCatalog topics, String broker, OrderType ord
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(orderType, "orderType");
         Objects.requireNonNull(timeInForce, "timeInForce");
+        paperFilters = Map.copyOf(paperFilters);
         serdeConfig = Map.copyOf(serdeConfig);
     }
 
@@ -78,26 +82,32 @@ public record ExecutorSettings(TopicCatalog topics, String broker, OrderType ord
     public static ExecutorSettings paperDefaults(Map<String, Object> serdeConfig) {
         return new ExecutorSettings(TopicCatalog.defaults(), BROKER_PAPER, OrderType.MARKET, BigDecimal.ZERO, TimeInForce.GTC, Duration.ofMinutes(5),
                 new OrderSizing(Map.of(), Map.of(), ORDER_QUANTITIES, ORDER_NOTIONALS), RiskPolicy.unlimited(), BigDecimal.ZERO, BigDecimal.ZERO,
-                Duration.ofSeconds(5), serdeConfig);
+                Map.of(), Duration.ofSeconds(5), serdeConfig);
     }
 
     public ExecutorSettings withOrderType(OrderType type, BigDecimal offsetBps, TimeInForce tif, Duration expiry) {
-        return new ExecutorSettings(topics, broker, type, offsetBps, tif, expiry, sizing, risk, paperFeeRate, paperSlippageBps, refreshInterval, serdeConfig);
+        return new ExecutorSettings(topics, broker, type, offsetBps, tif, expiry, sizing, risk, paperFeeRate, paperSlippageBps, paperFilters,
+                refreshInterval, serdeConfig);
     }
 
     public ExecutorSettings withRisk(RiskPolicy policy) {
         return new ExecutorSettings(topics, broker, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, policy, paperFeeRate, paperSlippageBps,
-                refreshInterval, serdeConfig);
+                paperFilters, refreshInterval, serdeConfig);
     }
 
     public ExecutorSettings withPaperCosts(BigDecimal feeRate, BigDecimal slippageBps) {
         return new ExecutorSettings(topics, broker, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, risk, feeRate, slippageBps,
-                refreshInterval, serdeConfig);
+                paperFilters, refreshInterval, serdeConfig);
+    }
+
+    public ExecutorSettings withPaperFilters(Map<String, SymbolFilters> filters) {
+        return new ExecutorSettings(topics, broker, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, risk, paperFeeRate, paperSlippageBps,
+                filters, refreshInterval, serdeConfig);
     }
 
     public ExecutorSettings withSizing(OrderSizing orderSizing) {
         return new ExecutorSettings(topics, broker, orderType, limitOffsetBps, timeInForce, limitExpiry, orderSizing, risk, paperFeeRate,
-                paperSlippageBps, refreshInterval, serdeConfig);
+                paperSlippageBps, paperFilters, refreshInterval, serdeConfig);
     }
 
     /** The keys of the executor service: the common ones and {@link #define its own}. */
@@ -126,6 +136,9 @@ public record ExecutorSettings(TopicCatalog topics, String broker, OrderType ord
                         "Paper broker: fee per fill as a fraction of its notional, in the quote asset (0.001 = 0.1 %).")
                 .define(PAPER_SLIPPAGE_BPS, Type.STRING, "0", decimal(true), Importance.MEDIUM,
                         "Paper broker: basis points a market order's price moves against it.")
+                .define(PAPER_FILTERS, Type.LIST, "", PaperFilters::validate, Importance.LOW,
+                        "Paper broker: exchange filters per symbol, SYMBOL.FIELD=VALUE,... with FIELD one of " + PaperFilters.FIELDS
+                                + " (absent fields are off); empty: no filters.")
                 .define(REFRESH_INTERVAL_MS, Type.LONG, 5_000L, Range.atLeast(100), Importance.LOW,
                         "External broker: how often resting orders are refreshed and expired ones canceled (wall clock).")
                 .define(RISK_MAX_POSITION_NOTIONAL, Type.STRING, "", decimalOrEmpty(), Importance.HIGH,
@@ -171,7 +184,7 @@ public record ExecutorSettings(TopicCatalog topics, String broker, OrderType ord
         return new ExecutorSettings(TopicCatalog.from(config), config.getString(BROKER), OrderType.valueOf(config.getString(ORDER_TYPE)),
                 new BigDecimal(config.getString(LIMIT_OFFSET_BPS)), TimeInForce.valueOf(config.getString(TIME_IN_FORCE)),
                 Duration.ofMillis(config.getLong(LIMIT_EXPIRY_MS)), sizing, policy, new BigDecimal(config.getString(PAPER_FEE_RATE)),
-                new BigDecimal(config.getString(PAPER_SLIPPAGE_BPS)), Duration.ofMillis(config.getLong(REFRESH_INTERVAL_MS)), config.serdeProperties());
+                new BigDecimal(config.getString(PAPER_SLIPPAGE_BPS)), PaperFilters.parse(config.getList(PAPER_FILTERS)), Duration.ofMillis(config.getLong(REFRESH_INTERVAL_MS)), config.serdeProperties());
     }
 
     /** {@code SYMBOL=DECIMAL} entries; symbols upper case. */

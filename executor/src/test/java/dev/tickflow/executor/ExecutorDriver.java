@@ -52,7 +52,7 @@ final class ExecutorDriver implements AutoCloseable {
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.putAll(ExecutorTopology.streamsOverrides(settings));
         driver = new TopologyTestDriver(ExecutorTopology.build(settings,
-                () -> new PaperBroker(settings.paperFeeRate(), settings.paperSlippageBps(), Map.of())), properties);
+                () -> new PaperBroker(settings.paperFeeRate(), settings.paperSlippageBps(), settings.paperFilters())), properties);
         signals = driver.createInputTopic(settings.topics().signals().name(), Serdes.String().serializer(),
                 AvroSerde.forClass(Signal.class, serdeConfig, false).serializer());
         rawSignals = driver.createInputTopic(settings.topics().signals().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());

@@ -77,6 +77,21 @@ class ExecutorSettingsTest {
     }
 
     @Test
+    void paperFiltersAreReadPerSymbol() {
+        ExecutorSettings settings = load("executor.paper.filters", "BTCUSDT.tickSize=0.01,BTCUSDT.stepSize=0.00001,BTCUSDT.minNotional=5");
+        assertThat(settings.paperFilters()).containsOnlyKeys("BTCUSDT");
+        var filters = settings.paperFilters().get("BTCUSDT");
+        assertThat(filters.baseAsset()).isEqualTo("BTC");
+        assertThat(filters.quoteAsset()).isEqualTo("USDT");
+        assertThat(filters.tickSize()).isEqualByComparingTo("0.01");
+        assertThat(filters.stepSize()).isEqualByComparingTo("0.00001");
+        assertThat(filters.minNotional()).isEqualByComparingTo("5");
+        assertThat(filters.maxQuantity()).as("absent: off").isEqualByComparingTo("0");
+        assertThatThrownBy(() -> load("executor.paper.filters", "BTCUSDT.lotSize=1")).hasMessageContaining("executor.paper.filters")
+                .hasMessageContaining("'lotSize' is not a filter field");
+    }
+
+    @Test
     void badValuesNameTheirKey() {
         assertThatThrownBy(() -> load("executor.risk.max.order.notional", "-5")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("executor.risk.max.order.notional");

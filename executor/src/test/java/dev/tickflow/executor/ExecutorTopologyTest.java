@@ -5,6 +5,7 @@ import static dev.tickflow.schema.TargetPosition.FLAT;
 import static dev.tickflow.schema.TargetPosition.LONG;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickflow.executor.broker.SymbolFilters;
 import dev.tickflow.executor.broker.TimeInForce;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.executor.risk.RiskLimits;
@@ -139,6 +140,18 @@ class ExecutorTopologyTest {
             assertThat(orders.get(0).getExchangeOrderId()).isNull();
             assertThat(driver.fills()).isEmpty();
             assertThat(driver.positions()).isEmpty();
+        }
+    }
+
+    @Test
+    void theExchangeFiltersOfThePaperBrokerApply() {
+        SymbolFilters filters = new SymbolFilters("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"), BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal("0.00001"), new BigDecimal("0.00001"), BigDecimal.ZERO, new BigDecimal("100"), BigDecimal.ZERO);
+        try (ExecutorDriver driver = driver(settings -> settings.withPaperFilters(Map.of("BTCUSDT", filters)))) {
+            driver.trade("50000", START.plusSeconds(30)).signal("A", 0, LONG, "50000");
+            OrderEvent order = driver.orders().get(0);
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(order.getRejectReason()).isEqualTo("notional: notional 50 is below the minimum 100");
         }
     }
 
