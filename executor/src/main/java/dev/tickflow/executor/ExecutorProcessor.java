@@ -40,7 +40,8 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.broker = brokers.get();
-        StoreState state = new StoreState(context.getStateStore(ExecutorTopology.POSITIONS_STORE), context.getStateStore(ExecutorTopology.OPEN_ORDERS_STORE),
+        StoreState state = new StoreState(context.getStateStore(ExecutorTopology.POSITIONS_STORE),
+                context.getStateStore(ExecutorTopology.OPEN_ORDERS_STORE),
                 context.getStateStore(ExecutorTopology.RISK_STORE), context.getStateStore(ExecutorTopology.LAST_TRADES_STORE));
         OrderPolicy policy = new OrderPolicy(settings.orderType(), settings.limitOffsetBps(), settings.timeInForce(), settings.limitExpiry());
         this.engine = new ExecutionEngine(policy, settings.sizing(), settings.risk(), broker, state, this);

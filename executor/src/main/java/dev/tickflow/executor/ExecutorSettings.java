@@ -184,7 +184,8 @@ public record ExecutorSettings(TopicCatalog topics, String broker, OrderType ord
         return new ExecutorSettings(TopicCatalog.from(config), config.getString(BROKER), OrderType.valueOf(config.getString(ORDER_TYPE)),
                 new BigDecimal(config.getString(LIMIT_OFFSET_BPS)), TimeInForce.valueOf(config.getString(TIME_IN_FORCE)),
                 Duration.ofMillis(config.getLong(LIMIT_EXPIRY_MS)), sizing, policy, new BigDecimal(config.getString(PAPER_FEE_RATE)),
-                new BigDecimal(config.getString(PAPER_SLIPPAGE_BPS)), PaperFilters.parse(config.getList(PAPER_FILTERS)), Duration.ofMillis(config.getLong(REFRESH_INTERVAL_MS)), config.serdeProperties());
+                new BigDecimal(config.getString(PAPER_SLIPPAGE_BPS)), PaperFilters.parse(config.getList(PAPER_FILTERS)),
+                Duration.ofMillis(config.getLong(REFRESH_INTERVAL_MS)), config.serdeProperties());
     }
 
     /** {@code SYMBOL=DECIMAL} entries; symbols upper case. */

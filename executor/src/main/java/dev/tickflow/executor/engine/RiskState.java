@@ -1,7 +1,9 @@
 package dev.tickflow.executor.engine;
 
 import dev.tickflow.executor.risk.Halt;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Per strategy instance (or {@code *} for a halt of everything): the halt in force, if any, and when its latest orders went out. */
@@ -16,9 +18,9 @@ public record RiskState(Halt halt, List<Instant> recentOrders) {
     }
 
     /** With {@code time} added to the recent orders and those older than {@code keep} before it dropped. */
-    public RiskState withOrderAt(Instant time, java.time.Duration keep) {
+    public RiskState withOrderAt(Instant time, Duration keep) {
         Instant oldest = time.minus(keep);
-        List<Instant> kept = new java.util.ArrayList<>(recentOrders.stream().filter(t -> t.isAfter(oldest)).toList());
+        List<Instant> kept = new ArrayList<>(recentOrders.stream().filter(t -> t.isAfter(oldest)).toList());
         kept.add(time);
         return new RiskState(halt, kept);
     }
