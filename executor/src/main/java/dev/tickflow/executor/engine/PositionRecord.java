@@ -1,0 +1,20 @@
+package dev.tickflow.executor.engine;
+
+import dev.tickflow.executor.position.PositionState;
+import dev.tickflow.executor.risk.LossLimits;
+import java.util.Objects;
+
+/**
+ * What the executor keeps per strategy instance and symbol: the position, the loss-limit watermarks of its net PnL,
+ * and the trade-time minute it was last marked to market in (Long.MIN_VALUE before any).
+ */
+public record PositionRecord(PositionState position, LossLimits.Watermarks watermarks, long lastMarkMinute) {
+
+    public PositionRecord {
+        Objects.requireNonNull(position, "position");
+    }
+
+    public static PositionRecord flat() {
+        return new PositionRecord(PositionState.flat(), null, Long.MIN_VALUE);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tickflow.executor.engine;
+
+import dev.tickflow.executor.risk.Halt;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Per strategy instance (or {@code *} for a halt of everything): the halt in force, if any, and when its latest orders went out. */
+public record RiskState(Halt halt, List<Instant> recentOrders) {
+
+    public RiskState {
+        recentOrders = List.copyOf(recentOrders);
+    }
+
+    public static RiskState empty() {
+        return new RiskState(null, List.of());
+    }
+
+    /** With {@code time} added to the recent orders and those older than {@code keep} before it dropped. */
+    public RiskState withOrderAt(Instant time, Duration keep) {
+        Instant oldest = time.minus(keep);
+        List<Instant> kept = new ArrayList<>(recentOrders.stream().filter(t -> t.isAfter(oldest)).toList());
+        kept.add(time);
+        return new RiskState(halt, kept);
+    }
+
+    public RiskState withHalt(Halt newHalt) {
+        return new RiskState(newHalt, recentOrders);
+    }
+}

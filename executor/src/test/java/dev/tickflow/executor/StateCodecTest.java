@@ -1,0 +1,65 @@
+package dev.tickflow.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tickflow.executor.broker.OrderRequest;
+import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.engine.LastTrade;
+import dev.tickflow.executor.engine.OpenOrder;
+import dev.tickflow.executor.engine.PositionRecord;
+import dev.tickflow.executor.engine.RiskState;
+import dev.tickflow.executor.position.PositionState;
+import dev.tickflow.executor.risk.Halt;
+import dev.tickflow.executor.risk.LossLimits;
+import dev.tickflow.schema.OrderSide;
+import dev.tickflow.schema.OrderStatus;
+import dev.tickflow.schema.OrderType;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StateCodecTest {
+    private static final Instant T = Instant.parse("2025-01-01T00:01:00.123Z");
+
+    @Test
+    void positionsRoundTripExactly() {
+        PositionRecord record = new PositionRecord(new PositionState(new BigDecimal("0.00100000"), new BigDecimal("50123.4567890123456789"),
+                new BigDecimal("-1.5"), new BigDecimal("0.05"), new BigDecimal("0.0001"), new BigDecimal("50000.01"), T),
+                new LossLimits.Watermarks(LocalDate.parse("2025-01-01"), new BigDecimal("-0.5"), new BigDecimal("2")), 28_928_161L);
+        assertThat(StateCodec.position(StateCodec.position(record))).isEqualTo(record);
+        PositionRecord flat = PositionRecord.flat();
+        assertThat(StateCodec.position(StateCodec.position(flat))).isEqualTo(flat);
+    }
+
+    @Test
+    void openOrdersRoundTrip() {
+        OrderRequest limit = new OrderRequest("tf-abc", "A:BTCUSDT:0", "A", "BTCUSDT", OrderSide.BUY, OrderType.LIMIT, new BigDecimal("0.001"),
+                new BigDecimal("49950"), TimeInForce.GTC, T.plusSeconds(300), T);
+        OpenOrder order = new OpenOrder(limit, "paper-tf-abc", OrderStatus.PARTIALLY_FILLED, new BigDecimal("0.0004"), 2, false, new BigDecimal("50000"));
+        assertThat(StateCodec.openOrder(StateCodec.openOrder(order))).isEqualTo(order);
+        OrderRequest market = new OrderRequest("tf-def", "B:ETHUSDT:0", "B", "ETHUSDT", OrderSide.SELL, OrderType.MARKET, new BigDecimal("0.01"),
+                null, null, null, T);
+        OpenOrder unknown = new OpenOrder(market, null, OrderStatus.NEW, BigDecimal.ZERO, 0, true, new BigDecimal("3000"));
+        assertThat(StateCodec.openOrder(StateCodec.openOrder(unknown))).isEqualTo(unknown);
+    }
+
+    @Test
+    void riskStateAndLastTradeRoundTrip() {
+        RiskState halted = new RiskState(new Halt("max-daily-loss: lost 5.01 on 2025-01-01, the limit is 5", T.plusSeconds(3600)), List.of(T, T.plusMillis(5)));
+        assertThat(StateCodec.risk(StateCodec.risk(halted))).isEqualTo(halted);
+        assertThat(StateCodec.risk(StateCodec.risk(RiskState.empty()))).isEqualTo(RiskState.empty());
+        LastTrade trade = new LastTrade(new BigDecimal("50000.12"), T);
+        assertThat(StateCodec.lastTrade(StateCodec.lastTrade(trade))).isEqualTo(trade);
+    }
+
+    @Test
+    void isReadableAndIgnoresUnknownFields() {
+        byte[] bytes = StateCodec.lastTrade(new LastTrade(new BigDecimal("1.5"), T));
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("price=1.5\n");
+        byte[] extended = (new String(bytes, StandardCharsets.UTF_8) + "addedLater=x\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(StateCodec.lastTrade(extended)).isEqualTo(new LastTrade(new BigDecimal("1.5"), T));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tickflow.executor.engine;
+
+import dev.tickflow.executor.broker.Broker;
+import dev.tickflow.executor.broker.ExchangeFill;
+import dev.tickflow.executor.broker.ExecutionReport;
+import dev.tickflow.executor.broker.MarketSnapshot;
+import dev.tickflow.executor.broker.OrderFateUnknownException;
+import dev.tickflow.executor.broker.OrderRequest;
+import dev.tickflow.executor.broker.SymbolFilters;
+import dev.tickflow.schema.OrderStatus;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An exchange with external state for engine tests: keeps its orders by client order id, fills market orders at the
+ * reference price, and can accept an order but fail the answer (as a 5xx or a timeout after the order went through).
+ */
+final class ExchangeDouble implements Broker {
+    final Map<String, ExecutionReport> orders = new LinkedHashMap<>();
+    final List<String> placeCalls = new ArrayList<>();
+    /** The next place keeps the order but throws, as a timeout after the exchange accepted it. */
+    boolean acceptThenFail;
+    /** The next place throws without keeping the order. */
+    boolean failBeforeAccepting;
+    /** While set, find fails once an order was placed. */
+    boolean findFailsAfterPlacing;
+    /** While set, find fails. */
+    boolean findFails;
+
+    @Override
+    public String name() {
+        return "exchange";
+    }
+
+    @Override
+    public boolean hasExternalState() {
+        return true;
+    }
+
+    @Override
+    public ExecutionReport place(OrderRequest order, MarketSnapshot market) {
+        placeCalls.add(order.clientOrderId());
+        if (failBeforeAccepting) {
+            failBeforeAccepting = false;
+            throw new OrderFateUnknownException("503 from the exchange", null);
+        }
+        ExchangeFill fill = new ExchangeFill("T-" + (orders.size() + 1), market.referencePrice(), order.quantity(), BigDecimal.ZERO, "USDT",
+                market.time());
+        ExecutionReport report = new ExecutionReport(order.clientOrderId(), "X-" + (orders.size() + 1), OrderStatus.FILLED, order.quantity(),
+                List.of(fill), null, market.time());
+        orders.put(order.clientOrderId(), report);
+        if (acceptThenFail) {
+            acceptThenFail = false;
+            throw new OrderFateUnknownException("timeout", null);
+        }
+        return report;
+    }
+
+    @Override
+    public Optional<ExecutionReport> find(OrderRequest order) {
+        if (findFails || findFailsAfterPlacing && !placeCalls.isEmpty()) {
+            throw new OrderFateUnknownException("503 on query", null);
+        }
+        return Optional.ofNullable(orders.get(order.clientOrderId()));
+    }
+
+    @Override
+    public ExecutionReport refresh(OrderRequest order, MarketSnapshot market) {
+        return orders.get(order.clientOrderId());
+    }
+
+    @Override
+    public ExecutionReport cancel(OrderRequest order) {
+        return orders.get(order.clientOrderId());
+    }
+
+    @Override
+    public Optional<SymbolFilters> filters(String symbol) {
+        return Optional.empty();
+    }
+}
