@@ -10,9 +10,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -370,5 +373,27 @@ class AggregateTopologyTest {
             assertThat(fixture.total("invalid-trades")).isEqualTo(1.0);
             assertThat(fixture.candles("1m").readValuesToList()).hasSize(1);
         }
+    }
+
+    /**
+     * A TopologyTestDriver commits after every record, so it cannot show the cache at work; the layers show that the
+     * store writes its changelog through the record cache (once per symbol and commit on a real broker).
+     */
+    @Test
+    void theStateStoreWritesItsChangelogThroughTheRecordCache() {
+        List<String> layers = new ArrayList<>();
+        StateStore store = AggregateTopology.stateStore().build();
+        while (store instanceof WrappedStateStore<?, ?, ?> wrapped) {
+            layers.add(store.getClass().getSimpleName());
+            store = wrapped.wrapped();
+        }
+        layers.add(store.getClass().getSimpleName());
+
+        assertThat(layers).containsSubsequence("CachingKeyValueStore", "ChangeLoggingKeyValueBytesStore", "InMemoryKeyValueStore");
+        try (AggregateFixture fixture = streamTimeOnly("cache")) {
+            assertThat(AggregateTopology.streamsOverrides(fixture.settings))
+                    .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, AggregateTopology.STATE_CACHE_MAX_BYTES);
+        }
+        assertThat(AggregateTopology.STATE_CACHE_MAX_BYTES).isPositive();
     }
 }
