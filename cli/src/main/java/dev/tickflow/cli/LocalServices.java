@@ -1,7 +1,10 @@
 package dev.tickflow.cli;
 
 import dev.tickflow.aggregate.AggregateSettings;
+import dev.tickflow.api.ApiSettings;
 import dev.tickflow.config.CommonConfig;
+import dev.tickflow.executor.Brokers;
+import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.ingest.IngestSettings;
 import dev.tickflow.strategy.StrategySettings;
 import java.util.ArrayList;
@@ -9,19 +12,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The services {@code tickflow up} runs, in start order: one entry per service. Each runs as {@code tickflow <name>}
  * in a JVM of its own, configured through the same {@code TICKFLOW_*} variables an operator would use.
  *
- * <p>A new service (the executor with {@code --broker paper|binance}, the API and dashboard) is one more entry in
- * {@link #of}, and its choices one more field of {@link Choices}, set by an option of {@link UpCommand}.
+ * <p>A new service is one more entry in {@link #of}, and its choices one more field of {@link Choices}, set by an
+ * option of {@link UpCommand}.
  */
 final class LocalServices {
     /** Heap of each service JVM: the budget is 256 MB at 2,000 symbols; the local stack runs a handful. */
     static final int SERVICE_HEAP_MB = 160;
     static final String SIMULATE = IngestSettings.SIMULATE;
     static final String BINANCE = IngestSettings.BINANCE;
+    static final String BROKER_PAPER = ExecutorSettings.BROKER_PAPER;
+    static final String BROKER_BINANCE = ExecutorSettings.BROKER_BINANCE;
+    /** The API keeps bounded views of every topic in memory: a little more room than the Streams services. */
+    static final int API_HEAP_MB = 192;
 
     /**
      * What the user chose for the local stack.
@@ -30,8 +38,9 @@ final class LocalServices {
      * @param speed   simulated seconds per real second (the simulator only)
      * @param symbols the symbols to ingest; empty for ingest's default
      * @param resume  where the simulator continues an earlier run, if md.trades holds one
+     * @param broker  where the executor sends orders: paper or binance
      */
-    record Choices(String source, double speed, List<String> symbols, Optional<MarketResume> resume) {
+    record Choices(String source, double speed, List<String> symbols, Optional<MarketResume> resume, String broker) {
     }
 
     private LocalServices() {
@@ -44,7 +53,32 @@ final class LocalServices {
                 CommonConfig.defaultHttpPort(AggregateSettings.APPLICATION_ID), SERVICE_HEAP_MB, Map.of()));
         services.add(LocalService.withHealthPort(StrategyCommand.NAME, "signals from md.candles.1m",
                 CommonConfig.defaultHttpPort(StrategySettings.APPLICATION_ID), SERVICE_HEAP_MB, Map.of()));
+        services.add(executor(choices));
+        services.add(new LocalService(ApiCommand.NAME, "REST and WebSocket API, dashboard", ApiSettings.PORT, ApiSettings.DEFAULT_PORT, "/",
+                API_HEAP_MB, Map.of()));
         return services;
+    }
+
+    /**
+     * The environment variables a choice needs that are missing or blank in {@code environment}: the exchange's key
+     * and secret for the binance broker. Checked before anything starts, so that up does not start a stack whose
+     * executor cannot run.
+     */
+    static List<String> missingEnvironment(Choices choices, Map<String, String> environment) {
+        if (!BROKER_BINANCE.equals(choices.broker())) {
+            return List.of();
+        }
+        return Stream.of(Brokers.BINANCE_API_KEY_ENV, Brokers.BINANCE_API_SECRET_ENV)
+                .filter(name -> environment.get(name) == null || environment.get(name).isBlank())
+                .toList();
+    }
+
+    private static LocalService executor(Choices choices) {
+        String description = BROKER_PAPER.equals(choices.broker())
+                ? "orders and fills from strategy.signals (paper broker: simulated fills, no exchange)"
+                : "orders from strategy.signals to Binance Spot (the testnet unless configured otherwise)";
+        return LocalService.withHealthPort(ExecutorCommand.NAME, description, CommonConfig.defaultHttpPort(ExecutorSettings.APPLICATION_ID),
+                SERVICE_HEAP_MB, Map.of(ExecutorSettings.BROKER, choices.broker()));
     }
 
     private static LocalService ingest(Choices choices) {

@@ -27,9 +27,13 @@ import picocli.CommandLine.Option;
                         + " (--source binance)",
                 "  aggregate  final candles (md.candles.1m, .5m, .15m, .1h)",
                 "  strategy   SMA/EMA crossover signals of strategy instances A and B (strategy.signals)",
+                "  executor   orders, fills and positions (oms.*) from the signals: the paper broker (default; simulated fills,"
+                        + " no exchange) or Binance Spot (--broker binance, with TICKFLOW_EXECUTOR_BINANCE_API_KEY and"
+                        + " TICKFLOW_EXECUTOR_BINANCE_API_SECRET from the environment; the Spot Testnet unless configured otherwise)",
+                "  api        REST and WebSocket API with the dashboard at http://127.0.0.1:8080/ and the API docs at /docs",
                 "",
-                "It prints each part as it starts and how long it took, then where everything is and a status line with the"
-                        + " end offsets of the main topics. Ctrl+C (or SIGTERM) stops the services first, then the registry and the"
+                "It prints each part as it starts and how long it took, then where the dashboard and everything else are and a"
+                        + " status line with the end offsets of the main topics (trades, candles, signals, orders, fills). Ctrl+C (or SIGTERM) stops the services first, then the registry and the"
                         + " broker. Running it again continues: topics, offsets, schema ids and Kafka Streams state are kept, and"
                         + " the simulator continues after the trades already written (new trade ids, later trade times).",
                 "",
@@ -41,10 +45,11 @@ import picocli.CommandLine.Option;
                 "  ./tickflow up                                  simulated BTCUSDT and ETHUSDT, a minute per second",
                 "  ./tickflow up --speed 1 --symbols BTCUSDT,SOLUSDT   real time",
                 "  ./tickflow up --source binance --data-dir .tickflow-live   live testnet trades (keep simulated and live data apart)",
-                "  ./tickflow up --kafka-port 19092 --port aggregate=18092",
+                "  ./tickflow up --kafka-port 19092 --port aggregate=18092 --port api=18080",
+                "  TICKFLOW_EXECUTOR_BINANCE_API_KEY=... TICKFLOW_EXECUTOR_BINANCE_API_SECRET=... ./tickflow up --broker binance",
                 "",
                 "Exit codes: 130 (Ctrl+C) or 143 (SIGTERM) after a clean stop; 1 a part failed to start or stopped unexpectedly"
-                        + " (the message names its log), or a port is in use; 2 a bad option."})
+                        + " (the message names its log), a port is in use, or --broker binance lacks its keys; 2 a bad option."})
 final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--source", defaultValue = LocalServices.SIMULATE, paramLabel = "SOURCE",
@@ -58,6 +63,11 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--symbols", paramLabel = "A,B", split = ",",
             description = "Symbols to ingest (default: ingest's, BTCUSDT,ETHUSDT). More can be added while it runs through control.symbols.")
     List<String> symbols = List.of();
+
+    @Option(names = "--broker", defaultValue = LocalServices.BROKER_PAPER, paramLabel = "BROKER",
+            description = "Where the executor sends orders: paper (simulated fills, no exchange) or binance (Binance Spot, keys from"
+                    + " TICKFLOW_EXECUTOR_BINANCE_API_KEY and TICKFLOW_EXECUTOR_BINANCE_API_SECRET). Default: ${DEFAULT-VALUE}.")
+    String broker;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where the broker, the registry and the services keep their data and logs (default: .tickflow in the Tickflow directory).")
@@ -74,7 +84,7 @@ final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "SERVICE=PORT",
             description = "A service's HTTP port (health and metrics), for example --port ingest=18091; repeatable."
-                    + " Defaults: ingest 8091, aggregate 8092, strategy 8093.")
+                    + " Defaults: ingest 8091, aggregate 8092, strategy 8093, executor 8094, api 8080 (the dashboard and API).")
     Map<String, Integer> servicePorts = new LinkedHashMap<>();
 
     @Option(names = "--status-interval", defaultValue = "2s", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -89,6 +99,7 @@ final class UpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path data = (dataDir != null ? dataDir : TickflowHome.directory().resolve(".tickflow")).toAbsolutePath();
         validateOptions();
+        requireEnvironment(System.getenv());
         List<LocalService> planned = LocalServices.of(choices(Optional.empty()));
         Map<String, Integer> ports = ports(planned);
         requireFree("--kafka-port", kafkaPort);
@@ -125,7 +136,16 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private LocalServices.Choices choices(Optional<MarketResume> resume) {
-        return new LocalServices.Choices(source, speed, symbols, LocalServices.SIMULATE.equals(source) ? resume : Optional.empty());
+        return new LocalServices.Choices(source, speed, symbols, LocalServices.SIMULATE.equals(source) ? resume : Optional.empty(), broker);
+    }
+
+    /** Refuses, before anything starts, a choice whose secrets are not in the environment (only their names are shown). */
+    void requireEnvironment(Map<String, String> environment) {
+        List<String> missing = LocalServices.missingEnvironment(choices(Optional.empty()), environment);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("--broker " + broker + " needs the exchange's API key and secret in the environment: set "
+                    + String.join(" and ", missing) + " (for the Spot Testnet, keys from https://testnet.binance.vision), or use --broker paper.");
+        }
     }
 
     private void validateOptions() {
@@ -134,6 +154,9 @@ final class UpCommand implements Callable<Integer> {
         }
         if (!(speed > 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be positive, not " + speed);
+        }
+        if (!LocalServices.BROKER_PAPER.equals(broker) && !LocalServices.BROKER_BINANCE.equals(broker)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--broker must be paper or binance, not '" + broker + "'");
         }
     }
 
@@ -162,6 +185,10 @@ final class UpCommand implements Callable<Integer> {
         out.printf("Tickflow is up (%.1f s).%n", startup.toMillis() / 1000.0);
         out.printf("  Kafka bootstrap servers  %s%n", stack.bootstrapServers());
         out.printf("  Schema registry          %s  (Confluent API)%n", stack.registryUrl());
+        stack.services().stream().filter(service -> service.service().name().equals(ApiCommand.NAME)).findFirst().ifPresent(api -> {
+            out.printf("  Dashboard: %s%n", api.home());
+            out.printf("  API docs:  %s  (OpenAPI: %s)%n", api.home().resolve("/docs"), api.home().resolve("/openapi.json"));
+        });
         for (ServiceJvm service : stack.services()) {
             out.printf("  %-24s %s  (log %s)%n", service.service().name(), service.home(), data.relativize(service.log()));
         }

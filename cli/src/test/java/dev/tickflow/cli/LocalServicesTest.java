@@ -3,7 +3,9 @@ package dev.tickflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickflow.aggregate.AggregateSettings;
+import dev.tickflow.api.ApiSettings;
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.ingest.IngestSettings;
 import dev.tickflow.strategy.StrategySettings;
 import java.time.Instant;
@@ -18,20 +20,45 @@ class LocalServicesTest {
     private static final Map<String, ConfigDef> DEFINITIONS = Map.of(
             IngestCommand.NAME, IngestSettings.definition(),
             AggregateCommand.NAME, AggregateSettings.definition(),
-            StrategyCommand.NAME, StrategySettings.definition());
+            StrategyCommand.NAME, StrategySettings.definition(),
+            ExecutorCommand.NAME, ExecutorSettings.definition(),
+            ApiCommand.NAME, ApiSettings.definition());
 
     @Test
-    void theStackRunsIngestAggregateAndStrategyOnTheirDefaultPorts() {
-        List<LocalService> services = LocalServices.of(new LocalServices.Choices("simulate", 60, List.of(), Optional.empty()));
-        assertThat(services).extracting(LocalService::name).containsExactly("ingest", "aggregate", "strategy");
-        assertThat(services).extracting(LocalService::defaultPort).containsExactly(8091, 8092, 8093);
+    void theStackRunsEveryServiceOnItsDefaultPort() {
+        List<LocalService> services = LocalServices.of(choices("simulate", List.of(), Optional.empty(), "paper"));
+        assertThat(services).extracting(LocalService::name).containsExactly("ingest", "aggregate", "strategy", "executor", "api");
+        assertThat(services).extracting(LocalService::defaultPort).containsExactly(8091, 8092, 8093, 8094, 8080);
         assertThat(services).allSatisfy(service -> assertThat(service.arguments()).containsExactly(service.name()));
+        LocalService api = services.get(4);
+        assertThat(api.portKey()).as("the API's health is on its own port").isEqualTo(ApiSettings.PORT);
+        assertThat(api.homePath()).as("up shows the dashboard").isEqualTo("/");
+    }
+
+    @Test
+    void theExecutorUsesTheChosenBroker() {
+        for (String broker : List.of("paper", "binance")) {
+            LocalService executor = LocalServices.of(choices("simulate", List.of(), Optional.empty(), broker)).get(3);
+            assertThat(ExecutorSettings.from(load(executor)).broker()).isEqualTo(broker);
+        }
+    }
+
+    @Test
+    void binanceNeedsItsKeyAndSecretInTheEnvironmentAndPaperNothing() {
+        LocalServices.Choices binance = choices("simulate", List.of(), Optional.empty(), "binance");
+        assertThat(LocalServices.missingEnvironment(binance, Map.of()))
+                .containsExactly("TICKFLOW_EXECUTOR_BINANCE_API_KEY", "TICKFLOW_EXECUTOR_BINANCE_API_SECRET");
+        assertThat(LocalServices.missingEnvironment(binance, Map.of("TICKFLOW_EXECUTOR_BINANCE_API_KEY", "k",
+                "TICKFLOW_EXECUTOR_BINANCE_API_SECRET", " "))).containsExactly("TICKFLOW_EXECUTOR_BINANCE_API_SECRET");
+        assertThat(LocalServices.missingEnvironment(binance, Map.of("TICKFLOW_EXECUTOR_BINANCE_API_KEY", "k",
+                "TICKFLOW_EXECUTOR_BINANCE_API_SECRET", "s"))).isEmpty();
+        assertThat(LocalServices.missingEnvironment(choices("simulate", List.of(), Optional.empty(), "paper"), Map.of())).isEmpty();
     }
 
     @Test
     void aContinuedSimulatorStartsAfterTheEarlierTradesWithHigherIds() {
         MarketResume resume = new MarketResume(Instant.parse("2026-01-01T10:02:00Z"), 12_345);
-        LocalService ingest = LocalServices.of(new LocalServices.Choices("simulate", 120, List.of("SOLUSDT"), Optional.of(resume))).get(0);
+        LocalService ingest = LocalServices.of(new LocalServices.Choices("simulate", 120, List.of("SOLUSDT"), Optional.of(resume), "paper")).get(0);
 
         IngestSettings settings = IngestSettings.from(load(ingest));
         assertThat(settings.source()).isEqualTo("simulate");
@@ -44,7 +71,7 @@ class LocalServicesTest {
 
     @Test
     void liveBinanceHasNoSimulatorSettings() {
-        LocalService ingest = LocalServices.of(new LocalServices.Choices("binance", 60, List.of(), Optional.empty())).get(0);
+        LocalService ingest = LocalServices.of(choices("binance", List.of(), Optional.empty(), "paper")).get(0);
         assertThat(ingest.settings()).containsOnlyKeys(IngestSettings.SOURCE).containsEntry(IngestSettings.SOURCE, "binance");
         assertThat(IngestSettings.from(load(ingest)).source()).isEqualTo("binance");
     }
@@ -52,11 +79,15 @@ class LocalServicesTest {
     @Test
     void everySettingIsAKeyOfItsService() {
         MarketResume resume = new MarketResume(Instant.parse("2026-01-01T10:02:00Z"), 7);
-        for (LocalService service : LocalServices.of(new LocalServices.Choices("simulate", 60, List.of("BTCUSDT"), Optional.of(resume)))) {
+        for (LocalService service : LocalServices.of(choices("simulate", List.of("BTCUSDT"), Optional.of(resume), "binance"))) {
             ConfigDef definition = DEFINITIONS.get(service.name());
             assertThat(definition).as("a definition for %s", service.name()).isNotNull();
             assertThat(definition.names()).as("keys of %s", service.name()).containsAll(service.settings().keySet()).contains(service.portKey());
         }
+    }
+
+    private static LocalServices.Choices choices(String source, List<String> symbols, Optional<MarketResume> resume, String broker) {
+        return new LocalServices.Choices(source, 60, symbols, resume, broker);
     }
 
     /** The service's configuration as it receives it from up: its settings as TICKFLOW_* variables. */
