@@ -3,6 +3,7 @@ package dev.tickflow.api.view;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Signal;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,8 +29,11 @@ public record MarketViews(CandleView candles, IndicatorView indicators, RecentRe
      * @param events              signals, order events and fills kept (each)
      */
     public static MarketViews bounded(int candlesPerSeries, int indicatorsPerSeries, int events) {
-        return new MarketViews(new CandleView(candlesPerSeries), new IndicatorView(indicatorsPerSeries), new RecentRecords<>(events),
-                new RecentRecords<>(events), new RecentRecords<>(events), new PositionView(), new TickView(), new SymbolControlView());
+        return new MarketViews(new CandleView(candlesPerSeries), new IndicatorView(indicatorsPerSeries),
+                new RecentRecords<>(events, Comparator.comparing(Signal::getCandleOpenTime)),
+                new RecentRecords<>(events, Comparator.comparing(OrderEvent::getEventTime)),
+                new RecentRecords<>(events, Comparator.comparing(Fill::getTradeTime)),
+                new PositionView(), new TickView(), new SymbolControlView());
     }
 
     /** Symbols the API knows: followed through control.symbols, or with trades, candles or positions. */

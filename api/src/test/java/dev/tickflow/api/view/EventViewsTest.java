@@ -9,6 +9,7 @@ import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.SymbolCommand;
 import dev.tickflow.schema.Trade;
 import java.time.Instant;
+import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 
 /** The views of signals/orders/fills, positions, ticks, indicators and control.symbols. */
@@ -16,7 +17,7 @@ class EventViewsTest {
 
     @Test
     void recentRecordsKeepsTheNewestAndListsThemNewestFirst() {
-        RecentRecords<Integer> records = new RecentRecords<>(3);
+        RecentRecords<Integer> records = new RecentRecords<>(3, Comparator.naturalOrder());
         for (int i = 1; i <= 5; i++) {
             records.add(i);
         }
@@ -24,6 +25,21 @@ class EventViewsTest {
         assertThat(records.newest(any -> true, 10)).containsExactly(5, 4, 3);
         assertThat(records.newest(i -> i % 2 == 1, 10)).containsExactly(5, 3);
         assertThat(records.newest(any -> true, 1)).containsExactly(5);
+    }
+
+    @Test
+    void recentRecordsAreOrderedByTimeNotByArrivalAndKeepArrivalOrderForEqualTimes() {
+        record Event(String name, int time) {
+        }
+        RecentRecords<Event> records = new RecentRecords<>(4, Comparator.comparingInt(Event::time));
+        // one partition's backlog, then another's
+        records.add(new Event("p0-a", 1));
+        records.add(new Event("p0-b", 5));
+        records.add(new Event("p1-a", 2));
+        records.add(new Event("p1-b", 5));
+        records.add(new Event("p1-c", 6));
+
+        assertThat(records.newest(any -> true, 10)).extracting(Event::name).containsExactly("p1-c", "p1-b", "p0-b", "p1-a");
     }
 
     @Test
