@@ -9,8 +9,6 @@ import dev.tickflow.aggregate.AggregateSettings;
 import dev.tickflow.cli.service.StreamsService;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.ingest.simulator.MarketGenerator;
-import dev.tickflow.schema.Candle;
-import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroDeserializer;
 import dev.tickflow.serde.AvroSerializer;
@@ -18,6 +16,7 @@ import dev.tickflow.serde.SerdeConfig;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
+import dev.tickflow.testkit.NodeScripts;
 import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.WithKafka;
 import dev.tickflow.testkit.WithSchemaRegistry;
@@ -26,8 +25,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +50,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +65,7 @@ import org.junit.jupiter.api.io.TempDir;
 @WithKafka
 @WithSchemaRegistry
 class NodeConsumerIT {
-    private static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
+    private static final NodeScripts NODE = new NodeScripts(Path.of("src/test/node"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter JS_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
@@ -82,17 +77,7 @@ class NodeConsumerIT {
 
     @BeforeAll
     static void requireNode() {
-        String missing = !Files.isDirectory(NODE_DIR.resolve("node_modules/kafkajs"))
-                || !Files.isDirectory(NODE_DIR.resolve("node_modules/@confluentinc/schemaregistry"))
-                ? "kafkajs and Confluent's client are not installed: run 'npm ci' in cli/src/test/node"
-                : !nodeRuns() ? "'node' is not on the PATH: install Node.js 20 or newer" : null;
-        if (missing == null) {
-            return;
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail("The Node consumer test must run in CI, but " + missing + " (.ci/run does both).");
-        }
-        Assumptions.abort("Skipped: " + missing + ".");
+        NODE.requireInstalled("The Node consumer test", "kafkajs", "@confluentinc/schemaregistry");
     }
 
     @Test
@@ -271,36 +256,10 @@ class NodeConsumerIT {
         return read;
     }
 
-    private static boolean nodeRuns() {
-        try {
-            Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** Runs consume.mjs; returns its JSON lines, or fails with its stderr. */
     private static List<JsonNode> node(List<String> arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node", NODE_DIR.resolve("consume.mjs").toString()));
-        command.addAll(arguments);
-        Path stderr = Files.createTempFile("consume", ".err");
-        Process process = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectError(stderr.toFile()).start();
-        process.getOutputStream().close();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
-        String errors = Files.readString(stderr);
-        Files.deleteIfExists(stderr);
-        if (!finished || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new AssertionError("node consume.mjs failed: " + errors);
-        }
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : stdout.lines().toList()) {
+        for (String line : NODE.run("consume.mjs", List.of(), arguments, Duration.ofSeconds(120))) {
             lines.add(JSON.readTree(line));
         }
         return lines;

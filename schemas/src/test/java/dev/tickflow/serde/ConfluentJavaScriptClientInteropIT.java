@@ -7,28 +7,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickflow.schema.SampleRecords;
 import dev.tickflow.testkit.ApicurioRegistry;
+import dev.tickflow.testkit.NodeScripts;
 import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.WithKafka;
 import dev.tickflow.testkit.WithSchemaRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,21 +40,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 @WithSchemaRegistry
 class ConfluentJavaScriptClientInteropIT {
     private static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
+    private static final NodeScripts NODE = new NodeScripts(NODE_DIR);
     private static final Path AVRO_DIR = Path.of("src/main/avro").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void requireNode() {
-        String missing = !Files.isDirectory(NODE_DIR.resolve("node_modules/@confluentinc/schemaregistry"))
-                ? "Confluent's client is not installed: run 'npm ci' in schemas/src/test/node"
-                : !nodeRuns() ? "'node' is not on the PATH: install Node.js 20 or newer" : null;
-        if (missing == null) {
-            return;
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail("The interoperability test must run in CI, but " + missing + " (.ci/run does both).");
-        }
-        Assumptions.abort("Skipped: " + missing + ".");
+        NODE.requireInstalled("The interoperability test", "@confluentinc/schemaregistry");
     }
 
     static Stream<String> recordNames() {
@@ -154,37 +144,8 @@ class ConfluentJavaScriptClientInteropIT {
         return (Class<SpecificRecord>) type;
     }
 
-    private static boolean nodeRuns() {
-        try {
-            Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** Runs interop.mjs with {@code input} lines on stdin; returns its stdout lines, or fails with its stderr. */
     private static List<String> node(List<String> input, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node", NODE_DIR.resolve("interop.mjs").toString()));
-        command.addAll(List.of(arguments));
-        Path stderr = Files.createTempFile("interop", ".err");
-        Process process = new ProcessBuilder(command).directory(NODE_DIR.toFile())
-                .redirectError(stderr.toFile()).start();
-        try (var stdin = process.getOutputStream()) {
-            stdin.write((String.join("\n", input) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
-        String errors = Files.readString(stderr);
-        Files.deleteIfExists(stderr);
-        if (!finished || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new AssertionError("node " + String.join(" ", arguments) + " failed: " + errors);
-        }
-        return stdout.lines().toList();
+        return NODE.run("interop.mjs", input, List.of(arguments), Duration.ofSeconds(60));
     }
 }
