@@ -88,7 +88,7 @@ class ExecutorServiceIT {
         TickflowConfig config = TickflowConfig.load(Optional.empty(), settings, ExecutorSettings.definition());
         StringWriter output = new StringWriter();
 
-        try (StreamsService service = ExecutorCommand.service(config, Map.of(), new PrintWriter(output, true), new PrintWriter(output, true))) {
+        try (StreamsService service = ExecutorCommand.service(config, new PrintWriter(output, true), new PrintWriter(output, true))) {
             assertThat(service.properties()).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             assertThat(output.toString()).contains("executor: broker paper, MARKET orders, from " + signals + " and " + trades);
             service.start();
