@@ -47,6 +47,11 @@ final class ExecutorFixture {
     static final int PARTITIONS = 3;
     static final String SYMBOL = "BTCUSDT";
     static final String INSTANCE = "A";
+    /**
+     * The records carry timestamps of fixed past dates (and the executor's output inherits them): with the broker's
+     * default 7-day retention, its first retention check (30 s after it starts) would delete them mid-test.
+     */
+    static final Map<String, String> KEEP_OLD_RECORDS = Map.of("retention.ms", "-1");
 
     final String trades;
     final String signals;
@@ -63,11 +68,11 @@ final class ExecutorFixture {
         this.broker = broker;
         this.registry = registry;
         this.dir = dir;
-        this.trades = topics.create("md.trades", PARTITIONS);
-        this.signals = topics.create("strategy.signals", PARTITIONS);
-        this.orders = topics.create("oms.orders", PARTITIONS);
-        this.fills = topics.create("oms.fills", PARTITIONS);
-        this.positions = topics.create("oms.positions", PARTITIONS);
+        this.trades = topics.create("md.trades", PARTITIONS, KEEP_OLD_RECORDS);
+        this.signals = topics.create("strategy.signals", PARTITIONS, KEEP_OLD_RECORDS);
+        this.orders = topics.create("oms.orders", PARTITIONS, KEEP_OLD_RECORDS);
+        this.fills = topics.create("oms.fills", PARTITIONS, KEEP_OLD_RECORDS);
+        this.positions = topics.create("oms.positions", PARTITIONS, KEEP_OLD_RECORDS);
         this.applicationId = topics.name("executor");
         settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
         settings.put("schema.registry.url", registry.confluentApiUrl());
