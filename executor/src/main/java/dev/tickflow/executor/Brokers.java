@@ -10,6 +10,9 @@ import org.apache.kafka.common.config.ConfigException;
 
 /** The one place the executor's broker is created from its settings: one broker per stream task. */
 public final class Brokers {
+    /** The variables that hold the binance broker's credentials (checked by {@code tickflow up} before it starts). */
+    public static final String BINANCE_API_KEY_ENV = BinanceBrokerSettings.API_KEY_ENV;
+    public static final String BINANCE_API_SECRET_ENV = BinanceBrokerSettings.API_SECRET_ENV;
 
     private Brokers() {
     }
