@@ -27,7 +27,8 @@ final class ExecutorCommand implements Callable<Integer> {
     ConfigOption config = new ConfigOption();
 
     @Option(names = "--broker", paramLabel = "paper|binance",
-            description = "Where orders go; overrides executor.broker (default paper). binance needs TICKFLOW_EXECUTOR_BINANCE_API_KEY and TICKFLOW_EXECUTOR_BINANCE_API_SECRET.")
+            description = "Where orders go; overrides executor.broker (default paper). binance needs TICKFLOW_EXECUTOR_BINANCE_API_KEY and "
+                    + "TICKFLOW_EXECUTOR_BINANCE_API_SECRET (or TICKFLOW_EXECUTOR_BINANCE_API_SECRET_FILE); executor.binance.rest.url picks the exchange (default: the Spot Testnet).")
     String broker;
 
     @CommandLine.Spec
@@ -38,13 +39,17 @@ final class ExecutorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> overrides = broker == null ? Map.of() : Map.of(ExecutorSettings.BROKER, broker);
         TickflowConfig loaded = config.loadAndPrint(NAME, ExecutorSettings.definition(), out, overrides);
-        return service(loaded, System.getenv(), out, spec.commandLine().getErr()).run();
+        return service(loaded, out, spec.commandLine().getErr()).run();
     }
 
-    /** The service as this command runs it; fails with a configuration error when its broker cannot be created. */
-    static StreamsService service(TickflowConfig config, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    /**
+     * The service as this command runs it; fails with a configuration error when its broker cannot be created (binance
+     * without credentials). The credentials come through {@code config}: TICKFLOW_EXECUTOR_BINANCE_API_KEY and
+     * TICKFLOW_EXECUTOR_BINANCE_API_SECRET are its keys executor.binance.api.key and .secret, which it never prints.
+     */
+    static StreamsService service(TickflowConfig config, PrintWriter out, PrintWriter err) {
         ExecutorSettings settings = ExecutorSettings.from(config);
-        Supplier<Broker> brokers = Brokers.supplier(settings, environment);
+        Supplier<Broker> brokers = Brokers.supplier(settings, config);
         out.println(NAME + ": broker " + settings.broker() + ", " + settings.orderType() + " orders, from "
                 + settings.topics().signals().name() + " and " + settings.topics().trades().name());
         out.flush();

@@ -68,11 +68,14 @@ class ExecutorServiceIT {
 
     @Test
     void aSignalBecomesAnOrderAFillAndAPosition(KafkaBroker broker, ApicurioRegistry registry, TestTopics topics) throws Exception {
-        String trades = topics.create("md.trades", PARTITIONS);
-        String signals = topics.create("strategy.signals", PARTITIONS);
-        String orders = topics.create("oms.orders", PARTITIONS);
-        String fills = topics.create("oms.fills", PARTITIONS);
-        String positions = topics.create("oms.positions", PARTITIONS);
+        // the records are of 2025 (the output inherits their timestamps): without this, the broker's retention check
+        // (7 days by default, first run 30 s after it starts) can delete them mid-test
+        Map<String, String> keepOldRecords = ExecutorFixture.KEEP_OLD_RECORDS;
+        String trades = topics.create("md.trades", PARTITIONS, keepOldRecords);
+        String signals = topics.create("strategy.signals", PARTITIONS, keepOldRecords);
+        String orders = topics.create("oms.orders", PARTITIONS, keepOldRecords);
+        String fills = topics.create("oms.fills", PARTITIONS, keepOldRecords);
+        String positions = topics.create("oms.positions", PARTITIONS, keepOldRecords);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("TICKFLOW_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         settings.put("TICKFLOW_SCHEMA_REGISTRY_URL", registry.confluentApiUrl());
@@ -88,7 +91,7 @@ class ExecutorServiceIT {
         TickflowConfig config = TickflowConfig.load(Optional.empty(), settings, ExecutorSettings.definition());
         StringWriter output = new StringWriter();
 
-        try (StreamsService service = ExecutorCommand.service(config, Map.of(), new PrintWriter(output, true), new PrintWriter(output, true))) {
+        try (StreamsService service = ExecutorCommand.service(config, new PrintWriter(output, true), new PrintWriter(output, true))) {
             assertThat(service.properties()).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             assertThat(output.toString()).contains("executor: broker paper, MARKET orders, from " + signals + " and " + trades);
             service.start();

@@ -2,6 +2,7 @@ package dev.tickflow.executor;
 
 import dev.tickflow.config.CommonConfig;
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.executor.binance.BinanceBrokerSettings;
 import dev.tickflow.executor.broker.SymbolFilters;
 import dev.tickflow.executor.broker.TimeInForce;
 import dev.tickflow.executor.order.OrderSizing;
@@ -110,12 +111,12 @@ public record ExecutorSettings(TopicCatalog topics, String broker, OrderType ord
                 paperSlippageBps, paperFilters, refreshInterval, serdeConfig);
     }
 
-    /** The keys of the executor service: the common ones and {@link #define its own}. */
+    /** The keys of the executor service: the common ones, {@link #define its own} and the binance broker's ({@code executor.binance.*}). */
     public static ConfigDef definition() {
-        return define(CommonConfig.definition(APPLICATION_ID));
+        return BinanceBrokerSettings.define(define(CommonConfig.definition(APPLICATION_ID)));
     }
 
-    /** Adds the executor's keys to {@code definition}; a broker module adds its own ({@code executor.binance.*}) the same way. */
+    /** Adds the executor's own keys to {@code definition}; a broker adds its own ({@code executor.binance.*}) the same way. */
     public static ConfigDef define(ConfigDef definition) {
         return definition
                 .define(BROKER, Type.STRING, BROKER_PAPER, ValidString.in(BROKER_PAPER, BROKER_BINANCE), Importance.HIGH,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.executor.binance.BinanceBrokerSettings;
 import dev.tickflow.executor.broker.TimeInForce;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
@@ -105,6 +106,7 @@ class ExecutorSettingsTest {
         ConfigDef definition = ExecutorSettings.define(new ConfigDef()).define("executor.binance.base.url", ConfigDef.Type.STRING, "x",
                 ConfigDef.Importance.LOW, "test");
         assertThat(definition.names()).contains(ExecutorSettings.BROKER, "executor.binance.base.url");
-        assertThat(ExecutorSettings.definition().names()).contains("kafka.bootstrap.servers", ExecutorSettings.RISK_OVERRIDES);
+        assertThat(ExecutorSettings.definition().names()).contains("kafka.bootstrap.servers", ExecutorSettings.RISK_OVERRIDES,
+                BinanceBrokerSettings.REST_URL, BinanceBrokerSettings.API_KEY, BinanceBrokerSettings.API_SECRET, BinanceBrokerSettings.API_SECRET_FILE);
     }
 }
