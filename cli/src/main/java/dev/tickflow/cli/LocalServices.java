@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The services {@code tickflow up} runs, in start order: one entry per service. Each runs as {@code tickflow <name>}
@@ -68,9 +67,18 @@ final class LocalServices {
         if (!BROKER_BINANCE.equals(choices.broker())) {
             return List.of();
         }
-        return Stream.of(Brokers.BINANCE_API_KEY_ENV, Brokers.BINANCE_API_SECRET_ENV)
-                .filter(name -> environment.get(name) == null || environment.get(name).isBlank())
-                .toList();
+        List<String> missing = new ArrayList<>();
+        if (isBlank(environment.get(Brokers.BINANCE_API_KEY_ENV))) {
+            missing.add(Brokers.BINANCE_API_KEY_ENV);
+        }
+        if (isBlank(environment.get(Brokers.BINANCE_API_SECRET_ENV)) && isBlank(environment.get(Brokers.BINANCE_API_SECRET_FILE_ENV))) {
+            missing.add(Brokers.BINANCE_API_SECRET_ENV + " (or " + Brokers.BINANCE_API_SECRET_FILE_ENV + ")");
+        }
+        return missing;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static LocalService executor(Choices choices) {

@@ -44,14 +44,16 @@ class LocalServicesTest {
     }
 
     @Test
-    void binanceNeedsItsKeyAndSecretInTheEnvironmentAndPaperNothing() {
+    void binanceNeedsItsKeyAndSecretOrSecretFileInTheEnvironmentAndPaperNothing() {
         LocalServices.Choices binance = choices("simulate", List.of(), Optional.empty(), "binance");
-        assertThat(LocalServices.missingEnvironment(binance, Map.of()))
-                .containsExactly("TICKFLOW_EXECUTOR_BINANCE_API_KEY", "TICKFLOW_EXECUTOR_BINANCE_API_SECRET");
+        assertThat(LocalServices.missingEnvironment(binance, Map.of())).containsExactly("TICKFLOW_EXECUTOR_BINANCE_API_KEY",
+                "TICKFLOW_EXECUTOR_BINANCE_API_SECRET (or TICKFLOW_EXECUTOR_BINANCE_API_SECRET_FILE)");
         assertThat(LocalServices.missingEnvironment(binance, Map.of("TICKFLOW_EXECUTOR_BINANCE_API_KEY", "k",
-                "TICKFLOW_EXECUTOR_BINANCE_API_SECRET", " "))).containsExactly("TICKFLOW_EXECUTOR_BINANCE_API_SECRET");
+                "TICKFLOW_EXECUTOR_BINANCE_API_SECRET", " "))).containsExactly("TICKFLOW_EXECUTOR_BINANCE_API_SECRET (or TICKFLOW_EXECUTOR_BINANCE_API_SECRET_FILE)");
         assertThat(LocalServices.missingEnvironment(binance, Map.of("TICKFLOW_EXECUTOR_BINANCE_API_KEY", "k",
                 "TICKFLOW_EXECUTOR_BINANCE_API_SECRET", "s"))).isEmpty();
+        assertThat(LocalServices.missingEnvironment(binance, Map.of("TICKFLOW_EXECUTOR_BINANCE_API_KEY", "k",
+                "TICKFLOW_EXECUTOR_BINANCE_API_SECRET_FILE", "/run/secrets/binance"))).isEmpty();
         assertThat(LocalServices.missingEnvironment(choices("simulate", List.of(), Optional.empty(), "paper"), Map.of())).isEmpty();
     }
 

@@ -13,6 +13,7 @@ public final class Brokers {
     /** The variables that hold the binance broker's credentials (checked by {@code tickflow up} before it starts). */
     public static final String BINANCE_API_KEY_ENV = BinanceBrokerSettings.API_KEY_ENV;
     public static final String BINANCE_API_SECRET_ENV = BinanceBrokerSettings.API_SECRET_ENV;
+    public static final String BINANCE_API_SECRET_FILE_ENV = BinanceBrokerSettings.API_SECRET_FILE_ENV;
 
     private Brokers() {
     }
