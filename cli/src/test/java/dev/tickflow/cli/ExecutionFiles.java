@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tickflow.executor.order.ClientOrderIds;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * Checks a backtest's signals.csv, orders.csv and fills.csv against each other, for MARKET orders on the paper broker
  * without risk limits: every signal of an instance (they alternate LONG/FLAT) is one FILLED order named after it, with
- * one fill at the signal's price and time and the fee at {@code feeRate}; each instance buys, then sells exactly what
+ * one fill at the signal's price and time and the fee at {@code feeRate} (rounded half-even to 16 decimals); each instance buys, then sells exactly what
  * it holds, so its position is back to zero after each SELL.
  */
 final class ExecutionFiles {
@@ -47,7 +48,8 @@ final class ExecutionFiles {
             assertThat(price).as("market order at the signal price").isEqualByComparingTo(signal[5]);
             assertThat(quantity).isPositive().isEqualByComparingTo(order[9]).isEqualByComparingTo(order[10]);
             assertThat(new BigDecimal(order[11])).isEqualByComparingTo(price);
-            assertThat(new BigDecimal(fill[8])).isEqualByComparingTo(price.multiply(quantity).multiply(feeRate));
+            assertThat(new BigDecimal(fill[8])).as("fee at the schema's 16 decimals")
+                    .isEqualByComparingTo(price.multiply(quantity).multiply(feeRate).setScale(16, RoundingMode.HALF_EVEN));
             assertThat(new BigDecimal(order[12])).isEqualByComparingTo(fill[8]);
             BigDecimal held = positions.getOrDefault(instance, BigDecimal.ZERO);
             if (side.equals("BUY")) {
