@@ -235,6 +235,52 @@ class BacktestCommandTest {
     }
 
     @Test
+    void aRestingLimitOrderFillsOnALaterTradeAndTheFillReachesTheReport() throws IOException {
+        // the closes of KLINES, each minute's last trade; 10 s into every minute a trade at half the price
+        StringBuilder trades = new StringBuilder();
+        long start = 1_699_999_800_000L;
+        String[] closes = {"10", "9", "8", "7", "9", "11", "12", "9", "7"};
+        for (int minute = 0; minute < closes.length; minute++) {
+            BigDecimal close = new BigDecimal(closes[minute]);
+            long dip = start + minute * 60_000L + 10_000;
+            trades.append(2 * minute + 1).append(',').append(close.divide(BigDecimal.TWO).toPlainString()).append(",1,").append(2 * minute + 1)
+                    .append(',').append(2 * minute + 1).append(',').append(dip).append(",True,True\n");
+            trades.append(2 * minute + 2).append(',').append(close.toPlainString()).append(",1,").append(2 * minute + 2).append(',')
+                    .append(2 * minute + 2).append(',').append(dip + 40_000).append(",False,True\n");
+        }
+        Path file = Files.writeString(dir.resolve("XRPETH-aggTrades-2023-11-14.csv"), trades.toString());
+        Path config = Files.writeString(dir.resolve("limit.properties"), """
+                executor.order.type=LIMIT
+                executor.order.limit.offset.bps=10
+                executor.order.limit.expiry.ms=0
+                """);
+        Path outDir = dir.resolve("out");
+
+        int exit = run(new WindowingTestTopology(), "--trades", file.toString(), "--symbol", "XRPETH", "--out", outDir.toString(),
+                "--config", config.toString(), "--sma", "3", "--ema", "2");
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<String[]> signals = Files.readAllLines(outDir.resolve("signals.csv")).stream().skip(1).map(line -> line.split(",", -1)).toList();
+        String[] entry = signals.get(0);
+        assertThat(entry[3]).isEqualTo("LONG");
+        BigDecimal limit = new BigDecimal(entry[5]).multiply(new BigDecimal("0.999")).setScale(8, java.math.RoundingMode.FLOOR);
+        long dipAfterEntry = Long.parseLong(entry[2]) + 60_000 + 10_000;
+        List<String[]> fills = Files.readAllLines(outDir.resolve("fills.csv")).stream().skip(1).map(line -> line.split(",", -1)).toList();
+        assertThat(fills).as("the BUYs of A and B; the SELLs rest above the market").hasSize(2);
+        for (String[] fill : fills) {
+            assertThat(fill[2]).as("the next minute's dip, the first trade through the limit after the order").isEqualTo(Long.toString(dipAfterEntry));
+            assertThat(fill[5]).isEqualTo("BUY");
+            assertThat(new BigDecimal(fill[6])).as("at the limit price").isEqualByComparingTo(limit);
+        }
+        List<String> statuses = Files.readAllLines(outDir.resolve("orders.csv")).stream().skip(1)
+                .map(line -> line.split(",", -1)).filter(row -> row[0].equals("A")).map(row -> row[5] + " " + row[7]).toList();
+        assertThat(statuses).containsExactly("BUY NEW", "BUY FILLED", "SELL NEW");
+        assertThat(out.toString()).contains("orders:       4 (0 rejected), fills 2");
+        assertThat(Files.readString(outDir.resolve("report.json"))).as("the fills reached the accounts").contains("\"open_at_end\": true")
+                .doesNotContain("\"open_at_end\": false");
+    }
+
+    @Test
     void appliesTheExecutorKeysOfTheConfiguration() throws IOException {
         Path klines = Files.writeString(dir.resolve("XRPETH-1m-klines.csv"), KLINES);
         Path config = Files.writeString(dir.resolve("backtest.properties"), """

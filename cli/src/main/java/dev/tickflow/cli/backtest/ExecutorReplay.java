@@ -53,7 +53,6 @@ public final class ExecutorReplay implements Closeable {
     private final TestOutputTopic<String, OrderEvent> orders;
     private final TestOutputTopic<String, Fill> fills;
     private final Map<String, TestOutputTopic<byte[], byte[]>> otherTopics = new HashMap<>();
-    private long tradesPiped;
 
     /**
      * @param settings the executor settings (paper broker); the serde config usually names the run's {@code mock://} registry
@@ -75,21 +74,16 @@ public final class ExecutorReplay implements Closeable {
         this.fills = driver.createOutputTopic(settings.topics().fills().name(), new StringDeserializer(), fillSerde.deserializer());
     }
 
-    /** Pipes one trade, keyed by symbol and stamped with its trade time (resting orders, marks). */
-    public void trade(Trade trade) throws IOException {
+    /** Pipes one trade, keyed by symbol and stamped with its trade time; returns the fills of resting orders it caused. */
+    public List<Fill> trade(Trade trade) throws IOException {
         trades.pipeInput(trade.getSymbol(), trade, trade.getTradeTime());
-        tradesPiped++;
-        drain();
+        return drain();
     }
 
     /** Pipes one signal, keyed by symbol and stamped with its time; returns the fills it caused, in order. */
     public List<Fill> signal(Signal signal) throws IOException {
         signals.pipeInput(signal.getSymbol(), signal, signal.getCreatedAt());
         return drain();
-    }
-
-    public long trades() {
-        return tradesPiped;
     }
 
     @Override

@@ -108,10 +108,7 @@ final class StrategyRun implements Closeable {
         if (replay != null && replay.runsOn(interval.name())) {
             replay.accept(candle);
             for (Signal signal : pending) {
-                for (Fill fill : executor.signal(signal)) {
-                    replay.fill(fill);
-                    report.fill(reportFill(fill));
-                }
+                filled(executor.signal(signal));
             }
             pending.clear();
             report.candleClosed(candle.getCloseTime().toEpochMilli(), candle.getClose());
@@ -121,7 +118,15 @@ final class StrategyRun implements Closeable {
     /** A trade of the input, for the executor (resting LIMIT orders, marks); before the aggregation sees it. */
     void trade(Trade trade) throws IOException {
         if (executor != null) {
-            executor.trade(trade);
+            filled(executor.trade(trade));
+        }
+    }
+
+    /** The executor's fills, back to the strategies (as oms.fills) and into the accounts. */
+    private void filled(List<Fill> fills) throws IOException {
+        for (Fill fill : fills) {
+            replay.fill(fill);
+            report.fill(reportFill(fill));
         }
     }
 
