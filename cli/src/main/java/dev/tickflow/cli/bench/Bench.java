@@ -25,8 +25,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /**
  * One benchmark run: a real broker process in a work directory, simulated trades pre-produced to md.trades (Avro
  * through an in-process {@code mock://} registry, private to the run), Kafka's ConsumerPerformance on that topic, the
- * aggregation topology on it in KafkaStreams, then the backtest on simulated trades of one symbol. Ends with the
- * {@code bench:} line.
+ * aggregation topology on it in KafkaStreams, the live close-to-order latency ({@link LatencyBench}: aggregate, strategy and
+ * executor in KafkaStreams on the same broker, fed in real time), then the backtest on simulated trades of one symbol.
+ * Ends with the {@code bench:} line.
  */
 public final class Bench {
     private static final int KAFKA_HEAP_MB = 1024;

@@ -65,7 +65,8 @@ final class LatencyBench {
     }
 
     /**
-     * @param rounds minutes whose orders are measured; the run lasts up to a minute more (to the next minute) plus the grace
+     * @param rounds minutes measured: the orders of the candles ending at the next whole minute and up to {@code rounds} minutes
+     *               later; the run lasts up to a minute more (to that next minute) plus the grace and {@value #SETTLE_MS} ms
      */
     static Result run(String bootstrapServers, Map<String, Object> serdeConfig, int symbols, int rounds, Path stateDir, PrintWriter out) {
         List<String> names = new ArrayList<>();
