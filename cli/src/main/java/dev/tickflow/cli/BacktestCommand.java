@@ -9,6 +9,7 @@ import dev.tickflow.cli.backtest.CandleTopology;
 import dev.tickflow.cli.backtest.StrategyOverrides;
 import dev.tickflow.cli.backtest.report.Account;
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.strategy.api.InvalidStrategyConfigException;
@@ -79,8 +80,9 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Starting capital of each strategy instance's simulated account, in the quote asset (default: ${DEFAULT-VALUE}).")
     BigDecimal capital;
 
-    @Option(names = "--fee-rate", paramLabel = "X", defaultValue = "0.001",
-            description = "Fee per fill as a fraction of its notional, in the quote asset (default: ${DEFAULT-VALUE}, 0.1%%).")
+    @Option(names = "--fee-rate", paramLabel = "X",
+            description = "The paper broker's fee per fill as a fraction of its notional, in the quote asset; overrides "
+                    + "executor.paper.fee.rate (default 0.001, 0.1%%).")
     BigDecimal feeRate;
 
     @Option(names = "--skip-malformed", description = "Skip and count malformed lines instead of stopping at the first one.")
@@ -108,18 +110,22 @@ final class BacktestCommand implements Callable<Integer> {
         if (graceMs != null && graceMs < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--grace-ms must be 0 or more, not " + graceMs);
         }
+        TickflowConfig loaded = config.load(definition());
+        ExecutorSettings execution = ExecutorSettings.from(loaded);
+        if (feeRate != null) {
+            execution = execution.withPaperCosts(feeRate, execution.paperSlippageBps());
+        }
         Account account;
         try {
-            account = new Account(capital, feeRate);
+            account = new Account(capital, execution.paperFeeRate());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + " (--capital, --fee-rate)");
         }
-        TickflowConfig loaded = config.load(definition());
         Duration grace = Duration.ofMillis(graceMs != null ? graceMs : loaded.getLong(AggregateSettings.GRACE_MS));
         boolean klines = input.klineFiles != null;
         BacktestRequest request = new BacktestRequest(klines ? BacktestRequest.Input.KLINES : BacktestRequest.Input.TRADES,
                 klines ? input.klineFiles : input.tradeFiles, symbol, outDir, TopicCatalog.from(loaded), grace,
-                skipMalformed ? MalformedLinePolicy.SKIP : MalformedLinePolicy.FAIL, progressEvery, strategySettings(loaded), account);
+                skipMalformed ? MalformedLinePolicy.SKIP : MalformedLinePolicy.FAIL, progressEvery, strategySettings(loaded), execution, account);
         PrintWriter err = spec.commandLine().getErr();
         BacktestResult result = new BacktestRunner(topology, err).run(request);
         PrintWriter out = spec.commandLine().getOut();
@@ -128,12 +134,14 @@ final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The aggregation's keys and the strategy service's. */
+    /** The aggregation's keys, the strategy service's and the executor's. */
     static ConfigDef definition() {
         ConfigDef definition = AggregateSettings.definition();
-        for (ConfigDef.ConfigKey key : StrategySettings.definition().configKeys().values()) {
-            if (!definition.names().contains(key.name)) {
-                definition.define(key);
+        for (ConfigDef source : new ConfigDef[] {StrategySettings.definition(), ExecutorSettings.definition()}) {
+            for (ConfigDef.ConfigKey key : source.configKeys().values()) {
+                if (!definition.names().contains(key.name)) {
+                    definition.define(key);
+                }
             }
         }
         return definition;

@@ -30,6 +30,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Stream threads of the aggregation (default: ${DEFAULT-VALUE}, the service's default).")
     int streamThreads;
 
+    @Option(names = "--latency-symbols", paramLabel = "N", defaultValue = "50",
+            description = "Symbols of the live close-to-order run, each giving an order every minute (default: ${DEFAULT-VALUE}).")
+    int latencySymbols;
+
+    @Option(names = "--latency-minutes", paramLabel = "N", defaultValue = "3",
+            description = "Minutes whose orders the live close-to-order run measures; it lasts up to a minute more plus the grace "
+                    + "(default: ${DEFAULT-VALUE}; 0 skips it: n/a).")
+    int latencyMinutes;
+
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Where the broker's data and the backtest files go (default: a temporary directory, deleted at the end).")
     Path workDir;
@@ -39,12 +48,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (trades < 1 || symbols < 1 || backtestTrades < 1 || streamThreads < 1) {
+        if (trades < 1 || symbols < 1 || backtestTrades < 1 || streamThreads < 1 || latencySymbols < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--trades, --symbols, --backtest-trades and --stream-threads must be at least 1");
+                    "--trades, --symbols, --backtest-trades, --stream-threads and --latency-symbols must be at least 1");
+        }
+        if (latencyMinutes < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--latency-minutes must be 0 or more");
         }
         PrintWriter out = spec.commandLine().getOut();
-        new Bench(trades, symbols, backtestTrades, streamThreads, workDir, out).run();
+        new Bench(trades, symbols, backtestTrades, streamThreads, latencySymbols, latencyMinutes, workDir, out).run();
         return 0;
     }
 }

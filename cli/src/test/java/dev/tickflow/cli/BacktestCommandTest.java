@@ -8,6 +8,7 @@ import dev.tickflow.cli.backtest.WindowingTestTopology;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,8 +74,8 @@ class BacktestCommandTest {
         assertThat(Files.readAllLines(outDir.resolve("candles-1h.csv"))).hasSize(1);
         try (Stream<Path> files = Files.list(outDir)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
-                    .containsExactly("candles-15m.csv", "candles-1h.csv", "candles-1m.csv", "candles-5m.csv", "indicators.csv", "report.html", "report.json",
-                            "signals.csv");
+                    .containsExactly("candles-15m.csv", "candles-1h.csv", "candles-1m.csv", "candles-5m.csv", "fills.csv", "indicators.csv",
+                            "orders.csv", "report.html", "report.json", "signals.csv");
         }
         // the strategies ran on the three 1m candles: still warming up
         assertThat(Files.readAllLines(outDir.resolve("indicators.csv"))).containsExactly("instance,symbol,open_time,close,sma,ema",
@@ -115,7 +116,8 @@ class BacktestCommandTest {
         assertThat(exit).as(err.toString()).isZero();
         try (Stream<Path> files = Files.list(dir.resolve("o"))) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
-                    .containsExactly("candles-1m.csv", "candles-3m.csv", "indicators.csv", "report.html", "report.json", "signals.csv");
+                    .containsExactly("candles-1m.csv", "candles-3m.csv", "fills.csv", "indicators.csv", "orders.csv", "report.html", "report.json",
+                            "signals.csv");
         }
     }
 
@@ -208,7 +210,7 @@ class BacktestCommandTest {
         assertThat(exit).as(err.toString()).isZero();
         try (Stream<Path> files = Files.list(outDir)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
-                    .containsExactly("indicators.csv", "report.html", "report.json", "signals.csv");
+                    .containsExactly("fills.csv", "indicators.csv", "orders.csv", "report.html", "report.json", "signals.csv");
         }
         List<String> indicators = Files.readAllLines(outDir.resolve("indicators.csv"));
         assertThat(indicators).hasSize(1 + 2 * 9);
@@ -223,7 +225,81 @@ class BacktestCommandTest {
         assertThat(Files.readAllLines(outDir.resolve("signals.csv"))).extracting(line -> line.split(",")[0] + "," + line.split(",")[3]
                 + "," + line.split(",")[4]).containsExactly("instance,target,reason", "A,LONG,CROSS_UP", "B,LONG,CROSS_UP",
                 "A,FLAT,CROSS_DOWN", "B,FLAT,CROSS_DOWN");
-        assertThat(out.toString()).contains("klines:       9", "signals:      A 2, B 2", "klines/s");
+        assertThat(out.toString()).contains("klines:       9", "signals:      A 2, B 2", "klines/s", "orders:       4 (0 rejected), fills 4");
+        // every signal is a MARKET order of the paper executor, filled at the signal's price and time
+        assertThat(ExecutionFiles.assertConsistent(outDir, new BigDecimal("0.001"))).containsExactly(Map.entry("A", 2), Map.entry("B", 2));
+        String[] buy = Files.readAllLines(outDir.resolve("fills.csv")).get(1).split(",");
+        assertThat(new BigDecimal(buy[7])).as("XRPETH's default size: 0.01 ETH of XRP, rounded down")
+                .isEqualByComparingTo(new BigDecimal("0.01").divide(new BigDecimal(buy[6]), 8, java.math.RoundingMode.DOWN));
+        assertThat(buy[9]).isEqualTo("ETH");
+    }
+
+    @Test
+    void aRestingLimitOrderFillsOnALaterTradeAndTheFillReachesTheReport() throws IOException {
+        // the closes of KLINES, each minute's last trade; 10 s into every minute a trade at half the price
+        StringBuilder trades = new StringBuilder();
+        long start = 1_699_999_800_000L;
+        String[] closes = {"10", "9", "8", "7", "9", "11", "12", "9", "7"};
+        for (int minute = 0; minute < closes.length; minute++) {
+            BigDecimal close = new BigDecimal(closes[minute]);
+            long dip = start + minute * 60_000L + 10_000;
+            trades.append(2 * minute + 1).append(',').append(close.divide(new BigDecimal("2")).toPlainString()).append(",1,").append(2 * minute + 1)
+                    .append(',').append(2 * minute + 1).append(',').append(dip).append(",True,True\n");
+            trades.append(2 * minute + 2).append(',').append(close.toPlainString()).append(",1,").append(2 * minute + 2).append(',')
+                    .append(2 * minute + 2).append(',').append(dip + 40_000).append(",False,True\n");
+        }
+        Path file = Files.writeString(dir.resolve("XRPETH-aggTrades-2023-11-14.csv"), trades.toString());
+        Path config = Files.writeString(dir.resolve("limit.properties"), """
+                executor.order.type=LIMIT
+                executor.order.limit.offset.bps=10
+                executor.order.limit.expiry.ms=0
+                """);
+        Path outDir = dir.resolve("out");
+
+        int exit = run(new WindowingTestTopology(), "--trades", file.toString(), "--symbol", "XRPETH", "--out", outDir.toString(),
+                "--config", config.toString(), "--sma", "3", "--ema", "2");
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<String[]> signals = Files.readAllLines(outDir.resolve("signals.csv")).stream().skip(1).map(line -> line.split(",", -1)).toList();
+        String[] entry = signals.get(0);
+        assertThat(entry[3]).isEqualTo("LONG");
+        BigDecimal limit = new BigDecimal(entry[5]).multiply(new BigDecimal("0.999")).setScale(8, java.math.RoundingMode.FLOOR);
+        // the next minute's dip closes the entry's candle (10 s > the 5 s grace), so it reaches the executor before the signal,
+        // as live: the first trade through the limit after the order is the dip of the minute after
+        long dipAfterEntry = Long.parseLong(entry[2]) + 2 * 60_000 + 10_000;
+        List<String[]> fills = Files.readAllLines(outDir.resolve("fills.csv")).stream().skip(1).map(line -> line.split(",", -1)).toList();
+        assertThat(fills).as("the BUYs of A and B; the SELLs rest above the market; orders:%n%s", Files.readString(outDir.resolve("orders.csv")))
+                .hasSize(2);
+        for (String[] fill : fills) {
+            assertThat(fill[2]).isEqualTo(Long.toString(dipAfterEntry));
+            assertThat(fill[5]).isEqualTo("BUY");
+            assertThat(new BigDecimal(fill[6])).as("at the limit price").isEqualByComparingTo(limit);
+        }
+        List<String> statuses = Files.readAllLines(outDir.resolve("orders.csv")).stream().skip(1)
+                .map(line -> line.split(",", -1)).filter(row -> row[0].equals("A")).map(row -> row[5] + " " + row[7]).toList();
+        assertThat(statuses).containsExactly("BUY NEW", "BUY FILLED", "SELL NEW");
+        assertThat(out.toString()).contains("orders:       4 (0 rejected), fills 2");
+        assertThat(Files.readString(outDir.resolve("report.json"))).as("the fills reached the accounts").contains("\"open_at_end\": true")
+                .doesNotContain("\"open_at_end\": false");
+    }
+
+    @Test
+    void appliesTheExecutorKeysOfTheConfiguration() throws IOException {
+        Path klines = Files.writeString(dir.resolve("XRPETH-1m-klines.csv"), KLINES);
+        Path config = Files.writeString(dir.resolve("backtest.properties"), """
+                executor.order.quantities=XRPETH=2
+                executor.paper.fee.rate=0.002
+                """);
+        Path outDir = dir.resolve("out");
+
+        int exit = run(new WindowingTestTopology(), "--klines", klines.toString(), "--symbol", "XRPETH", "--out", outDir.toString(),
+                "--config", config.toString(), "--sma", "3", "--ema", "2");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(ExecutionFiles.assertConsistent(outDir, new BigDecimal("0.002"))).containsOnlyKeys("A", "B");
+        List<String> orders = Files.readAllLines(outDir.resolve("orders.csv"));
+        assertThat(orders.subList(1, orders.size())).extracting(line -> line.split(",", -1)[9]).as("2 XRP per order").containsOnly("2.00000000");
+        assertThat(Files.readString(outDir.resolve("report.json"))).contains("\"fee_rate\": 0.002");
     }
 
     @Test

@@ -66,6 +66,9 @@ class BacktestReferenceDataTest {
             assertThat(sum(candles, 10)).isEqualByComparingTo(expected.takerBuyQuoteVolume);
         }
         assertThat(stdout.toString()).contains("trades:       12,477", "candles:      1m 3,560, 5m 712");
+
+        Map<String, Integer> fills = ExecutionFiles.assertConsistent(out, new BigDecimal("0.001"));
+        assertThat(fills).as("both default instances trade on the reference data").containsOnlyKeys("A", "B");
     }
 
     private static void assumeTopologyExists() {

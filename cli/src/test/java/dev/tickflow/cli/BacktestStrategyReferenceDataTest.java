@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickflow.testkit.ReferenceData;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -38,12 +39,14 @@ class BacktestStrategyReferenceDataTest {
         String summary = backtest("--klines", klines.toString(), "--symbol", "XRPETH", "--out", out.resolve("a").toString());
         backtest("--klines", klines.toString(), "--symbol", "XRPETH", "--out", out.resolve("b").toString());
 
-        for (String file : List.of("indicators.csv", "signals.csv", "report.json", "report.html")) {
+        for (String file : List.of("indicators.csv", "signals.csv", "orders.csv", "fills.csv", "report.json", "report.html")) {
             assertThat(Files.readAllBytes(out.resolve("a").resolve(file))).as(file).isEqualTo(Files.readAllBytes(out.resolve("b").resolve(file)));
         }
         try (var files = Files.list(out.resolve("a"))) {
-            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("indicators.csv", "report.html", "report.json", "signals.csv");
+            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("fills.csv", "indicators.csv", "orders.csv",
+                    "report.html", "report.json", "signals.csv");
         }
+        assertThat(ExecutionFiles.assertConsistent(out.resolve("a"), new BigDecimal("0.001"))).containsOnlyKeys(INSTANCES);
         List<String[]> indicators = rows(out.resolve("a/indicators.csv"), "instance,symbol,open_time,close,sma,ema");
         List<String> klineCloses = Files.readAllLines(klines).stream().skip(1).map(line -> line.split(",")[4]).toList();
         for (String instance : INSTANCES) {
@@ -96,7 +99,7 @@ class BacktestStrategyReferenceDataTest {
         backtest("--klines", klines.toString(), "--symbol", "XRPETH", "--out", out.resolve("klines").toString());
 
         assertThat(Files.readAllLines(out.resolve("trades/candles-1m.csv"))).hasSize(KLINES + 1);
-        for (String file : List.of("indicators.csv", "signals.csv")) {
+        for (String file : List.of("indicators.csv", "signals.csv", "orders.csv", "fills.csv")) {
             assertThat(Files.readAllLines(out.resolve("trades").resolve(file))).as(file)
                     .containsExactlyElementsOf(Files.readAllLines(out.resolve("klines").resolve(file)));
         }

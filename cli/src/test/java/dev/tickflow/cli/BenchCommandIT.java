@@ -24,15 +24,16 @@ class BenchCommandIT {
         commandLine.setErr(new PrintWriter(err, true));
 
         int exit = commandLine.execute("bench", "--trades", "3000", "--symbols", "5", "--backtest-trades", "3000",
-                "--work-dir", dir.toString());
+                "--latency-symbols", "5", "--latency-minutes", "1", "--work-dir", dir.toString());
 
         assertThat(exit).as(err.toString()).isZero();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines.get(lines.size() - 1)).matches("bench: aggregate_tps=[1-9][0-9]* raw_consumer_rps=[1-9][0-9]* "
-                + "ratio=[0-9]+\\.[0-9]{2} backtest_tps=[1-9][0-9]* close_to_order_p50_ms=n/a close_to_order_p99_ms=n/a");
+                + "ratio=[0-9]+\\.[0-9]{2} backtest_tps=[1-9][0-9]* close_to_order_p50_ms=-?[0-9]+\\.[0-9] close_to_order_p99_ms=-?[0-9]+\\.[0-9]");
         assertThat(out.toString())
                 .contains("raw consumer: 3,000 records")
                 .containsPattern("aggregate: 3,000 trades in .* [1-9][0-9,]* 1m candles, 0 late trades")
-                .contains("trades:       3,000");
+                .contains("trades:       3,000")
+                .containsPattern("latency: [1-9][0-9]* orders, close \\(minute end \\+ grace\\) to order at the paper broker");
     }
 }

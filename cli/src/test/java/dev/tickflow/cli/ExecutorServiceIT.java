@@ -98,7 +98,8 @@ class ExecutorServiceIT {
             await().atMost(Duration.ofSeconds(40)).until(() -> service.state() == KafkaStreams.State.RUNNING);
 
             produce(broker, registry, trades, "BTCUSDT", trade("50000", START.plusSeconds(30)), START.plusSeconds(30));
-            Signal entry = signal(0, TargetPosition.LONG, "50100");
+            // paper fills at the signal's price (its candle's close, the last trade of the minute): see docs/executor.md
+            Signal entry = signal(0, TargetPosition.LONG, "50000");
             produce(broker, registry, signals, "BTCUSDT", entry, entry.getCreatedAt());
             produce(broker, registry, signals, "BTCUSDT", entry, entry.getCreatedAt());
             Signal exit = signal(2, TargetPosition.FLAT, "51000");

@@ -19,9 +19,9 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * The Kafka glue around {@link ExecutionEngine}: signals and trades in, order events, fills and positions out, state in
- * the task's stores. Each task has its own broker. The engine's clock is stream time for a broker without external
- * state (paper: deterministic, also in a backtest) and the wall clock for an exchange, whose resting orders a
- * wall-clock punctuator refreshes.
+ * the task's stores. Each task has its own broker. The engine's clock is event time for a broker without external
+ * state (paper: a signal's time, a trade's time; deterministic, also in a backtest) and the wall clock for an exchange,
+ * whose resting orders a wall-clock punctuator refreshes.
  */
 final class ExecutorProcessor implements Processor<String, SpecificRecord, String, SpecificRecord>, ExecutorOutput {
 
@@ -53,14 +53,19 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
     @Override
     public void process(Record<String, SpecificRecord> record) {
         if (record.value() instanceof Signal signal) {
-            engine.onSignal(AvroMapping.signal(signal), now());
+            engine.onSignal(AvroMapping.signal(signal), now(signal));
         } else if (record.value() instanceof Trade trade) {
             engine.onTrade(trade.getSymbol(), trade.getPrice(), trade.getTradeTime());
         }
     }
 
-    private Instant now() {
-        return broker.hasExternalState() ? Instant.now() : Instant.ofEpochMilli(context.currentStreamTimeMs());
+    /**
+     * The engine's clock for a signal: the wall clock for an exchange; for paper the signal's own event time, so that
+     * every output (order and fill times, risk windows) is a function of the input's event times, not of stream time,
+     * which live is already ahead (the next minute's trades arrive before a candle's signal) and differs in a backtest.
+     */
+    private Instant now(Signal signal) {
+        return broker.hasExternalState() ? Instant.now() : signal.getCreatedAt();
     }
 
     @Override

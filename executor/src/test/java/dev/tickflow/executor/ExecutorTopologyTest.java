@@ -45,7 +45,8 @@ class ExecutorTopologyTest {
     @Test
     void aSignalBecomesAnOrderAFillAndAPosition() {
         try (ExecutorDriver driver = driver(ExecutorTopologyTest::withFee)) {
-            driver.trade("50000", START.plusSeconds(30)).signal("A", 0, LONG, "50100");
+            // as live: a trade of the next minute arrives before the signal of the minute's candle (closed after its grace)
+            driver.trade("50000", START.plusSeconds(30)).trade("50200", START.plusSeconds(62)).signal("A", 0, LONG, "50100");
 
             List<TestRecord<String, OrderEvent>> orders = driver.orderRecords();
             assertThat(orders).hasSize(1);
@@ -59,15 +60,17 @@ class ExecutorTopologyTest {
             assertThat(order.getType()).isEqualTo(OrderType.MARKET);
             assertThat(order.getQuantity()).isEqualByComparingTo("0.001");
             assertThat(order.getFilledQuantity()).isEqualByComparingTo("0.001");
-            assertThat(order.getAverageFillPrice()).as("the latest trade, not the signal price").isEqualByComparingTo("50000");
+            assertThat(order.getAverageFillPrice()).as("the market as of the signal's time: its price, not a later trade that arrived first")
+                    .isEqualByComparingTo("50100");
             assertThat(order.getBroker()).isEqualTo("paper");
             assertThat(order.getEventTime()).isEqualTo(START.plusMillis(59_999));
 
             List<Fill> fills = driver.fills();
             assertThat(fills).hasSize(1);
             assertThat(fills.get(0).getTradeId()).isEqualTo(order.getClientOrderId() + "-1");
-            assertThat(fills.get(0).getPrice()).isEqualByComparingTo("50000");
-            assertThat(fills.get(0).getCommission()).as("50000 x 0.001 x 0.001").isEqualByComparingTo("0.05");
+            assertThat(fills.get(0).getPrice()).isEqualByComparingTo("50100");
+            assertThat(fills.get(0).getTradeTime()).as("the signal's event time, not stream time").isEqualTo(START.plusMillis(59_999));
+            assertThat(fills.get(0).getCommission()).as("50100 x 0.001 x 0.001").isEqualByComparingTo("0.0501");
             assertThat(fills.get(0).getCommissionAsset()).isEqualTo("USDT");
 
             List<TestRecord<String, Position>> positions = driver.positionRecords();
@@ -75,8 +78,8 @@ class ExecutorTopologyTest {
             assertThat(positions.get(0).key()).isEqualTo("A:BTCUSDT");
             Position position = positions.get(0).value();
             assertThat(position.getQuantity()).isEqualByComparingTo("0.001");
-            assertThat(position.getAverageEntryPrice()).isEqualByComparingTo("50000");
-            assertThat(position.getFees()).isEqualByComparingTo("0.05");
+            assertThat(position.getAverageEntryPrice()).isEqualByComparingTo("50100");
+            assertThat(position.getFees()).isEqualByComparingTo("0.0501");
             assertThat(position.getRealizedPnl()).isEqualByComparingTo("0");
             assertThat(position.getUnrealizedPnl()).isEqualByComparingTo("0");
         }
@@ -209,6 +212,21 @@ class ExecutorTopologyTest {
             Position position = driver.positions().get(0);
             assertThat(position.getQuantity()).isEqualByComparingTo("0.001");
             assertThat(position.getAverageEntryPrice()).isEqualByComparingTo("49950");
+        }
+    }
+
+    @Test
+    void aLimitOrderIsMatchedOnlyByTradesAfterItsTime() {
+        try (ExecutorDriver driver = driver(settings -> limitOrders(settings, Duration.ofMinutes(5)))) {
+            driver.trade("50000", START.plusSeconds(30)).signal("A", 0, LONG, "50000");
+            assertThat(driver.orders()).extracting(OrderEvent::getStatus).containsExactly(OrderStatus.NEW);
+
+            driver.trade("49000", START.plusSeconds(59));
+            assertThat(driver.orders()).as("a trade through the limit but before the order's time arrives late: no fill").isEmpty();
+            assertThat(driver.fills()).isEmpty();
+
+            driver.trade("49000", START.plusSeconds(61));
+            assertThat(driver.fills()).extracting(Fill::getTradeTime).containsExactly(START.plusSeconds(61));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.tickflow.cli.backtest;
 
 import dev.tickflow.cli.backtest.report.Account;
+import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.topics.TopicCatalog;
@@ -21,11 +22,13 @@ import java.util.List;
  * @param progressEvery how often to report progress
  * @param strategy      the strategy instances to run on the candles, or null for candles only; its serde
  *                      configuration is replaced by the run's private registry
+ * @param executor      the executor's settings for the strategies' signals (paper broker whatever {@code executor.broker}
+ *                      says); required with {@code strategy}; its serde configuration is replaced like the strategies'
  * @param account       each strategy instance's simulated account (starting capital, fee rate)
  */
 public record BacktestRequest(Input input, List<Path> files, String symbol, Path outDir, TopicCatalog topics, Duration grace,
                               MalformedLinePolicy malformed, Duration progressEvery, StrategySettings strategy,
-                              Account account) {
+                              ExecutorSettings executor, Account account) {
 
     /** What the input files hold. */
     public enum Input {
@@ -40,11 +43,14 @@ public record BacktestRequest(Input input, List<Path> files, String symbol, Path
         if (input == Input.KLINES && strategy == null) {
             throw new IllegalArgumentException("A klines backtest needs strategy settings");
         }
+        if (strategy != null && executor == null) {
+            throw new IllegalArgumentException("A backtest with strategies needs executor settings");
+        }
     }
 
     /** Candles only, from trades. */
     public BacktestRequest(List<Path> tradeFiles, String symbol, Path outDir, TopicCatalog topics, Duration grace,
                            MalformedLinePolicy malformed, Duration progressEvery) {
-        this(Input.TRADES, tradeFiles, symbol, outDir, topics, grace, malformed, progressEvery, null, Account.DEFAULT);
+        this(Input.TRADES, tradeFiles, symbol, outDir, topics, grace, malformed, progressEvery, null, null, Account.DEFAULT);
     }
 }

@@ -38,6 +38,8 @@ public record BacktestResult(ReplayResult replay, Map<CandleInterval, Path> cand
             strategy.signals().forEach((instance, count) -> signals.append(signals.length() == 0 ? "" : ", ")
                     .append(String.format(Locale.ROOT, "%s %,d", instance, count)));
             lines.add("signals:      " + signals);
+            lines.add(String.format(Locale.ROOT, "orders:       %,d (%,d rejected), fills %,d", strategy.orders(), strategy.rejected(),
+                    strategy.fills()));
         }
         long inputs = replay != null ? replay.trades() : klines;
         String unit = replay != null ? "trades" : "klines";

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * Runs a backtest offline (no broker, an in-memory {@code mock://} registry private to the run). From trades: replays
  * them through the candle topology in a {@link CandleReplay}, writes one kline CSV per interval and runs the strategies
  * on the candles of their interval as they come out ({@link StrategyReplay}). From klines: runs the strategies on
- * them directly. The strategies' outputs go to indicators.csv and signals.csv. Later stages (execution, reports)
- * hook in here.
+ * them directly. The strategies' signals go through the executor's topology with the paper broker; indicators.csv,
+ * signals.csv, orders.csv, fills.csv and the report are written.
  */
 public final class BacktestRunner {
     private final CandleTopology topology;
@@ -71,13 +71,13 @@ public final class BacktestRunner {
             Path outDir = prepareOutputDir(request.outDir());
             Path stateDir = createStateDir(outDir);
             try (CandleFiles files = CandleFiles.open(outDir, request.topics().candleIntervals());
-                 StrategyRun strategy = StrategyRun.open(request.strategy(), request.account(),
+                 StrategyRun strategy = StrategyRun.open(request.strategy(), request.executor(), request.account(),
                          BinanceTradesCsv.normalizeSymbol(request.symbol()), serdeConfig, outDir, stateDir)) {
                 CandleSink sink = (interval, candle) -> {
                     files.write(interval, candle);
                     strategy.accept(interval, candle);
                 };
-                ReplayResult replay = new CandleReplay(topology, settings, stateDir.resolve("candles")).run(reporting(reader, progress), sink);
+                ReplayResult replay = new CandleReplay(topology, settings, stateDir.resolve("candles")).run(reporting(reader, progress, strategy), sink);
                 if (replay.trades() == 0) {
                     throw new BacktestException("No trades for " + BinanceTradesCsv.normalizeSymbol(request.symbol()) + " in "
                             + request.files() + skipped(reader.skippedLines(), reader.skippedProblems()));
@@ -99,7 +99,7 @@ public final class BacktestRunner {
                 request.malformed())) {
             Path outDir = prepareOutputDir(request.outDir());
             Path stateDir = createStateDir(outDir);
-            try (StrategyRun strategy = StrategyRun.open(request.strategy(), request.account(),
+            try (StrategyRun strategy = StrategyRun.open(request.strategy(), request.executor(), request.account(),
                          BinanceTradesCsv.normalizeSymbol(request.symbol()), serdeConfig, outDir, stateDir)) {
                 while (reader.hasNext()) {
                     strategy.accept(interval, reader.next());
@@ -120,7 +120,8 @@ public final class BacktestRunner {
         return lines > 0 ? " (" + lines + " malformed lines skipped, first: " + problems.get(0) + ")" : "";
     }
 
-    private static Iterator<Trade> reporting(BinanceTradesCsv reader, Progress progress) {
+    /** The trades as read, each handed to the executor first (as live, it has it before the candle it closes). */
+    private static Iterator<Trade> reporting(BinanceTradesCsv reader, Progress progress, StrategyRun strategy) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -131,6 +132,11 @@ public final class BacktestRunner {
             public Trade next() {
                 Trade trade = reader.next();
                 progress.tradeRead(reader.tradesRead(), reader.bytesRead(), reader.totalBytes());
+                try {
+                    strategy.trade(trade);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 return trade;
             }
         };

@@ -61,13 +61,16 @@ public final class CandleReplay {
             ReplayOutputs outputs = new ReplayOutputs(driver, settings.topics(), candleSerde.deserializer(), sink);
             long piped = 0;
             long maxTradeTime = Long.MIN_VALUE;
+            long closable = Long.MIN_VALUE;
             while (trades.hasNext()) {
                 Trade trade = trades.next();
                 input.pipeInput(trade.getSymbol(), trade, trade.getTradeTime());
                 maxTradeTime = Math.max(maxTradeTime, trade.getTradeTime().toEpochMilli());
-                if (++piped % DRAIN_EVERY == 0) {
+                long nowClosable = closableWindows(maxTradeTime);
+                if (++piped % DRAIN_EVERY == 0 || nowClosable != closable) {
                     outputs.drain();
                 }
+                closable = nowClosable;
             }
             if (piped > 0) {
                 driver.advanceWallClockTime(Duration.ofMillis(endOfDataWallClock(maxTradeTime)));
@@ -81,6 +84,17 @@ public final class CandleReplay {
     /** Records of the last run the driver kept for other topics (changelogs, repartition topics), dropped as they came. */
     long internalRecordsDiscarded() {
         return internalRecordsDiscarded;
+    }
+
+    /**
+     * A count that changes whenever stream time passes a window's end plus the grace (at or just after it): the candles
+     * are then read at once, so that the strategies, and the executor with their signals, see them before the next
+     * trade, as live. Otherwise the captured output is read every {@value #DRAIN_EVERY} trades.
+     */
+    long closableWindows(long streamTime) {
+        long minute = CandleInterval.ONE_MINUTE.length().toMillis();
+        long sinceGrace = streamTime - settings.grace().toMillis();
+        return Math.floorDiv(sinceGrace, minute) * 2 + (Math.floorMod(sinceGrace, minute) == 0 ? 0 : 1);
     }
 
     /** Where the wall clock goes after the last trade: end of that trade's 1-minute window plus the grace. */

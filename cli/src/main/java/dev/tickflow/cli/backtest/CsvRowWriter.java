@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.Writer;
 
 /** Writes records as CSV lines under a header line, and counts them. */
-abstract class CsvRowWriter<T> implements Closeable {
+public abstract class CsvRowWriter<T> implements Closeable {
     private final Writer out;
     private long rows;
 

@@ -1,6 +1,7 @@
 package dev.tickflow.cli.backtest;
 
 import dev.tickflow.schema.Candle;
+import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.serde.AvroSerde;
@@ -27,7 +28,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * Runs candles through the strategy service's own topology ({@link StrategyTopology#build}) in a
  * {@link TopologyTestDriver}, one candle at a time as they come (from klines or straight from the candle replay),
  * and hands each indicator snapshot and signal to the sink. Everything the driver captured is read after every
- * candle, so memory stays flat. No fills are piped: entries are priced at the signal candle's close.
+ * candle, so memory stays flat. The executor's fills are piped back ({@link #fill}) as oms.fills, as live.
  */
 public final class StrategyReplay implements Closeable {
     static final String APPLICATION_ID = "tickflow-backtest-strategy";
@@ -38,7 +39,9 @@ public final class StrategyReplay implements Closeable {
     private final AvroSerde<Candle> candleSerde;
     private final AvroSerde<IndicatorSnapshot> indicatorSerde;
     private final AvroSerde<Signal> signalSerde;
+    private final AvroSerde<Fill> fillSerde;
     private final TestInputTopic<String, Candle> candles;
+    private final TestInputTopic<String, Fill> fills;
     private final TestOutputTopic<String, IndicatorSnapshot> indicators;
     private final TestOutputTopic<String, Signal> signals;
     private final Map<String, TestOutputTopic<byte[], byte[]>> otherTopics = new HashMap<>();
@@ -57,6 +60,8 @@ public final class StrategyReplay implements Closeable {
         this.candleSerde = AvroSerde.forClass(Candle.class, settings.serdeConfig(), false);
         this.indicatorSerde = AvroSerde.forClass(IndicatorSnapshot.class, settings.serdeConfig(), false);
         this.signalSerde = AvroSerde.forClass(Signal.class, settings.serdeConfig(), false);
+        this.fillSerde = AvroSerde.forClass(Fill.class, settings.serdeConfig(), false);
+        this.fills = driver.createInputTopic(settings.topics().fills().name(), new StringSerializer(), fillSerde.serializer());
         this.candles = driver.createInputTopic(settings.topics().candles(settings.interval()).name(), new StringSerializer(),
                 candleSerde.serializer());
         this.indicators = driver.createOutputTopic(settings.topics().indicators().name(), new StringDeserializer(),
@@ -76,6 +81,12 @@ public final class StrategyReplay implements Closeable {
     public void accept(Candle candle) throws IOException {
         candles.pipeInput(candle.getSymbol(), candle, candle.getCloseTime());
         candlesPiped++;
+        drain();
+    }
+
+    /** Pipes one fill of the executor, keyed by symbol and stamped with its trade time (entry prices for stop losses). */
+    public void fill(Fill fill) throws IOException {
+        fills.pipeInput(fill.getSymbol(), fill, fill.getTradeTime());
         drain();
     }
 
@@ -101,6 +112,7 @@ public final class StrategyReplay implements Closeable {
             candleSerde.close();
             indicatorSerde.close();
             signalSerde.close();
+            fillSerde.close();
         }
     }
 

@@ -6,6 +6,8 @@ import dev.tickflow.cli.backtest.BacktestRequest;
 import dev.tickflow.cli.backtest.BacktestResult;
 import dev.tickflow.cli.backtest.BacktestRunner;
 import dev.tickflow.cli.backtest.report.Account;
+import dev.tickflow.executor.ExecutorSettings;
+import dev.tickflow.executor.order.OrderSizing;
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.strategy.engine.StrategyInstances;
@@ -15,6 +17,7 @@ import dev.tickflow.topics.TopicCatalog;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +50,17 @@ final class BacktestBench {
                 StrategyInstances.parse(StrategyInstances.DEFAULTS, StrategyTypes.discover()), Map.of());
         BacktestRequest request = new BacktestRequest(BacktestRequest.Input.TRADES, List.of(file), SYMBOL, workDir.resolve("backtest-out"),
                 topics, Duration.ofMillis(AggregateSettings.DEFAULT_GRACE_MS), MalformedLinePolicy.FAIL, Duration.ofSeconds(2), strategies,
-                Account.DEFAULT);
+                executorSettings(), Account.DEFAULT);
         BacktestResult result = new BacktestRunner(AggregateCandleTopology.INSTANCE, out).run(request);
         return new Result(result.replay().trades(), result.elapsed(), result);
+    }
+
+    /** The paper executor with the default fee and one unit of the simulated symbol per order (a USDT pair has no default size). */
+    static ExecutorSettings executorSettings() {
+        return ExecutorSettings.paperDefaults(Map.of())
+                .withSizing(new OrderSizing(Map.of(SYMBOL, BigDecimal.ONE), Map.of(), ExecutorSettings.ORDER_QUANTITIES,
+                        ExecutorSettings.ORDER_NOTIONALS))
+                .withPaperCosts(Account.DEFAULT.feeRate(), BigDecimal.ZERO);
     }
 
     /** One symbol's simulated trades in Binance's aggTrades layout (8 columns, no header). */

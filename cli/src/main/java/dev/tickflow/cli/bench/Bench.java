@@ -25,8 +25,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /**
  * One benchmark run: a real broker process in a work directory, simulated trades pre-produced to md.trades (Avro
  * through an in-process {@code mock://} registry, private to the run), Kafka's ConsumerPerformance on that topic, the
- * aggregation topology on it in KafkaStreams, then the backtest on simulated trades of one symbol. Ends with the
- * {@code bench:} line.
+ * aggregation topology on it in KafkaStreams, the live close-to-order latency ({@link LatencyBench}: aggregate, strategy and
+ * executor in KafkaStreams on the same broker, fed in real time), then the backtest on simulated trades of one symbol.
+ * Ends with the {@code bench:} line.
  */
 public final class Bench {
     private static final int KAFKA_HEAP_MB = 1024;
@@ -35,20 +36,25 @@ public final class Bench {
     private final int symbols;
     private final long backtestTrades;
     private final int streamThreads;
+    private final int latencySymbols;
+    private final int latencyMinutes;
     private final Path workDir;
     private final PrintWriter out;
 
     /** @param workDir where the broker's data and the backtest files go; null for a temporary directory deleted at the end */
-    public Bench(long trades, int symbols, long backtestTrades, int streamThreads, Path workDir, PrintWriter out) {
+    public Bench(long trades, int symbols, long backtestTrades, int streamThreads, int latencySymbols, int latencyMinutes, Path workDir,
+                 PrintWriter out) {
         this.trades = trades;
         this.symbols = symbols;
         this.backtestTrades = backtestTrades;
         this.streamThreads = streamThreads;
+        this.latencySymbols = latencySymbols;
+        this.latencyMinutes = latencyMinutes;
         this.workDir = workDir;
         this.out = out;
     }
 
-    /** The figures of one run. Latency figures are null until the executor runs in the bench. */
+    /** The figures of one run. Latency figures are null when the latency run is skipped. */
     public record Figures(double aggregateTps, double rawConsumerRps, double backtestTps, Double closeToOrderP50Ms, Double closeToOrderP99Ms) {
         public double ratio() {
             return aggregateTps / rawConsumerRps;
@@ -77,6 +83,7 @@ public final class Bench {
             Map<String, Object> serdeConfig = Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, "mock://" + scope);
             AggregateBench.Result aggregate;
             RawConsumerBench.Result raw;
+            LatencyBench.Result latency = null;
             try (KafkaServerProcess kafka = step("Kafka broker (KRaft, one process)",
                     () -> KafkaServerProcess.start(dir.resolve("kafka"), freePort(), freePort(), KAFKA_HEAP_MB))) {
                 String bootstrap = kafka.bootstrapServers();
@@ -101,6 +108,11 @@ public final class Bench {
                 out.printf(Locale.ROOT, "aggregate: %,d trades in %.1f s (%,.0f trades/s), %,d 1m candles, %,d late trades%n",
                         aggregate.trades(), AggregateBench.seconds(aggregate.aggregate()), aggregate.tradesPerSecond(),
                         aggregate.candles1m(), aggregate.lateTrades());
+                if (latencyMinutes > 0) {
+                    latency = LatencyBench.run(bootstrap, serdeConfig, latencySymbols, latencyMinutes, dir.resolve("latency-state"), out);
+                    out.printf(Locale.ROOT, "latency: %,d orders, close (minute end + grace) to order at the paper broker: p50 %.0f ms, "
+                            + "p99 %.0f ms, max %.0f ms%n", latency.orders(), latency.p50Ms(), latency.p99Ms(), latency.maxMs());
+                }
             }
             out.println("backtest: " + backtestTrades + " trades of " + BacktestBench.SYMBOL + " through tickflow backtest ...");
             out.flush();
@@ -109,8 +121,8 @@ public final class Bench {
             backtest.backtest().summary().forEach(line -> out.println("  " + line));
             out.printf(Locale.ROOT, "backtest: %,d trades in %.1f s (%,.0f trades/s)%n", backtest.trades(),
                     AggregateBench.seconds(backtest.elapsed()), backtest.tradesPerSecond());
-            out.println("close-to-order latency: n/a (needs the executor in the live pipeline; next step)");
-            Figures figures = new Figures(aggregate.tradesPerSecond(), raw.recordsPerSecond(), backtest.tradesPerSecond(), null, null);
+            Figures figures = new Figures(aggregate.tradesPerSecond(), raw.recordsPerSecond(), backtest.tradesPerSecond(),
+                    latency == null ? null : latency.p50Ms(), latency == null ? null : latency.p99Ms());
             out.println(figures.line());
             out.flush();
             return figures;

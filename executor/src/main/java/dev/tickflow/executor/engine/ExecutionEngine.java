@@ -92,6 +92,9 @@ public final class ExecutionEngine {
         state.putLastTrade(symbol, new LastTrade(price, time));
         if (!broker.hasExternalState()) {
             for (OpenOrder order : state.openOrdersOf(symbol)) {
+                if (order.request().createdAt() != null && !time.isAfter(order.request().createdAt())) {
+                    continue; // a trade not after the order's time is before the order in event time: it cannot fill it
+                }
                 if (isExpired(order, time)) {
                     cancel(order, time, true);
                 } else {
@@ -307,7 +310,16 @@ public final class ExecutionEngine {
         return state.position(instance, symbol).orElseGet(PositionRecord::flat);
     }
 
+    /**
+     * The market an order of a signal meets. For a broker without external state (paper) it is the market as of the
+     * signal's event time: the signal's price, the close of its candle, which is the last trade before the candle's end;
+     * never the latest trade that happened to arrive, which live is already of the next minute (candles close after
+     * their grace period) and in a backtest depends on the replay's order. So paper fills depend on event times only.
+     */
     private MarketSnapshot market(String symbol, BigDecimal signalPrice, Instant now) {
+        if (!broker.hasExternalState()) {
+            return new MarketSnapshot(null, signalPrice, now);
+        }
         Optional<LastTrade> last = state.lastTrade(symbol);
         return new MarketSnapshot(last.map(LastTrade::price).orElse(null), signalPrice, now);
     }

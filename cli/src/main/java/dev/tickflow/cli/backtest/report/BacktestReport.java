@@ -6,12 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The accounts of all strategy instances of a one-symbol backtest and the price series they are marked on. Feed it,
- * per candle, the candle's signals ({@link #signal}, filled by {@link SignalPriceFills}) or fills ({@link #fill}),
- * then the candle's close ({@link #candleClosed}).
+ * per candle, the executor's fills of the candle's signals ({@link #fill}), then the candle's close
+ * ({@link #candleClosed}).
  */
 public final class BacktestReport {
     private static final double MINUTES_PER_YEAR = 365.0 * 24 * 60;
@@ -19,7 +18,6 @@ public final class BacktestReport {
     private final String symbol;
     private final Account account;
     private final Duration interval;
-    private final SignalPriceFills fills;
     private final Map<String, InstanceLedger> ledgers = new LinkedHashMap<>();
     private final LongSeries closeTimes = new LongSeries();
     private final DoubleSeries closes = new DoubleSeries();
@@ -29,7 +27,6 @@ public final class BacktestReport {
         this.symbol = symbol;
         this.account = account;
         this.interval = interval;
-        this.fills = new SignalPriceFills(account);
         for (String instance : instances) {
             ledgers.put(instance, new InstanceLedger(instance, account.startingCapital()));
         }
@@ -45,14 +42,6 @@ public final class BacktestReport {
 
     public Duration interval() {
         return interval;
-    }
-
-    /** A signal to reach a target position, filled at its price; the fill, if the target was not already held. */
-    public Optional<Fill> signal(String instance, boolean wantLong, BigDecimal price, long time) {
-        InstanceLedger ledger = ledger(instance);
-        Optional<Fill> fill = fills.fillFor(instance, symbol, wantLong, price, time, ledger);
-        fill.ifPresent(ledger::fill);
-        return fill;
     }
 
     /** A fill from an execution. */
@@ -96,7 +85,7 @@ public final class BacktestReport {
         return closes;
     }
 
-    private InstanceLedger ledger(String instance) {
+    InstanceLedger ledger(String instance) {
         InstanceLedger ledger = ledgers.get(instance);
         if (ledger == null) {
             throw new IllegalArgumentException("Unknown strategy instance " + instance + "; the report has " + ledgers.keySet());

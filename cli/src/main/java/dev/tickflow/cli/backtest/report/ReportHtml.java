@@ -38,7 +38,7 @@ public final class ReportHtml {
                 .append(",\"interval\":").append(ReportJson.quote(intervalName))
                 .append(",\"starting_capital\":").append(ReportJson.quote(ReportJson.amount(report.account().startingCapital())))
                 .append(",\"fee_rate\":").append(ReportJson.quote(ReportJson.amount(report.account().feeRate())))
-                .append(",\"fill_model\":\"signal price\"")
+                .append(",\"fill_model\":\"the executor's paper broker\"")
                 .append(",\"candles\":").append(candles)
                 .append(",\"stride\":").append(stride)
                 .append(",\"sampled\":").append(stride > 1)

@@ -20,7 +20,7 @@ public final class ReportJson {
         field(json, 1, "interval", quote(intervalName)).append(",\n");
         field(json, 1, "starting_capital", amount(report.account().startingCapital())).append(",\n");
         field(json, 1, "fee_rate", amount(report.account().feeRate())).append(",\n");
-        field(json, 1, "fill_model", quote("signal-price")).append(",\n");
+        field(json, 1, "fill_model", quote("paper-executor")).append(",\n");
         field(json, 1, "sharpe_candles_per_year", ratio(report.candlesPerYear())).append(",\n");
         indent(json, 1).append("\"instances\": {");
         List<InstanceReport> reports = report.reports();

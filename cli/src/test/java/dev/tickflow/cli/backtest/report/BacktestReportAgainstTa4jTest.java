@@ -95,10 +95,10 @@ class BacktestReportAgainstTa4jTest {
         for (int i = 0; i < closes.size(); i++) {
             long closeTime = (i + 1) * MINUTE - 1;
             if (entries.contains(i)) {
-                report.signal("A", true, closes.get(i), closeTime);
+                WholeAccountFills.signal(report, "A", true, closes.get(i), closeTime);
             }
             if (exits.contains(i)) {
-                report.signal("A", false, closes.get(i), closeTime);
+                WholeAccountFills.signal(report, "A", false, closes.get(i), closeTime);
             }
             report.candleClosed(closeTime, closes.get(i));
         }

@@ -24,11 +24,11 @@ class BacktestReportTest {
     @Test
     void oneWinningRoundTripWithoutFees() {
         BacktestReport report = report("1000", "0");
-        report.signal("A", true, new BigDecimal("10"), MINUTE - 1);
+        WholeAccountFills.signal(report, "A", true, new BigDecimal("10"), MINUTE - 1);
         candle(report, 0, "10");
         candle(report, 1, "11");
         candle(report, 2, "9");
-        report.signal("A", false, new BigDecimal("12"), 4 * MINUTE - 1);
+        WholeAccountFills.signal(report, "A", false, new BigDecimal("12"), 4 * MINUTE - 1);
         candle(report, 3, "12");
 
         InstanceReport a = report.reports().get(0);
@@ -63,22 +63,22 @@ class BacktestReportTest {
     void feesAreExactAndLosingTradesCountAgainstTheProfitFactor() {
         BacktestReport report = report("1000", "0.001");
         // 1000 / (10 x 1.001) = 99.900099900..., rounded down to 99.90009990; fee 0.999000999
-        Fill buy = report.signal("A", true, new BigDecimal("10"), MINUTE - 1).orElseThrow();
+        Fill buy = WholeAccountFills.signal(report, "A", true, new BigDecimal("10"), MINUTE - 1).orElseThrow();
         assertThat(buy.quantity()).isEqualByComparingTo("99.90009990");
         assertThat(buy.fee()).isEqualByComparingTo("0.9990009990");
         assertThat(report.ledgers().get(0).cash()).isEqualByComparingTo("0.0000000010");
         candle(report, 0, "10");
-        assertThat(report.signal("A", true, new BigDecimal("10"), MINUTE - 1)).as("already long").isEmpty();
+        assertThat(WholeAccountFills.signal(report, "A", true, new BigDecimal("10"), MINUTE - 1)).as("already long").isEmpty();
         // sold at 11: 1098.9010989 - fee 1.0989010989 = 1097.8021978011; PnL 97.8021978011 - ... vs cost 999.999999999
-        Fill sell = report.signal("A", false, new BigDecimal("11"), 2 * MINUTE - 1).orElseThrow();
+        Fill sell = WholeAccountFills.signal(report, "A", false, new BigDecimal("11"), 2 * MINUTE - 1).orElseThrow();
         assertThat(sell.fee()).isEqualByComparingTo("1.0989010989");
         candle(report, 1, "11");
         // second round trip loses: buy at 11, sell at 10
-        report.signal("A", true, new BigDecimal("11"), 3 * MINUTE - 1);
+        WholeAccountFills.signal(report, "A", true, new BigDecimal("11"), 3 * MINUTE - 1);
         candle(report, 2, "11");
-        report.signal("A", false, new BigDecimal("10"), 4 * MINUTE - 1);
+        WholeAccountFills.signal(report, "A", false, new BigDecimal("10"), 4 * MINUTE - 1);
         candle(report, 3, "10");
-        assertThat(report.signal("A", false, new BigDecimal("10"), 4 * MINUTE - 1)).as("already flat").isEmpty();
+        assertThat(WholeAccountFills.signal(report, "A", false, new BigDecimal("10"), 4 * MINUTE - 1)).as("already flat").isEmpty();
 
         InstanceReport a = report.reports().get(0);
         List<Fill> fills = report.ledgers().get(0).fills();
@@ -101,7 +101,7 @@ class BacktestReportTest {
     void anOpenPositionIsMarkedAtTheLastCloseAndNotCountedAsATrade() {
         BacktestReport report = report("500", "0");
         candle(report, 0, "2");
-        report.signal("B", true, new BigDecimal("2"), 2 * MINUTE - 1);
+        WholeAccountFills.signal(report, "B", true, new BigDecimal("2"), 2 * MINUTE - 1);
         candle(report, 1, "2");
         candle(report, 2, "2.5");
         InstanceReport b = report.reports().get(1);
@@ -120,7 +120,7 @@ class BacktestReportTest {
 
     @Test
     void rejectsUnknownInstancesAndBadAccounts() {
-        assertThatThrownBy(() -> report("1000", "0").signal("Z", true, BigDecimal.ONE, 0)).hasMessageContaining("Unknown strategy instance Z");
+        assertThatThrownBy(() -> WholeAccountFills.signal(report("1000", "0"), "Z", true, BigDecimal.ONE, 0)).hasMessageContaining("Unknown strategy instance Z");
         assertThatThrownBy(() -> new Account(BigDecimal.ZERO, BigDecimal.ZERO)).hasMessageContaining("starting capital");
         assertThatThrownBy(() -> new Account(BigDecimal.TEN, BigDecimal.ONE)).hasMessageContaining("fee rate");
     }
@@ -128,7 +128,7 @@ class BacktestReportTest {
     @Test
     void jsonNamesTheMetricsAndHtmlInlinesEcharts() {
         BacktestReport report = report("1000", "0.001");
-        report.signal("A", true, new BigDecimal("10"), MINUTE - 1);
+        WholeAccountFills.signal(report, "A", true, new BigDecimal("10"), MINUTE - 1);
         candle(report, 0, "10");
         candle(report, 1, "10.5");
         String json = ReportJson.render(report, "1m");

@@ -1,0 +1,248 @@
+package dev.tickflow.cli.bench;
+
+import dev.tickflow.aggregate.AggregateSettings;
+import dev.tickflow.aggregate.AggregateTopology;
+import dev.tickflow.cli.service.StreamsApp;
+import dev.tickflow.cli.service.StreamsProperties;
+import dev.tickflow.config.ConfigKeys;
+import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.executor.ExecutorSettings;
+import dev.tickflow.executor.ExecutorTopology;
+import dev.tickflow.executor.paper.PaperBroker;
+import dev.tickflow.schema.Trade;
+import dev.tickflow.serde.AvroSerde;
+import dev.tickflow.strategy.StrategySettings;
+import dev.tickflow.strategy.StrategyTopology;
+import dev.tickflow.strategy.engine.StrategyInstances;
+import dev.tickflow.strategy.engine.StrategyTypes;
+import dev.tickflow.topics.CandleInterval;
+import dev.tickflow.topics.TopicCatalog;
+import dev.tickflow.topics.TopicProvisioner;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+
+/**
+ * Close-to-order latency in the live pipeline: the aggregate, strategy and executor topologies in KafkaStreams on the
+ * bench's broker, as the services run them (their defaults through {@link TickflowConfig}: exactly_once_v2, the
+ * aggregation closing windows on its wall-clock punctuator), fed in real time with a zigzag market (every symbol
+ * alternates between two prices minute by minute) and instances whose SMA(2) and EMA(2) cross on every candle, so each
+ * symbol gives a signal, and an order, every minute. The latency of an order is the wall-clock time it reaches the
+ * paper broker ({@link PlacementClock}) minus the end of its candle's minute plus the grace: the moment the candle
+ * could close at the earliest. Three minutes of history are fed first, quickly, to warm the indicators up; orders of
+ * those candles are not counted.
+ */
+final class LatencyBench {
+    static final String SYMBOL_FORMAT = "LAT%03dUSDT";
+    private static final long MINUTE_MS = 60_000;
+    private static final int WARM_UP_MINUTES = 3;
+    private static final long TRADE_EVERY_MS = 250;
+    private static final String PREFIX = "tickflow-bench-latency-";
+    /** How long after the last measured candle could close its orders may still come (slow ones must not be cut off). */
+    private static final long SETTLE_MS = 15_000;
+
+    record Result(int orders, double p50Ms, double p99Ms, double maxMs) {
+    }
+
+    private LatencyBench() {
+    }
+
+    /**
+     * @param rounds minutes measured: the orders of the candles ending at the next whole minute and up to {@code rounds} minutes
+     *               later; the run lasts up to a minute more (to that next minute) plus the grace and {@value #SETTLE_MS} ms
+     */
+    static Result run(String bootstrapServers, Map<String, Object> serdeConfig, int symbols, int rounds, Path stateDir, PrintWriter out) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < symbols; i++) {
+            names.add(String.format(Locale.ROOT, SYMBOL_FORMAT, i));
+        }
+        Map<String, String> env = environment(bootstrapServers, serdeConfig, names, stateDir);
+        TickflowConfig aggregateConfig = config(env, "aggregate", AggregateSettings.definition());
+        TickflowConfig strategyConfig = config(env, "strategy", StrategySettings.definition());
+        TickflowConfig executorConfig = config(env, "executor", ExecutorSettings.definition());
+        AggregateSettings aggregate = AggregateSettings.from(aggregateConfig);
+        TopicCatalog topics = TopicCatalog.from(executorConfig);
+        StrategySettings strategy = new StrategySettings(TopicCatalog.from(strategyConfig), CandleInterval.ONE_MINUTE,
+                StrategyInstances.parse(crossingEveryMinute(), StrategyTypes.discover()), serdeConfig);
+        ExecutorSettings executor = ExecutorSettings.from(executorConfig);
+        Map<String, PlacementClock.Placement> placements = PlacementClock.newRecord();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
+            for (TopicCatalog catalog : List.of(aggregate.topics(), strategy.topics(), topics)) {
+                provisioner.ensure(catalog.all());
+            }
+        }
+        List<KafkaStreams> running = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try {
+            running.add(start(new StreamsApp("aggregate", AggregateTopology.build(aggregate), AggregateTopology.streamsOverrides(aggregate)),
+                    aggregateConfig, failure));
+            running.add(start(new StreamsApp("strategy", StrategyTopology.build(strategy), StrategyTopology.streamsOverrides(strategy)),
+                    strategyConfig, failure));
+            running.add(start(new StreamsApp("executor", ExecutorTopology.build(executor, () -> new PlacementClock(
+                    new PaperBroker(executor.paperFeeRate(), executor.paperSlippageBps(), executor.paperFilters()), placements)),
+                    ExecutorTopology.streamsOverrides(executor)), executorConfig, failure));
+            long grace = aggregate.grace().toMillis();
+            long feedStart = System.currentTimeMillis();
+            long measuredFrom = (feedStart / MINUTE_MS + 1) * MINUTE_MS;
+            long feedEnd = measuredFrom + rounds * MINUTE_MS;
+            out.printf(Locale.ROOT, "latency: aggregate, strategy and executor (paper) in KafkaStreams, %s; %d symbols crossing every "
+                    + "minute, measured on %d minute(s), %.0f s ...%n", aggregateConfig.streamsProperties().get(ConfigKeys.PROCESSING_GUARANTEE),
+                    symbols, rounds, (feedEnd + grace + SETTLE_MS - feedStart) / 1000.0);
+            out.flush();
+            feed(bootstrapServers, serdeConfig, aggregate.topics().trades().name(), names, measuredFrom, feedStart, feedEnd + grace + 2_000,
+                    failure);
+            sleepUntil(feedEnd + grace + SETTLE_MS, failure);
+            return summarize(placements, measuredFrom, feedEnd, grace);
+        } finally {
+            for (KafkaStreams streams : running) {
+                streams.close(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    /** Orders of the candles that closed in real time (ending from {@code measuredFrom} to {@code feedEnd}), each against its candle's end + grace. */
+    static Result summarize(Map<String, PlacementClock.Placement> placements, long measuredFrom, long feedEnd, long graceMs) {
+        List<Long> latencies = new ArrayList<>();
+        for (PlacementClock.Placement placement : placements.values()) {
+            long candleEnd = placement.signalTime().toEpochMilli() + 1;
+            if (candleEnd >= measuredFrom && candleEnd <= feedEnd) {
+                latencies.add(placement.placedAtMs() - (candleEnd + graceMs));
+            }
+        }
+        if (latencies.isEmpty()) {
+            throw new IllegalStateException("No order reached the paper broker from a candle closed in real time: the pipeline did not run");
+        }
+        latencies.sort(null);
+        return new Result(latencies.size(), percentile(latencies, 0.50), percentile(latencies, 0.99), latencies.get(latencies.size() - 1));
+    }
+
+    /** Nearest rank. */
+    static double percentile(List<Long> sorted, double share) {
+        int rank = (int) Math.ceil(share * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    /** Instance "cross" on every symbol: SMA(2) and EMA(2), which a minute-by-minute zigzag makes cross on every candle. */
+    private static Map<String, String> crossingEveryMinute() {
+        return Map.of("strategy.instances", "cross",
+                "strategy.cross.type", "sma-ema-crossover",
+                "strategy.cross.symbols", "*",
+                "strategy.cross.sma", "2",
+                "strategy.cross.ema", "2",
+                "strategy.cross.stop-loss", "0.5");
+    }
+
+    /** The services' configuration: the bench's broker and registry, topics of their own, one unit of each symbol per order. */
+    private static Map<String, String> environment(String bootstrapServers, Map<String, Object> serdeConfig, List<String> symbols, Path stateDir) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TICKFLOW_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("TICKFLOW_SCHEMA_REGISTRY_URL", String.valueOf(serdeConfig.get(ConfigKeys.SCHEMA_REGISTRY_URL)));
+        env.put("TICKFLOW_STATE_DIR", stateDir.toString());
+        env.put("TICKFLOW_CANDLES_INTERVALS", "1m");
+        for (String topic : List.of("MD_TRADES", "MD_TRADES_LATE", "MD_TRADES_DLQ", "MD_CANDLES_1M", "STRATEGY_SIGNALS", "STRATEGY_INDICATORS",
+                "OMS_ORDERS", "OMS_FILLS", "OMS_POSITIONS")) {
+            env.put("TICKFLOW_TOPIC_" + topic + "_NAME", "latency." + topic.toLowerCase(Locale.ROOT).replace('_', '.'));
+        }
+        env.put("TICKFLOW_EXECUTOR_ORDER_QUANTITIES", String.join(",", symbols.stream().map(symbol -> symbol + "=1").toList()));
+        return env;
+    }
+
+    /** Only the keys of the service (the others would be reported as ignored), under its own application id. */
+    private static TickflowConfig config(Map<String, String> env, String service, org.apache.kafka.common.config.ConfigDef definition) {
+        Map<String, String> own = new LinkedHashMap<>();
+        env.forEach((key, value) -> {
+            String name = key.substring("TICKFLOW_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+            if (definition.names().contains(name) || key.startsWith("TICKFLOW_TOPIC_")) {
+                own.put(key, value);
+            }
+        });
+        own.put("TICKFLOW_APPLICATION_ID", PREFIX + service);
+        own.put("TICKFLOW_STATE_DIR", env.get("TICKFLOW_STATE_DIR") + "/" + service);
+        return TickflowConfig.load(Optional.empty(), own, definition);
+    }
+
+    private static KafkaStreams start(StreamsApp app, TickflowConfig config, AtomicReference<Throwable> failure) {
+        KafkaStreams streams = new KafkaStreams(app.topology(), StreamsProperties.merge(config.streamsProperties(), app));
+        streams.setUncaughtExceptionHandler(e -> {
+            failure.compareAndSet(null, e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+        return streams;
+    }
+
+    /**
+     * The warm-up history first (every 5 s of the {@value #WARM_UP_MINUTES} minutes before the current one, at once),
+     * then every symbol every {@value #TRADE_EVERY_MS} ms at the wall clock until {@code until}.
+     */
+    private static void feed(String bootstrapServers, Map<String, Object> serdeConfig, String topic, List<String> symbols, long measuredFrom,
+                             long feedStart, long until, AtomicReference<Throwable> failure) {
+        Map<String, Object> properties = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 0);
+        try (AvroSerde<Trade> serde = AvroSerde.forClass(Trade.class, serdeConfig, false);
+             KafkaProducer<String, Trade> producer = new KafkaProducer<>(properties, new StringSerializer(), serde.serializer())) {
+            long[] tradeId = {1};
+            for (long time = measuredFrom - (WARM_UP_MINUTES + 1) * MINUTE_MS; time < feedStart; time += 5_000) {
+                send(producer, topic, symbols, time, tradeId);
+            }
+            while (System.currentTimeMillis() < until) {
+                if (failure.get() != null) {
+                    throw new IllegalStateException("The pipeline failed: " + failure.get(), failure.get());
+                }
+                send(producer, topic, symbols, System.currentTimeMillis(), tradeId);
+                Thread.sleep(TRADE_EVERY_MS);
+            }
+            producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /** One trade per symbol at {@code time}: 100 (+ the symbol's index) in even minutes, 10 % more in odd ones. */
+    private static void send(KafkaProducer<String, Trade> producer, String topic, List<String> symbols, long time, long[] tradeId) {
+        boolean odd = Math.floorDiv(time, MINUTE_MS) % 2 == 1;
+        Instant at = Instant.ofEpochMilli(time);
+        for (int i = 0; i < symbols.size(); i++) {
+            BigDecimal base = BigDecimal.valueOf(100 + i);
+            BigDecimal price = (odd ? base.multiply(new BigDecimal("1.1")) : base).setScale(8);
+            long id = tradeId[0]++;
+            Trade trade = Trade.newBuilder().setExchange("binance").setSymbol(symbols.get(i)).setTradeId(id).setFirstTradeId(id)
+                    .setLastTradeId(id).setPrice(price).setQuantity(new BigDecimal("1.00000000")).setTradeTime(at).setBuyerIsMaker(i % 2 == 0)
+                    .setEventTime(at).setIngestTime(at).build();
+            producer.send(new ProducerRecord<>(topic, null, time, symbols.get(i), trade));
+        }
+    }
+
+    private static void sleepUntil(long wallClockMs, AtomicReference<Throwable> failure) {
+        try {
+            while (System.currentTimeMillis() < wallClockMs) {
+                if (failure.get() != null) {
+                    throw new IllegalStateException("The pipeline failed: " + failure.get(), failure.get());
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}

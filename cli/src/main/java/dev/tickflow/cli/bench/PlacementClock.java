@@ -1,0 +1,76 @@
+package dev.tickflow.cli.bench;
+
+import dev.tickflow.executor.broker.Broker;
+import dev.tickflow.executor.broker.ExecutionReport;
+import dev.tickflow.executor.broker.MarketSnapshot;
+import dev.tickflow.executor.broker.OrderRequest;
+import dev.tickflow.executor.broker.SymbolFilters;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A broker that records, per client order id, the wall-clock time an order reached it and the time of its signal,
+ * then hands the order to the broker it wraps (the paper broker): where the close-to-order latency ends. A replayed
+ * order (exactly_once_v2 reprocessing after an aborted transaction) keeps its first time.
+ */
+final class PlacementClock implements Broker {
+
+    /** When an order reached the broker (epoch ms, wall clock) and the event time of its signal. */
+    record Placement(long placedAtMs, Instant signalTime) {
+    }
+
+    private final Broker delegate;
+    private final Map<String, Placement> placements;
+
+    PlacementClock(Broker delegate, Map<String, Placement> placements) {
+        this.delegate = delegate;
+        this.placements = placements;
+    }
+
+    static Map<String, Placement> newRecord() {
+        return new ConcurrentHashMap<>();
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public boolean hasExternalState() {
+        return delegate.hasExternalState();
+    }
+
+    @Override
+    public ExecutionReport place(OrderRequest order, MarketSnapshot market) {
+        placements.putIfAbsent(order.clientOrderId(), new Placement(System.currentTimeMillis(), order.createdAt()));
+        return delegate.place(order, market);
+    }
+
+    @Override
+    public Optional<ExecutionReport> find(OrderRequest order) {
+        return delegate.find(order);
+    }
+
+    @Override
+    public ExecutionReport refresh(OrderRequest order, MarketSnapshot market) {
+        return delegate.refresh(order, market);
+    }
+
+    @Override
+    public ExecutionReport cancel(OrderRequest order) {
+        return delegate.cancel(order);
+    }
+
+    @Override
+    public Optional<SymbolFilters> filters(String symbol) {
+        return delegate.filters(symbol);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
