@@ -147,7 +147,7 @@ class BacktestParityIT {
         PrintWriter log = new PrintWriter(output, true);
         try (StreamsService aggregate = AggregateCommand.service(aggregateConfig, log, log);
              StreamsService strategy = StrategyCommand.service(strategyConfig, log, log);
-             StreamsService executor = ExecutorCommand.service(executorConfig, Map.of(), log, log)) {
+             StreamsService executor = ExecutorCommand.service(executorConfig, log, log)) {
             for (StreamsService service : List.of(aggregate, strategy, executor)) {
                 service.start();
             }
