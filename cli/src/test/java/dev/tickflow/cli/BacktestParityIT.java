@@ -21,7 +21,6 @@ import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.Trade;
-import dev.tickflow.serde.AvroDeserializer;
 import dev.tickflow.serde.AvroSerializer;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.testkit.ApicurioRegistry;
@@ -49,15 +48,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -263,29 +257,7 @@ class BacktestParityIT {
 
     /** Reads a topic from the beginning, read_committed, until {@code done} holds and 3 s more passed (to catch extra records), or 120 s. */
     private static <T> List<T> read(KafkaBroker broker, ApicurioRegistry registry, String topic, Class<T> type, Predicate<List<T>> done) {
-        AvroDeserializer<T> deserializer = new AvroDeserializer<>(type);
-        deserializer.configure(Map.of("schema.registry.url", registry.confluentApiUrl()), false);
-        Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<T> read = new ArrayList<>();
-        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), deserializer)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(topic, p));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            long settleUntil = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, settleUntil)) {
-                for (ConsumerRecord<String, T> record : consumer.poll(Duration.ofMillis(200))) {
-                    read.add(record.value());
-                }
-                if (settleUntil == Long.MAX_VALUE && done.test(read)) {
-                    settleUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-                }
-            }
-        }
-        return read;
+        return CommittedReader.read(broker.bootstrapServers(), registry.confluentApiUrl(), topic, PARTITIONS, type, done,
+                Duration.ofSeconds(120), Duration.ofSeconds(3));
     }
 }

@@ -16,7 +16,6 @@ import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.SignalReason;
 import dev.tickflow.schema.TargetPosition;
 import dev.tickflow.schema.Trade;
-import dev.tickflow.serde.AvroDeserializer;
 import dev.tickflow.serde.AvroSerializer;
 import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
@@ -34,21 +33,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -163,29 +156,7 @@ class ExecutorServiceIT {
 
     /** Reads a topic from the beginning, read_committed, until {@code done} holds and 2 s more passed (to catch duplicates), or 40 s. */
     private static <T> List<T> read(KafkaBroker broker, ApicurioRegistry registry, String topic, Class<T> type, Predicate<List<T>> done) {
-        AvroDeserializer<T> deserializer = new AvroDeserializer<>(type);
-        deserializer.configure(Map.of("schema.registry.url", registry.confluentApiUrl()), false);
-        Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<T> read = new ArrayList<>();
-        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), deserializer)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(topic, p));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-            long settleUntil = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, settleUntil)) {
-                for (ConsumerRecord<String, T> record : consumer.poll(Duration.ofMillis(200))) {
-                    read.add(record.value());
-                }
-                if (settleUntil == Long.MAX_VALUE && done.test(read)) {
-                    settleUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                }
-            }
-        }
-        return read;
+        return CommittedReader.read(broker.bootstrapServers(), registry.confluentApiUrl(), topic, PARTITIONS, type, done,
+                Duration.ofSeconds(40), Duration.ofSeconds(2));
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
-import dev.tickflow.serde.AvroDeserializer;
 import dev.tickflow.serde.AvroSerializer;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.testkit.ApicurioRegistry;
@@ -27,16 +26,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -145,32 +140,6 @@ final class StrategyFixture {
      * keep their order.
      */
     <T> List<T> read(String topic, Class<T> type, Predicate<List<T>> done, Duration timeout, Duration settle) {
-        Map<String, Object> properties = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        AvroDeserializer<T> deserializer = new AvroDeserializer<>(type);
-        deserializer.configure(Map.of("schema.registry.url", registry.confluentApiUrl()), false);
-        List<T> read = new ArrayList<>();
-        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), deserializer)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(topic, p));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long settleUntil = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, settleUntil)) {
-                for (ConsumerRecord<String, T> record : consumer.poll(Duration.ofMillis(200))) {
-                    read.add(record.value());
-                }
-                if (settleUntil == Long.MAX_VALUE && done.test(read)) {
-                    settleUntil = System.nanoTime() + settle.toNanos();
-                }
-            }
-        }
-        return read;
+        return CommittedReader.read(broker.bootstrapServers(), registry.confluentApiUrl(), topic, PARTITIONS, type, done, timeout, settle);
     }
 }
