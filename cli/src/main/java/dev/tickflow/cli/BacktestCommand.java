@@ -35,9 +35,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Run the strategies offline (no broker) on Binance trade files (through the aggregation topology, "
-                + "writing the candles as Binance kline CSV files: candles-1m.csv and one per rolled-up interval) or on Binance "
-                + "kline files, and write indicators.csv and signals.csv in --out.",
+        description = {"Backtest offline (no Kafka broker) through the production topologies: Binance trade files through the "
+                + "aggregation (candles written as Binance kline CSV files: candles-1m.csv and one per rolled-up interval), or Binance "
+                + "kline files; then the strategies and the executor's risk checks and paper broker. Writes indicators.csv, "
+                + "signals.csv, orders.csv, fills.csv, report.json and report.html in --out.",
                 "Progress goes to stderr, the summary to stdout."})
 final class BacktestCommand implements Callable<Integer> {
     @Mixin
