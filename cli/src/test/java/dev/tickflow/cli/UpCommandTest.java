@@ -3,8 +3,12 @@ package dev.tickflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -42,10 +46,34 @@ class UpCommandTest {
     }
 
     @Test
+    void aPortInUseStopsUpBeforeAnythingStartsNamingThePortAndItsOption() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine commandLine = TickflowCommand.commandLine();
+            commandLine.setOut(new PrintWriter(out));
+            commandLine.setErr(new PrintWriter(err));
+            Path data = Path.of("target/up-port-in-use");
+            int exit = commandLine.execute("up", "--kafka-port", Integer.toString(freePort()), "--controller-port",
+                    Integer.toString(freePort()), "--registry-port", Integer.toString(freePort()),
+                    "--port", "api=" + taken.getLocalPort(), "--data-dir", data.toString());
+            assertThat(exit).isEqualTo(1);
+            assertThat(out.toString() + err).contains("Port " + taken.getLocalPort() + " on 127.0.0.1 is in use", "--port api=PORT");
+            assertThat(data).doesNotExist();
+        }
+    }
+
+    @Test
     void theHelpNamesTheExecutorTheApiAndTheBinanceVariables() {
         String help = new CommandLine(new UpCommand()).setUsageHelpWidth(1000).getUsageMessage();
         assertThat(help).contains("--broker", "executor", "api", "http://127.0.0.1:8080/", "TICKFLOW_EXECUTOR_BINANCE_API_KEY",
                 "TICKFLOW_EXECUTOR_BINANCE_API_SECRET", "api 8080");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static UpCommand parse(String... arguments) {
