@@ -6,7 +6,6 @@ import dev.tickflow.cli.service.StreamsApp;
 import dev.tickflow.cli.service.StreamsService;
 import dev.tickflow.config.TickflowConfig;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,12 +34,7 @@ final class AggregateCommand implements Callable<Integer> {
     /** The service as this command runs it. */
     static StreamsService service(TickflowConfig config, PrintWriter out, PrintWriter err) {
         AggregateSettings settings = AggregateSettings.from(config);
-        StreamsApp app = new StreamsApp(NAME, AggregateTopology.build(settings), topologyOverrides(settings));
+        StreamsApp app = new StreamsApp(NAME, AggregateTopology.build(settings), AggregateTopology.streamsOverrides(settings));
         return new StreamsService(app, config, out, err);
-    }
-
-    /** Streams configs the topology needs (DLQ topic, handlers). */
-    static Map<String, Object> topologyOverrides(AggregateSettings settings) {
-        return AggregateTopology.streamsOverrides(settings);
     }
 }

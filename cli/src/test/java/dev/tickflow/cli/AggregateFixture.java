@@ -7,24 +7,16 @@ import dev.tickflow.aggregate.AggregateTopology;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Trade;
-import dev.tickflow.serde.AvroDeserializer;
-import dev.tickflow.serde.AvroSerializer;
 import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,8 +27,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** One aggregate service under test: its topics (unique names), its configuration file, a trade producer and a candle reader. */
 final class AggregateFixture {
@@ -56,11 +46,7 @@ final class AggregateFixture {
         this.candles = topics.create("md.candles.1m", PARTITIONS);
         String late = topics.create("md.trades.late", PARTITIONS);
         this.dlq = topics.create("md.trades.dlq", PARTITIONS);
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        settings.put("schema.registry.url", registry.confluentApiUrl());
-        settings.put("application.id", topics.name("aggregate"));
-        settings.put("state.dir", dir.resolve("state").toString());
+        Map<String, String> settings = ServiceFixtures.baseSettings(broker, registry, topics.name("aggregate"), dir);
         settings.put("candles.intervals", "1m");
         settings.put("topic.md.trades.name", trades);
         settings.put("topic.md.trades.late.name", late);
@@ -69,19 +55,7 @@ final class AggregateFixture {
         // windows close by stream time only: the trades lie in the past, and the test moves stream time with closing trades
         settings.put("aggregate.grace.ms", "1000");
         settings.put("aggregate.close.by.wall.clock", "false");
-        settings.put("http.port", "0");
-        settings.put("shutdown.timeout.ms", "10000");
-        // a killed instance leaves the group after 6 s instead of 45 s
-        settings.put("kafka.session.timeout.ms", "6000");
-        settings.put("kafka.heartbeat.interval.ms", "1500");
-        this.configFile = dir.resolve("aggregate.properties");
-        try (Writer writer = Files.newBufferedWriter(configFile)) {
-            Properties properties = new Properties();
-            properties.putAll(settings);
-            properties.store(writer, "aggregate service under test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.configFile = ServiceFixtures.writeProperties(settings, dir.resolve("aggregate.properties"), "aggregate service under test");
     }
 
     TickflowConfig config() {
@@ -98,18 +72,8 @@ final class AggregateFixture {
     }
 
     void produce(List<Trade> records) {
-        Map<String, Object> properties = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all");
-        AvroSerializer<Trade> serializer = new AvroSerializer<>();
-        serializer.configure(Map.of("schema.registry.url", registry.confluentApiUrl()), false);
-        try (KafkaProducer<String, Trade> producer = new KafkaProducer<>(properties, new StringSerializer(), serializer)) {
-            for (Trade trade : records) {
-                producer.send(new ProducerRecord<>(trades, null, trade.getTradeTime().toEpochMilli(), trade.getSymbol(), trade));
-            }
-            producer.flush();
-        }
+        ServiceFixtures.produce(broker, registry, records.stream()
+                .map(t -> new ProducerRecord<>(trades, null, t.getTradeTime().toEpochMilli(), t.getSymbol(), t)).toList());
     }
 
     /** Writes bytes that are not a Trade in Confluent's wire format, as a broken producer would. */
@@ -147,32 +111,6 @@ final class AggregateFixture {
      * {@code settle} more, to catch duplicates) or {@code timeout} passes.
      */
     List<Candle> readCandles(Predicate<List<Candle>> done, Duration timeout, Duration settle) {
-        Map<String, Object> properties = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        AvroDeserializer<Candle> deserializer = new AvroDeserializer<>(Candle.class);
-        deserializer.configure(Map.of("schema.registry.url", registry.confluentApiUrl()), false);
-        List<Candle> read = new ArrayList<>();
-        try (KafkaConsumer<String, Candle> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), deserializer)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(candles, p));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long settleUntil = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, settleUntil)) {
-                for (ConsumerRecord<String, Candle> record : consumer.poll(Duration.ofMillis(200))) {
-                    read.add(record.value());
-                }
-                if (settleUntil == Long.MAX_VALUE && done.test(read)) {
-                    settleUntil = System.nanoTime() + settle.toNanos();
-                }
-            }
-        }
-        return read;
+        return CommittedReader.read(broker.bootstrapServers(), registry.confluentApiUrl(), candles, PARTITIONS, Candle.class, done, timeout, settle);
     }
 }

@@ -6,31 +6,20 @@ import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.SignalReason;
 import dev.tickflow.schema.TargetPosition;
 import dev.tickflow.schema.Trade;
-import dev.tickflow.serde.AvroSerializer;
 import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * One executor service under test: its five topics (unique names), its settings (written as a properties file for a
@@ -52,7 +41,7 @@ final class ExecutorFixture {
     final String fills;
     final String positions;
     final String applicationId;
-    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final Map<String, String> settings;
     private final KafkaBroker broker;
     private final ApicurioRegistry registry;
     private final Path dir;
@@ -67,20 +56,12 @@ final class ExecutorFixture {
         this.fills = topics.create("oms.fills", PARTITIONS, KEEP_OLD_RECORDS);
         this.positions = topics.create("oms.positions", PARTITIONS, KEEP_OLD_RECORDS);
         this.applicationId = topics.name("executor");
-        settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        settings.put("schema.registry.url", registry.confluentApiUrl());
-        settings.put("application.id", applicationId);
-        settings.put("state.dir", dir.resolve("state").toString());
+        this.settings = ServiceFixtures.baseSettings(broker, registry, applicationId, dir);
         settings.put("topic.md.trades.name", trades);
         settings.put("topic.strategy.signals.name", signals);
         settings.put("topic.oms.orders.name", orders);
         settings.put("topic.oms.fills.name", fills);
         settings.put("topic.oms.positions.name", positions);
-        settings.put("http.port", "0");
-        settings.put("shutdown.timeout.ms", "10000");
-        // a killed instance leaves the group after 6 s instead of 45 s
-        settings.put("kafka.session.timeout.ms", "6000");
-        settings.put("kafka.heartbeat.interval.ms", "1500");
     }
 
     /** Sets (or replaces) a setting of the service. */
@@ -91,15 +72,7 @@ final class ExecutorFixture {
 
     /** The settings as a properties file for {@code tickflow executor --config}. */
     Path writeConfig(String name) {
-        Path file = dir.resolve(name);
-        try (Writer writer = Files.newBufferedWriter(file)) {
-            Properties properties = new Properties();
-            properties.putAll(settings);
-            properties.store(writer, "executor service under test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
+        return ServiceFixtures.writeProperties(settings, dir.resolve(name), "executor service under test");
     }
 
     /** The settings as the service loads them, with {@code environment} (TICKFLOW_* variables) over them. */
@@ -134,18 +107,7 @@ final class ExecutorFixture {
     }
 
     private <T extends SpecificRecord> void produce(String topic, String key, T value, Instant timestamp) {
-        AvroSerializer<T> serializer = new AvroSerializer<>();
-        serializer.configure(Map.of("schema.registry.url", registry.confluentApiUrl()), false);
-        Map<String, Object> properties = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        try (KafkaProducer<String, T> producer = new KafkaProducer<>(properties, new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(topic, null, timestamp.toEpochMilli(), key, value)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not produce to " + topic, e.getCause());
-        }
+        ServiceFixtures.produce(broker, registry, List.of(new ProducerRecord<>(topic, null, timestamp.toEpochMilli(), key, value)));
     }
 
     /**

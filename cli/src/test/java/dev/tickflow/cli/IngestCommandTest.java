@@ -3,8 +3,6 @@ package dev.tickflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickflow.ingest.IngestSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,31 +11,30 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class IngestCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedTickflow tickflow = new CapturedTickflow();
 
     @TempDir
     Path dir;
 
     @Test
     void isATickflowCommand() {
-        assertThat(execute("ingest", "--help")).isZero();
-        assertThat(out.toString()).contains("Usage: tickflow ingest", "--config=FILE", "--source", "--speed", "--symbols", "--replay");
+        assertThat(tickflow.execute("ingest", "--help")).isZero();
+        assertThat(tickflow.out.toString()).contains("Usage: tickflow ingest", "--config=FILE", "--source", "--speed", "--symbols", "--replay");
     }
 
     @Test
     void anUnknownSourceIsAConfigurationError() throws Exception {
         Path config = Files.writeString(dir.resolve("ingest.properties"), "http.port=-1\n");
-        assertThat(execute("ingest", "--config", config.toString(), "--source", "kraken")).isEqualTo(2);
-        assertThat(err.toString()).contains("configuration error", "ingest.source");
+        assertThat(tickflow.execute("ingest", "--config", config.toString(), "--source", "kraken")).isEqualTo(2);
+        assertThat(tickflow.err.toString()).contains("configuration error", "ingest.source");
     }
 
     @Test
     void aMissingReplayFileIsNamed() throws Exception {
         Path config = Files.writeString(dir.resolve("ingest.properties"), "http.port=-1\n");
         Path missing = dir.resolve("BTCUSDT-aggTrades-2024-01-01.csv");
-        assertThat(execute("ingest", "--config", config.toString(), "--replay", missing.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains(missing.toString(), "does not exist");
+        assertThat(tickflow.execute("ingest", "--config", config.toString(), "--replay", missing.toString())).isEqualTo(1);
+        assertThat(tickflow.err.toString()).contains(missing.toString(), "does not exist");
     }
 
     @Test
@@ -69,12 +66,5 @@ class IngestCommandTest {
         assertThat(settings.simulatorSpeed()).isEqualTo(60.0);
         assertThat(settings.giveUp().toMillis()).isEqualTo(30_000);
         assertThat(settings.topics().trades().name()).isEqualTo("md.trades");
-    }
-
-    private int execute(String... args) {
-        CommandLine commandLine = TickflowCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
     }
 }

@@ -4,43 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickflow.strategy.engine.StrategyInstances;
 import dev.tickflow.strategy.engine.StrategyTypes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class StrategyCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedTickflow tickflow = new CapturedTickflow();
 
     @TempDir
     Path dir;
 
     @Test
     void isATickflowCommand() {
-        assertThat(execute("strategy", "--help")).isZero();
-        assertThat(out.toString()).contains("Usage: tickflow strategy", "--config=FILE", "strategy.signals");
-        out.getBuffer().setLength(0);
-        assertThat(execute("--help")).isZero();
-        assertThat(out.toString()).contains("strategy");
+        assertThat(tickflow.execute("strategy", "--help")).isZero();
+        assertThat(tickflow.out.toString()).contains("Usage: tickflow strategy", "--config=FILE", "strategy.signals");
+        tickflow.out.getBuffer().setLength(0);
+        assertThat(tickflow.execute("--help")).isZero();
+        assertThat(tickflow.out.toString()).contains("strategy");
     }
 
     @Test
     void aBadPortStopsItWithTheKeyNamed() throws Exception {
         Path config = Files.writeString(dir.resolve("strategy.properties"), "http.port=70000\n");
-        assertThat(execute("strategy", "--config", config.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("configuration error", "http.port");
+        assertThat(tickflow.execute("strategy", "--config", config.toString())).isEqualTo(2);
+        assertThat(tickflow.err.toString()).contains("configuration error", "http.port");
     }
 
     @Test
     void anInstanceKeyInTheServiceFileIsUnknown() throws Exception {
         Path config = Files.writeString(dir.resolve("strategy.properties"), "strategy.A.sma=12\n");
-        assertThat(execute("strategy", "--config", config.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("configuration error", "Unknown configuration key 'strategy.A.sma'");
+        assertThat(tickflow.execute("strategy", "--config", config.toString())).isEqualTo(2);
+        assertThat(tickflow.err.toString()).contains("configuration error", "Unknown configuration key 'strategy.A.sma'");
     }
 
     @Test
@@ -51,9 +47,9 @@ class StrategyCommandTest {
                 strategy.A.sma=0
                 """);
         Path config = Files.writeString(dir.resolve("strategy.properties"), "strategy.instances.file=" + instances + "\n");
-        assertThat(execute("strategy", "--config", config.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("configuration error", "strategy.A.sma", instances.toString());
-        assertThat(out.toString()).as("the configuration is printed first").contains("strategy: configuration from", "strategy.instances.file=");
+        assertThat(tickflow.execute("strategy", "--config", config.toString())).isEqualTo(2);
+        assertThat(tickflow.err.toString()).contains("configuration error", "strategy.A.sma", instances.toString());
+        assertThat(tickflow.out.toString()).as("the configuration is printed first").contains("strategy: configuration from", "strategy.instances.file=");
     }
 
     @Test
@@ -72,12 +68,5 @@ class StrategyCommandTest {
                 "fast: sma-ema-crossover(sma=4, ema=2), symbols BTCUSDT,ETHUSDT",
                 "A: sma-ema-crossover(sma=10, ema=5, stop-loss=0.15), symbols *",
                 "channel: breakout(entry=20, exit=10), symbols *");
-    }
-
-    private int execute(String... args) {
-        CommandLine commandLine = TickflowCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
     }
 }

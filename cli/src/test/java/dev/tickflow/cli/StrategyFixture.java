@@ -5,34 +5,20 @@ import static org.awaitility.Awaitility.await;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
-import dev.tickflow.serde.AvroSerializer;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * One strategy service under test: its topics (unique names), its configuration file (default instances A and B), a
@@ -58,28 +44,12 @@ final class StrategyFixture {
         this.signals = topics.create("strategy.signals", PARTITIONS);
         this.indicators = topics.create("strategy.indicators", PARTITIONS);
         this.applicationId = topics.name("strategy");
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        settings.put("schema.registry.url", registry.confluentApiUrl());
-        settings.put("application.id", applicationId);
-        settings.put("state.dir", dir.resolve("state").toString());
+        Map<String, String> settings = ServiceFixtures.baseSettings(broker, registry, applicationId, dir);
         settings.put("topic.md.candles.1m.name", candles);
         settings.put("topic.oms.fills.name", fills);
         settings.put("topic.strategy.signals.name", signals);
         settings.put("topic.strategy.indicators.name", indicators);
-        settings.put("http.port", "0");
-        settings.put("shutdown.timeout.ms", "10000");
-        // a killed instance leaves the group after 6 s instead of 45 s
-        settings.put("kafka.session.timeout.ms", "6000");
-        settings.put("kafka.heartbeat.interval.ms", "1500");
-        this.configFile = dir.resolve("strategy.properties");
-        try (Writer writer = Files.newBufferedWriter(configFile)) {
-            Properties properties = new Properties();
-            properties.putAll(settings);
-            properties.store(writer, "strategy service under test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.configFile = ServiceFixtures.writeProperties(settings, dir.resolve("strategy.properties"), "strategy service under test");
     }
 
     TickflowConfig config() {
@@ -88,13 +58,13 @@ final class StrategyFixture {
 
     /** Candles keyed by symbol with their close time as timestamp, as the aggregate service publishes them. */
     void produceCandles(List<Candle> records) {
-        produce(candles, records.stream()
+        ServiceFixtures.produce(broker, registry, records.stream()
                 .map(c -> new ProducerRecord<>(candles, null, c.getCloseTime().toEpochMilli(), c.getSymbol(), c)).toList());
     }
 
     /** Fills keyed by symbol with their trade time as timestamp; returns where each went. */
     List<RecordMetadata> produceFills(List<Fill> records) {
-        return produce(fills, records.stream()
+        return ServiceFixtures.produce(broker, registry, records.stream()
                 .map(f -> new ProducerRecord<>(fills, null, f.getTradeTime().toEpochMilli(), f.getSymbol(), f)).toList());
     }
 
@@ -108,30 +78,6 @@ final class StrategyFixture {
                 return offset != null && offset.offset() > metadata.offset();
             });
         });
-    }
-
-    private <T extends SpecificRecord> List<RecordMetadata> produce(String topic, List<ProducerRecord<String, T>> records) {
-        Map<String, Object> properties = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all");
-        AvroSerializer<T> serializer = new AvroSerializer<>();
-        serializer.configure(Map.of("schema.registry.url", registry.confluentApiUrl()), false);
-        List<Future<RecordMetadata>> sent = new ArrayList<>();
-        try (KafkaProducer<String, T> producer = new KafkaProducer<>(properties, new StringSerializer(), serializer)) {
-            records.forEach(record -> sent.add(producer.send(record)));
-            producer.flush();
-            List<RecordMetadata> metadata = new ArrayList<>();
-            for (Future<RecordMetadata> future : sent) {
-                metadata.add(future.get());
-            }
-            return metadata;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not produce to " + topic, e.getCause());
-        }
     }
 
     /**
