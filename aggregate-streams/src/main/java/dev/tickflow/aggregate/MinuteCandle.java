@@ -8,29 +8,22 @@ import java.time.Instant;
  * The open one-minute window of one symbol, fed trade by trade in any order: open and close follow the
  * (trade time, trade id) order, not the arrival order.
  */
-final class MinuteCandle {
+final class MinuteCandle extends WindowCandle {
     static final long LENGTH_MS = 60_000;
     static final String INTERVAL = "1m";
 
     final long openTime;
     long firstTime;
     long firstId;
-    BigDecimal open;
     long lastTime;
     long lastId;
-    BigDecimal close;
-    BigDecimal high;
-    BigDecimal low;
-    BigDecimal volume = Decimals.ZERO_QUANTITY;
-    BigDecimal quoteVolume = Decimals.ZERO_QUOTE;
-    BigDecimal takerBuyVolume = Decimals.ZERO_QUANTITY;
-    BigDecimal takerBuyQuoteVolume = Decimals.ZERO_QUOTE;
-    long tradeCount;
     long minTradeId = Long.MAX_VALUE;
     long maxTradeId = Long.MIN_VALUE;
 
     MinuteCandle(long openTime) {
         this.openTime = openTime;
+        volume = takerBuyVolume = Decimals.ZERO_QUANTITY;
+        quoteVolume = takerBuyQuoteVolume = Decimals.ZERO_QUOTE;
     }
 
     static long openTimeOf(long tradeTime) {
@@ -73,30 +66,8 @@ final class MinuteCandle {
         maxTradeId = Math.max(maxTradeId, tradeId);
     }
 
-    boolean isEmpty() {
-        return open == null;
-    }
-
     Candle toCandle(String exchange, String symbol) {
-        return Candle.newBuilder()
-                .setExchange(exchange)
-                .setSymbol(symbol)
-                .setInterval(INTERVAL)
-                .setOpenTime(Instant.ofEpochMilli(openTime))
-                .setCloseTime(Instant.ofEpochMilli(openTime + LENGTH_MS - 1))
-                .setOpen(Decimals.price(open))
-                .setHigh(Decimals.price(high))
-                .setLow(Decimals.price(low))
-                .setClose(Decimals.price(close))
-                .setVolume(Decimals.price(volume))
-                .setQuoteVolume(Decimals.quote(quoteVolume))
-                .setTradeCount(tradeCount)
-                .setTakerBuyVolume(Decimals.price(takerBuyVolume))
-                .setTakerBuyQuoteVolume(Decimals.quote(takerBuyQuoteVolume))
-                .setFirstTradeId(minTradeId)
-                .setLastTradeId(maxTradeId)
-                .setFilled(false)
-                .build();
+        return toCandle(exchange, symbol, INTERVAL, openTime, LENGTH_MS, minTradeId, maxTradeId, false);
     }
 
     /** The candle of a minute without trades: flat at the previous close, zero volumes, no trade ids. */

@@ -1,24 +1,13 @@
 package dev.tickflow.aggregate;
 
 import dev.tickflow.schema.Candle;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.function.Consumer;
 
 /** A longer candle (5m, 1h, ...) built from the final one-minute candles of its minutes, which arrive in time order. */
-final class RollupCandle {
+final class RollupCandle extends WindowCandle {
     final String interval;
     final long lengthMs;
     long openTime;
-    BigDecimal open;
-    BigDecimal high;
-    BigDecimal low;
-    BigDecimal close;
-    BigDecimal volume;
-    BigDecimal quoteVolume;
-    BigDecimal takerBuyVolume;
-    BigDecimal takerBuyQuoteVolume;
-    long tradeCount;
     long firstTradeId = -1;
     long lastTradeId = -1;
     boolean filled;
@@ -26,10 +15,6 @@ final class RollupCandle {
     RollupCandle(String interval, long lengthMs) {
         this.interval = interval;
         this.lengthMs = lengthMs;
-    }
-
-    boolean isEmpty() {
-        return open == null;
     }
 
     long openTimeOf(long time) {
@@ -103,25 +88,7 @@ final class RollupCandle {
     }
 
     private Candle finish(String exchange, String symbol) {
-        Candle candle = Candle.newBuilder()
-                .setExchange(exchange)
-                .setSymbol(symbol)
-                .setInterval(interval)
-                .setOpenTime(Instant.ofEpochMilli(openTime))
-                .setCloseTime(Instant.ofEpochMilli(openTime + lengthMs - 1))
-                .setOpen(Decimals.price(open))
-                .setHigh(Decimals.price(high))
-                .setLow(Decimals.price(low))
-                .setClose(Decimals.price(close))
-                .setVolume(Decimals.price(volume))
-                .setQuoteVolume(Decimals.quote(quoteVolume))
-                .setTradeCount(tradeCount)
-                .setTakerBuyVolume(Decimals.price(takerBuyVolume))
-                .setTakerBuyQuoteVolume(Decimals.quote(takerBuyQuoteVolume))
-                .setFirstTradeId(firstTradeId)
-                .setLastTradeId(lastTradeId)
-                .setFilled(filled)
-                .build();
+        Candle candle = toCandle(exchange, symbol, interval, openTime, lengthMs, firstTradeId, lastTradeId, filled);
         clear();
         return candle;
     }

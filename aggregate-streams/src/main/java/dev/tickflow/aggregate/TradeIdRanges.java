@@ -39,10 +39,6 @@ final class TradeIdRanges {
         return bounds[2 * range + 1];
     }
 
-    boolean isEmpty() {
-        return count == 0;
-    }
-
     long max() {
         return count == 0 ? Long.MIN_VALUE : hi(count - 1);
     }
