@@ -89,8 +89,9 @@ public final class ExecutionEngine {
     }
 
     public void onTrade(String symbol, BigDecimal price, Instant time) {
-        state.putLastTrade(symbol, new LastTrade(price, time));
-        if (!broker.hasExternalState()) {
+        if (broker.hasExternalState()) {
+            state.putLastTrade(symbol, new LastTrade(price, time)); // only an exchange order's market reads it, see market()
+        } else {
             for (OpenOrder order : state.openOrdersOf(symbol)) {
                 if (order.request().createdAt() != null && !time.isAfter(order.request().createdAt())) {
                     continue; // a trade not after the order's time is before the order in event time: it cannot fill it

@@ -49,6 +49,14 @@ class ExecutionEngineTest {
             });
 
     @Test
+    void anExchangeOrderMeetsTheLatestTradeNotTheSignalPrice() {
+        engine.onTrade("BTCUSDT", new BigDecimal("50050"), T.minusSeconds(2));
+        engine.onTrade("BTCUSDT", new BigDecimal("50100"), T.minusSeconds(1));
+        engine.onSignal(ENTRY, T);
+        assertThat(fills).extracting(ExchangeFill::price).containsExactly(new BigDecimal("50100"));
+    }
+
+    @Test
     void anOrderAlreadyAtTheExchangeIsReportedNotPlacedAgain() {
         engine.onSignal(ENTRY, T);
         assertThat(exchange.placeCalls).hasSize(1);

@@ -1,7 +1,6 @@
 package dev.tickflow.strategy.builtin;
 
 import dev.tickflow.strategy.api.Bar;
-import dev.tickflow.strategy.api.Decision;
 import dev.tickflow.strategy.api.Decision.Reason;
 import dev.tickflow.strategy.api.Execution;
 import dev.tickflow.strategy.api.IndicatorValues;
@@ -31,11 +30,13 @@ public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
     private final int entryPeriod;
     private final int exitPeriod;
     private final Optional<StopLoss> stopLoss;
+    private final LongOnlyRule rule;
 
     public ChannelBreakout(int entryPeriod, int exitPeriod, Optional<StopLoss> stopLoss) {
         this.entryPeriod = entryPeriod;
         this.exitPeriod = exitPeriod;
         this.stopLoss = stopLoss;
+        this.rule = new LongOnlyRule(stopLoss);
     }
 
     /** The highs and lows of the previous candles, and the position. */
@@ -69,21 +70,12 @@ public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
         Optional<BigDecimal> lower = state.lows().value();
         RollingExtreme highs = state.highs().add(bar.high());
         RollingExtreme lows = state.lows().add(bar.low());
-        LongPosition position = state.position();
-
-        Optional<Decision> stopped = stopLoss.flatMap(stop -> stop.exitIfHit(position, close));
-        if (stopped.isPresent()) {
-            return Step.decide(new State(highs, lows, LongPosition.FLAT), IndicatorValues.NONE, stopped.get());
-        }
-        if (position.open() && lower.isPresent() && close.compareTo(lower.get()) < 0) {
-            return Step.decide(new State(highs, lows, LongPosition.FLAT), IndicatorValues.NONE, Decision.exit(Reason.EXIT_RULE));
-        }
-        if (!position.open() && upper.isPresent() && close.compareTo(upper.get()) > 0) {
-            LongPosition entered = LongPosition.enteredAt(close);
-            return Step.decide(new State(highs, lows, entered), IndicatorValues.NONE,
-                    Decision.enter(Reason.ENTRY_RULE, stopLoss.map(stop -> stop.price(entered)).orElse(null)));
-        }
-        return Step.hold(new State(highs, lows, position), IndicatorValues.NONE);
+        boolean belowChannel = lower.isPresent() && close.compareTo(lower.get()) < 0;
+        boolean aboveChannel = upper.isPresent() && close.compareTo(upper.get()) > 0;
+        LongOnlyRule.Outcome outcome = rule.decide(state.position(), close, belowChannel, Reason.EXIT_RULE, aboveChannel, Reason.ENTRY_RULE);
+        State next = new State(highs, lows, outcome.position());
+        return outcome.decision().map(decision -> Step.decide(next, IndicatorValues.NONE, decision))
+                .orElseGet(() -> Step.hold(next, IndicatorValues.NONE));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.tickflow.strategy.builtin;
 
 import dev.tickflow.strategy.api.Bar;
-import dev.tickflow.strategy.api.Decision;
 import dev.tickflow.strategy.api.Decision.Reason;
 import dev.tickflow.strategy.api.Execution;
 import dev.tickflow.strategy.api.IndicatorValues;
@@ -39,11 +38,13 @@ public final class SmaEmaCrossover implements Strategy<SmaEmaCrossover.State> {
     private final int smaPeriod;
     private final int emaPeriod;
     private final Optional<StopLoss> stopLoss;
+    private final LongOnlyRule rule;
 
     public SmaEmaCrossover(int smaPeriod, int emaPeriod, Optional<StopLoss> stopLoss) {
         this.smaPeriod = smaPeriod;
         this.emaPeriod = emaPeriod;
         this.stopLoss = stopLoss;
+        this.rule = new LongOnlyRule(stopLoss);
     }
 
     /** The state of one symbol. */
@@ -84,20 +85,9 @@ public final class SmaEmaCrossover implements Strategy<SmaEmaCrossover.State> {
             cross = observation.cross();
         }
 
-        LongPosition position = state.position();
-        Optional<Decision> stopped = stopLoss.flatMap(stop -> stop.exitIfHit(position, close));
-        if (stopped.isPresent()) {
-            return Step.decide(new State(sma, ema, detector, LongPosition.FLAT), values, stopped.get());
-        }
-        if (position.open() && cross == Cross.DOWN) {
-            return Step.decide(new State(sma, ema, detector, LongPosition.FLAT), values, Decision.exit(Reason.CROSS_DOWN));
-        }
-        if (!position.open() && cross == Cross.UP) {
-            LongPosition entered = LongPosition.enteredAt(close);
-            BigDecimal stopPrice = stopLoss.map(stop -> stop.price(entered)).orElse(null);
-            return Step.decide(new State(sma, ema, detector, entered), values, Decision.enter(Reason.CROSS_UP, stopPrice));
-        }
-        return Step.hold(new State(sma, ema, detector, position), values);
+        LongOnlyRule.Outcome outcome = rule.decide(state.position(), close, cross == Cross.DOWN, Reason.CROSS_DOWN, cross == Cross.UP, Reason.CROSS_UP);
+        State next = new State(sma, ema, detector, outcome.position());
+        return outcome.decision().map(decision -> Step.decide(next, values, decision)).orElseGet(() -> Step.hold(next, values));
     }
 
     @Override
