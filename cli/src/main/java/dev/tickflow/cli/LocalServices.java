@@ -3,9 +3,11 @@ package dev.tickflow.cli;
 import dev.tickflow.aggregate.AggregateSettings;
 import dev.tickflow.api.ApiSettings;
 import dev.tickflow.config.CommonConfig;
+import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.executor.Brokers;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.ingest.IngestSettings;
+import dev.tickflow.localstack.LocalService;
 import dev.tickflow.strategy.StrategySettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,14 +50,19 @@ final class LocalServices {
     static List<LocalService> of(Choices choices) {
         List<LocalService> services = new ArrayList<>();
         services.add(ingest(choices));
-        services.add(LocalService.withHealthPort(AggregateCommand.NAME, "candles from md.trades",
+        services.add(withHealthPort(AggregateCommand.NAME, "candles from md.trades",
                 CommonConfig.defaultHttpPort(AggregateSettings.APPLICATION_ID), SERVICE_HEAP_MB, Map.of()));
-        services.add(LocalService.withHealthPort(StrategyCommand.NAME, "signals from md.candles.1m",
+        services.add(withHealthPort(StrategyCommand.NAME, "signals from md.candles.1m",
                 CommonConfig.defaultHttpPort(StrategySettings.APPLICATION_ID), SERVICE_HEAP_MB, Map.of()));
         services.add(executor(choices));
         services.add(new LocalService(ApiCommand.NAME, "REST and WebSocket API, dashboard", ApiSettings.PORT, ApiSettings.DEFAULT_PORT, "/",
                 API_HEAP_MB, Map.of()));
         return services;
+    }
+
+    /** A service whose health and metrics are on {@code http.port}. */
+    private static LocalService withHealthPort(String name, String description, int defaultPort, int heapMegabytes, Map<String, String> settings) {
+        return new LocalService(name, description, ConfigKeys.HTTP_PORT, defaultPort, LocalService.HEALTH_PATH, heapMegabytes, settings);
     }
 
     /**
@@ -85,7 +92,7 @@ final class LocalServices {
         String description = BROKER_PAPER.equals(choices.broker())
                 ? "orders and fills from strategy.signals (paper broker: simulated fills, no exchange)"
                 : "orders from strategy.signals to Binance Spot (the testnet unless configured otherwise)";
-        return LocalService.withHealthPort(ExecutorCommand.NAME, description, CommonConfig.defaultHttpPort(ExecutorSettings.APPLICATION_ID),
+        return withHealthPort(ExecutorCommand.NAME, description, CommonConfig.defaultHttpPort(ExecutorSettings.APPLICATION_ID),
                 SERVICE_HEAP_MB, Map.of(ExecutorSettings.BROKER, choices.broker()));
     }
 
@@ -107,7 +114,7 @@ final class LocalServices {
         } else {
             description = "live Binance Spot Testnet trades";
         }
-        return LocalService.withHealthPort(IngestCommand.NAME, description, CommonConfig.defaultHttpPort(IngestSettings.APPLICATION_ID),
+        return withHealthPort(IngestCommand.NAME, description, CommonConfig.defaultHttpPort(IngestSettings.APPLICATION_ID),
                 SERVICE_HEAP_MB, settings);
     }
 

@@ -1,8 +1,10 @@
 package dev.tickflow.cli;
 
 import dev.tickflow.config.ConfigKeys;
-import dev.tickflow.testkit.ApicurioRegistry;
-import dev.tickflow.testkit.KafkaServerProcess;
+import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.KafkaServerProcess;
+import dev.tickflow.localstack.LocalService;
+import dev.tickflow.localstack.ServiceJvm;
 import dev.tickflow.topics.TopicCatalog;
 import dev.tickflow.topics.TopicProvisioner;
 import java.io.PrintWriter;
@@ -98,7 +100,7 @@ final class LocalStack implements AutoCloseable {
         long start = System.nanoTime();
         for (LocalService service : definitions) {
             int port = ports.get(service.name());
-            services.add(ServiceJvm.start(service, port, environment(service, port), dataDir.resolve("logs")));
+            services.add(ServiceJvm.start(TickflowCommand.class.getName(), service, port, environment(service, port), dataDir.resolve("logs")));
         }
         for (ServiceJvm service : services) {
             service.awaitHealthy(SERVICE_START_TIMEOUT);

@@ -1,5 +1,6 @@
 package dev.tickflow.cli;
 
+import dev.tickflow.localstack.ServiceJvm;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
@@ -16,9 +17,6 @@ import picocli.CommandLine.Command;
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'tickflow COMMAND --help' for a command's options."})
 public final class TickflowCommand implements Runnable {
-    /** Set by {@code tickflow up} on the services it starts: the pid of up, whose disappearance stops the service. */
-    static final String PARENT_PID_PROPERTY = "tickflow.parent.pid";
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -32,7 +30,7 @@ public final class TickflowCommand implements Runnable {
      * having stopped it, for example after a SIGKILL of up: no service outlives the stack it belongs to.
      */
     private static void stopWithParent() {
-        String parent = System.getProperty(PARENT_PID_PROPERTY);
+        String parent = System.getProperty(ServiceJvm.PARENT_PID_PROPERTY);
         if (parent != null) {
             ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(
                     handle -> handle.onExit().thenRun(() -> System.exit(1)),

@@ -1,5 +1,8 @@
 package dev.tickflow.cli;
 
+import dev.tickflow.localstack.LocalService;
+import dev.tickflow.localstack.ServiceJvm;
+import dev.tickflow.localstack.TickflowHome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;

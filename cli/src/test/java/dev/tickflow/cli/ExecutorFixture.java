@@ -2,11 +2,11 @@ package dev.tickflow.cli;
 
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
+import dev.tickflow.localstack.ApicurioRegistry;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.SignalReason;
 import dev.tickflow.schema.TargetPosition;
 import dev.tickflow.schema.Trade;
-import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
 import java.math.BigDecimal;

@@ -2,13 +2,13 @@ package dev.tickflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickflow.localstack.ApicurioRegistry;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.OrderStatus;
 import dev.tickflow.schema.Position;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.TargetPosition;
-import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.WithKafka;

@@ -7,6 +7,7 @@ import dev.tickflow.api.ApiSettings;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.ingest.IngestSettings;
+import dev.tickflow.localstack.LocalService;
 import dev.tickflow.strategy.StrategySettings;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.tickflow.cli;
 
+import dev.tickflow.localstack.ApicurioRegistry;
 import dev.tickflow.serde.AvroSerializer;
-import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,10 +3,10 @@ package dev.tickflow.cli;
 import static org.awaitility.Awaitility.await;
 
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.localstack.ApicurioRegistry;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.strategy.StrategySettings;
-import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
 import java.nio.file.Path;

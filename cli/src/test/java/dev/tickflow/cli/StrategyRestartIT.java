@@ -3,9 +3,9 @@ package dev.tickflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickflow.cli.CrossoverReference.Output;
+import dev.tickflow.localstack.ApicurioRegistry;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.Signal;
-import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.WithKafka;

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tickflow.cli.CrossoverReference.Output;
 import dev.tickflow.cli.service.StreamsService;
+import dev.tickflow.localstack.ApicurioRegistry;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.Signal;
-import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.WithKafka;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tickflow.localstack.ProcessLogs;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.serde.AvroDeserializer;
 import dev.tickflow.serde.SerdeConfig;
-import dev.tickflow.testkit.ProcessLogs;
 import dev.tickflow.topics.CandleInterval;
 import dev.tickflow.topics.TopicCatalog;
 import dev.tickflow.topics.TopicSpec;

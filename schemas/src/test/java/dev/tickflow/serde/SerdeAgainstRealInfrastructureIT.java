@@ -3,10 +3,10 @@ package dev.tickflow.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tickflow.localstack.ApicurioRegistry;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.SampleRecords;
 import dev.tickflow.schema.Trade;
-import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.WithKafka;

@@ -1,8 +1,8 @@
 package dev.tickflow.cli.bench;
 
 import dev.tickflow.config.ConfigKeys;
+import dev.tickflow.localstack.KafkaServerProcess;
 import dev.tickflow.serde.MockSchemaRegistry;
-import dev.tickflow.testkit.KafkaServerProcess;
 import dev.tickflow.topics.TopicCatalog;
 import dev.tickflow.topics.TopicProvisioner;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.tickflow.testkit;
+package dev.tickflow.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

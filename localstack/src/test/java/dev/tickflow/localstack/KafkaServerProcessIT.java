@@ -1,4 +1,4 @@
-package dev.tickflow.testkit;
+package dev.tickflow.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

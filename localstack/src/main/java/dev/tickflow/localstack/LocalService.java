@@ -1,6 +1,5 @@
-package dev.tickflow.cli;
+package dev.tickflow.localstack;
 
-import dev.tickflow.config.ConfigKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,11 +17,11 @@ import java.util.Objects;
  * @param settings    configuration keys to values, passed as {@code TICKFLOW_*} environment variables; the local
  *                    stack adds the common ones (brokers, registry, state directory, port)
  */
-record LocalService(String name, String description, String portKey, int defaultPort, String homePath, int heapMegabytes,
-                    Map<String, String> settings) {
-    static final String HEALTH_PATH = "/health";
+public record LocalService(String name, String description, String portKey, int defaultPort, String homePath, int heapMegabytes,
+                           Map<String, String> settings) {
+    public static final String HEALTH_PATH = "/health";
 
-    LocalService {
+    public LocalService {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(portKey, "portKey");
@@ -30,13 +29,8 @@ record LocalService(String name, String description, String portKey, int default
         settings = Map.copyOf(settings);
     }
 
-    /** A service whose health and metrics are on {@code http.port}. */
-    static LocalService withHealthPort(String name, String description, int defaultPort, int heapMegabytes, Map<String, String> settings) {
-        return new LocalService(name, description, ConfigKeys.HTTP_PORT, defaultPort, HEALTH_PATH, heapMegabytes, settings);
-    }
-
     /** The command line after {@code tickflow}. */
-    List<String> arguments() {
+    public List<String> arguments() {
         return List.of(name);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tickflow.testkit;
+package dev.tickflow.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
-package dev.tickflow.cli;
+package dev.tickflow.localstack;
 
-import dev.tickflow.testkit.ProcessLogs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,9 +17,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * A {@link LocalService} running: {@code tickflow <command>} in a JVM of its own (the same Java and class path as
  * {@code tickflow up}, in a process group of its own), its output in {@code <logs>/<name>.log}. The service watches
- * the up process and stops itself cleanly if up disappears without stopping it (see {@link TickflowCommand}).
+ * the up process, named by {@value #PARENT_PID_PROPERTY}, and stops itself cleanly if up disappears without stopping it.
  */
-final class ServiceJvm {
+public final class ServiceJvm {
+    /** The system property that tells a service JVM the process id of the {@code tickflow up} that started it. */
+    public static final String PARENT_PID_PROPERTY = "tickflow.parent.pid";
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -39,18 +40,19 @@ final class ServiceJvm {
     /**
      * Starts the service's JVM and returns at once.
      *
+     * @param mainClass   the {@code tickflow} command's main class, which runs {@link LocalService#arguments()}
      * @param environment the {@code TICKFLOW_*} variables of its configuration, on top of up's own environment
      */
-    static ServiceJvm start(LocalService service, int port, Map<String, String> environment, Path logDirectory) {
+    public static ServiceJvm start(String mainClass, LocalService service, int port, Map<String, String> environment, Path logDirectory) {
         Path log = logDirectory.resolve(service.name() + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + service.heapMegabytes() + "m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true",
-                "-D" + TickflowCommand.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
+                "-D" + PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
                 "-D" + TickflowHome.PROPERTY + "=" + TickflowHome.directory(),
                 "-cp", System.getProperty("java.class.path"),
-                TickflowCommand.class.getName()));
+                mainClass));
         command.addAll(service.arguments());
         ProcessBuilder builder = new ProcessBuilder(ProcessLogs.inOwnProcessGroup(command))
                 .redirectErrorStream(true)
@@ -68,29 +70,29 @@ final class ServiceJvm {
         }
     }
 
-    LocalService service() {
+    public LocalService service() {
         return service;
     }
 
     /** The page to show for it: its health, or the dashboard. */
-    URI home() {
+    public URI home() {
         return base.resolve(service.homePath());
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 
     /** Waits until {@code GET /health} answers 200. */
-    void awaitHealthy(Duration timeout) {
+    public void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI health = base.resolve(LocalService.HEALTH_PATH);
         HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build();
@@ -118,12 +120,12 @@ final class ServiceJvm {
     }
 
     /** Asks the service to stop (SIGTERM, as an orchestrator does). */
-    void requestStop() {
+    public void requestStop() {
         process.destroy();
     }
 
     /** Waits for the stop asked by {@link #requestStop()}; kills the JVM after {@link #STOP_GRACE}. Returns its exit code. */
-    int awaitStop() {
+    public int awaitStop() {
         try {
             if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

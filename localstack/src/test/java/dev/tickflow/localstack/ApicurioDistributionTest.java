@@ -1,4 +1,4 @@
-package dev.tickflow.testkit;
+package dev.tickflow.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +31,7 @@ class ApicurioDistributionTest {
         assertThatThrownBy(() -> ApicurioRegistry.builder().zip(missing).cacheDirectory(temp.resolve("cache")).start())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(missing.toString())
-                .hasMessageContaining("./mvnw -pl testkit generate-resources");
+                .hasMessageContaining("./mvnw -pl localstack generate-resources");
     }
 
     @Test

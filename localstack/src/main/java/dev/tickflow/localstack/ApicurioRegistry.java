@@ -1,4 +1,4 @@
-package dev.tickflow.testkit;
+package dev.tickflow.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Confluent-compatible schema registry: Apicurio Registry, run as a child process of this JVM
- * from the distribution zip that {@code ./mvnw -pl testkit generate-resources} fetches.
+ * from the distribution zip that {@code ./mvnw -pl localstack generate-resources} fetches.
  *
  * <pre>{@code
  * try (ApicurioRegistry registry = ApicurioRegistry.builder().dataDirectory(dir).start()) {

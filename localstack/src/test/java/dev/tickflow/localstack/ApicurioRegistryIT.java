@@ -1,20 +1,18 @@
-package dev.tickflow.testkit;
+package dev.tickflow.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tickflow.testkit.ConfluentApi.Response;
+import dev.tickflow.localstack.ConfluentApi.Response;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link WithKafka} only for {@link TestTopics} names, which make unique subjects; no broker starts. */
-@WithKafka
-@WithSchemaRegistry
 class ApicurioRegistryIT {
 
     private static final String TRADE_V1 = """
@@ -34,11 +32,24 @@ class ApicurioRegistryIT {
               {"name":"price","type":"string"},
               {"name":"quantity","type":"string"}]}""";
 
+    /** In memory, shared by the tests that each use subjects of their own. */
+    private static ApicurioRegistry registry;
+
+    @BeforeAll
+    static void startRegistry() {
+        registry = ApicurioRegistry.builder().logFile(Path.of("target", "apicurio-registry.log")).start();
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        registry.close();
+    }
+
     @Test
-    void registeredSchemaIsReturnedByItsId(ApicurioRegistry registry, TestTopics topics) {
+    void registeredSchemaIsReturnedByItsId() {
         ConfluentApi api = new ConfluentApi(registry.confluentApiUrl());
 
-        Response registered = api.register(topics.name("md.trades") + "-value", TRADE_V1);
+        Response registered = api.register("registered-value", TRADE_V1);
         assertThat(registered.status()).isEqualTo(200);
         int id = registered.body().get("id").asInt();
 
@@ -49,9 +60,9 @@ class ApicurioRegistryIT {
     }
 
     @Test
-    void compatibilityIsBackward(ApicurioRegistry registry, TestTopics topics) {
+    void compatibilityIsBackward() {
         ConfluentApi api = new ConfluentApi(registry.confluentApiUrl());
-        String subject = topics.name("md.trades") + "-value";
+        String subject = "compatibility-value";
 
         assertThat(api.globalConfig().body().get("compatibilityLevel").asText()).isEqualTo("BACKWARD");
         assertThat(api.register(subject, TRADE_V1).status()).isEqualTo(200);
