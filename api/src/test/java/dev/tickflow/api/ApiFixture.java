@@ -3,7 +3,7 @@ package dev.tickflow.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tickflow.config.TickflowConfig;
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.IndicatorSnapshot;

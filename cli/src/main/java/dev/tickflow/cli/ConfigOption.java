@@ -1,11 +1,9 @@
 package dev.tickflow.cli;
 
-import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.config.TickflowConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.ConfigDef;
@@ -24,13 +22,8 @@ final class ConfigOption {
     /** Loads the configuration with command-line {@code overrides} (keys to values), which win over the file and the environment. */
     TickflowConfig load(ConfigDef definition, Map<String, String> overrides) {
         Map<String, String> environment = new HashMap<>(System.getenv());
-        overrides.forEach((key, value) -> environment.put(environmentVariable(key), value));
+        overrides.forEach((key, value) -> environment.put(TickflowConfig.environmentVariable(key), value));
         return TickflowConfig.load(Optional.ofNullable(file), environment, definition);
-    }
-
-    /** The environment variable that sets {@code key}: TICKFLOW_, upper case, dots as underscores, underscores doubled. */
-    static String environmentVariable(String key) {
-        return ConfigKeys.ENV_PREFIX + key.replace("_", "__").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     /** Loads the configuration and prints it, secrets redacted, as a service prints it at start. */

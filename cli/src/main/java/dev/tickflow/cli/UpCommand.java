@@ -1,6 +1,9 @@
 package dev.tickflow.cli;
 
 import dev.tickflow.localstack.LocalService;
+import dev.tickflow.localstack.LocalServices;
+import dev.tickflow.localstack.LocalStack;
+import dev.tickflow.localstack.MarketResume;
 import dev.tickflow.localstack.ServiceJvm;
 import dev.tickflow.localstack.TickflowHome;
 import java.io.IOException;
@@ -113,7 +116,7 @@ final class UpCommand implements Callable<Integer> {
         out.println("Starting Tickflow (data in " + data + ")");
         out.flush();
         long start = System.nanoTime();
-        LocalStack stack = new LocalStack(data, out);
+        LocalStack stack = new LocalStack(data, TickflowCommand.class.getName(), out);
         Thread hook = new Thread(() -> {
             out.println();
             out.println("Stopping ...");

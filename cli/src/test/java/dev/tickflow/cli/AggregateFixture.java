@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 import dev.tickflow.aggregate.AggregateSettings;
 import dev.tickflow.aggregate.AggregateTopology;
 import dev.tickflow.config.TickflowConfig;
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.testkit.KafkaBroker;

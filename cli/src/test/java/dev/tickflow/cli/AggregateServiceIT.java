@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tickflow.cli.TradeScript.Key;
 import dev.tickflow.cli.TradeScript.Summary;
 import dev.tickflow.cli.service.StreamsService;
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;

@@ -17,7 +17,7 @@ import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.ingest.replay.BinanceTradesCsv;
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Signal;

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tickflow.cli.service.StreamsService;
 import dev.tickflow.executor.binance.BinanceBrokerSettings;
 import dev.tickflow.executor.order.ClientOrderIds;
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.OrderSide;

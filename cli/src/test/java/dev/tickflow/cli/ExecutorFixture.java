@@ -2,7 +2,7 @@ package dev.tickflow.cli;
 
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.SignalReason;
 import dev.tickflow.schema.TargetPosition;

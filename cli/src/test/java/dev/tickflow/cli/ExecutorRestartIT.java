@@ -2,7 +2,7 @@ package dev.tickflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.OrderStatus;

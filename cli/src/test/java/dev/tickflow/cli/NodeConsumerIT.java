@@ -9,7 +9,7 @@ import dev.tickflow.aggregate.AggregateSettings;
 import dev.tickflow.cli.service.StreamsService;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.ingest.simulator.MarketGenerator;
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroDeserializer;
 import dev.tickflow.serde.AvroSerializer;
@@ -208,7 +208,7 @@ class NodeConsumerIT {
     }
 
     private static void put(Map<String, String> environment, String key, String value) {
-        environment.put(ConfigOption.environmentVariable(key), value);
+        environment.put(TickflowConfig.environmentVariable(key), value);
     }
 
     /** 90 minutes of a simulated market of two symbols, keyed by symbol, as ingest writes them. */

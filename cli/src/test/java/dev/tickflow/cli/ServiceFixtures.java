@@ -1,6 +1,6 @@
 package dev.tickflow.cli;
 
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.serde.AvroSerializer;
 import dev.tickflow.testkit.KafkaBroker;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.tickflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.tickflow.localstack.ProcessLogs;
+import dev.tickflow.localstack.process.ProcessLogs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

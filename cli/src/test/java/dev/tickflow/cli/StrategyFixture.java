@@ -3,7 +3,7 @@ package dev.tickflow.cli;
 import static org.awaitility.Awaitility.await;
 
 import dev.tickflow.config.TickflowConfig;
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.strategy.StrategySettings;

@@ -3,7 +3,7 @@ package dev.tickflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickflow.cli.CrossoverReference.Output;
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.testkit.KafkaBroker;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tickflow.cli.CrossoverReference.Output;
 import dev.tickflow.cli.service.StreamsService;
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.testkit.KafkaBroker;

@@ -3,17 +3,27 @@ package dev.tickflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tickflow.localstack.LocalServices;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class UpCommandTest {
+
+    @Test
+    void everyServiceOfTheStackIsACommandOfTheLauncher() {
+        CommandLine commandLine = TickflowCommand.commandLine();
+        assertThat(LocalServices.of(new LocalServices.Choices(LocalServices.SIMULATE, 1, List.of(), Optional.empty(), LocalServices.BROKER_PAPER)))
+                .allSatisfy(service -> assertThat(commandLine.getSubcommands()).containsKey(service.arguments().get(0)));
+    }
 
     @Test
     void binanceWithoutKeysIsRefusedNamingTheVariablesButNotTheirValues() {

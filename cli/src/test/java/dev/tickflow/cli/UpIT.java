@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tickflow.localstack.ProcessLogs;
+import dev.tickflow.localstack.process.ProcessLogs;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;

@@ -2,7 +2,7 @@ package dev.tickflow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.localstack.KafkaServerProcess;
+import dev.tickflow.localstack.process.KafkaServerProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.tickflow.ingest;
 
 import dev.tickflow.ingest.simulator.MarketGenerator;
-import dev.tickflow.localstack.KafkaServerProcess;
+import dev.tickflow.localstack.process.KafkaServerProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

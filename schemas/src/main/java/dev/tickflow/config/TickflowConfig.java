@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -75,6 +76,11 @@ public final class TickflowConfig extends AbstractConfig {
         } catch (ConfigException e) {
             throw new ConfigException("Invalid configuration (" + source + "): " + Secrets.redactUrlUserInfo(e.getMessage()));
         }
+    }
+
+    /** The environment variable that sets {@code key}: TICKFLOW_, upper case, dots as underscores, underscores doubled. */
+    public static String environmentVariable(String key) {
+        return ConfigKeys.ENV_PREFIX + key.replace("_", "__").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     /** The key an environment variable overrides: TICKFLOW_KAFKA_BOOTSTRAP_SERVERS is kafka.bootstrap.servers; a double underscore stands for one underscore. */

@@ -1,6 +1,6 @@
 package dev.tickflow.testkit;
 
-import dev.tickflow.localstack.BrokerDefaults;
+import dev.tickflow.localstack.process.BrokerDefaults;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package dev.tickflow.testkit;
 
-import dev.tickflow.localstack.BrokerDefaults;
+import dev.tickflow.localstack.process.BrokerDefaults;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

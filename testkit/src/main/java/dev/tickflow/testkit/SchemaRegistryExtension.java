@@ -1,6 +1,6 @@
 package dev.tickflow.testkit;
 
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,6 +1,6 @@
 package dev.tickflow.testkit;
 
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

@@ -2,7 +2,7 @@ package dev.tickflow.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.localstack.BrokerDefaults;
+import dev.tickflow.localstack.process.BrokerDefaults;
 import dev.tickflow.testkit.BrokerChoice.Decision;
 import dev.tickflow.testkit.BrokerChoice.DockerStatus;
 import java.util.function.Supplier;

@@ -2,7 +2,7 @@ package dev.tickflow.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,7 +1,7 @@
 package dev.tickflow.cli.bench;
 
 import dev.tickflow.config.ConfigKeys;
-import dev.tickflow.localstack.KafkaServerProcess;
+import dev.tickflow.localstack.process.KafkaServerProcess;
 import dev.tickflow.serde.MockSchemaRegistry;
 import dev.tickflow.topics.TopicCatalog;
 import dev.tickflow.topics.TopicProvisioner;

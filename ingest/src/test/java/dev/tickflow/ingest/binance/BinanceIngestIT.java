@@ -6,7 +6,7 @@ import dev.tickflow.ingest.IngestRunner;
 import dev.tickflow.ingest.IngestSettings;
 import dev.tickflow.ingest.IngestStats;
 import dev.tickflow.ingest.IngestTestSupport;
-import dev.tickflow.localstack.ApicurioRegistry;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.WithKafka;
