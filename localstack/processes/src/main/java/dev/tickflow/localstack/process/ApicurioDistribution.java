@@ -58,7 +58,7 @@ final class ApicurioDistribution {
     static Path install(Path zip, Path cacheDirectory, Consumer<String> progress) throws IOException {
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException("Apicurio Registry " + VERSION + " distribution not found at " + zip
-                    + ". Fetch it into the local Maven repository with: ./mvnw -pl localstack generate-resources"
+                    + ". Fetch it into the local Maven repository with: ./mvnw -pl localstack/processes generate-resources"
                     + " (or point -D" + ZIP_PROPERTY + " at apicurio-registry-app-" + VERSION + "-all.zip)");
         }
         String name = zip.getFileName().toString().replaceFirst("\\.zip$", "");

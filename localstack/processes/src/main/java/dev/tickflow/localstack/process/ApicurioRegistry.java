@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Confluent-compatible schema registry: Apicurio Registry, run as a child process of this JVM
- * from the distribution zip that {@code ./mvnw -pl localstack generate-resources} fetches.
+ * from the distribution zip that {@code ./mvnw -pl localstack/processes generate-resources} fetches.
  *
  * <pre>{@code
  * try (ApicurioRegistry registry = ApicurioRegistry.builder().dataDirectory(dir).start()) {

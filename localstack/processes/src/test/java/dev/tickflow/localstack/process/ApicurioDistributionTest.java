@@ -31,7 +31,7 @@ class ApicurioDistributionTest {
         assertThatThrownBy(() -> ApicurioRegistry.builder().zip(missing).cacheDirectory(temp.resolve("cache")).start())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(missing.toString())
-                .hasMessageContaining("./mvnw -pl localstack generate-resources");
+                .hasMessageContaining("./mvnw -pl localstack/processes generate-resources");
     }
 
     @Test
