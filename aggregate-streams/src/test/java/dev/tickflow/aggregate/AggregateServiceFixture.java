@@ -2,9 +2,9 @@ package dev.tickflow.aggregate;
 
 import static org.junit.jupiter.api.Assumptions.abort;
 
-import dev.tickflow.aggregate.AggregateSettings;
-import dev.tickflow.aggregate.AggregateTopology;
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.runtime.fixtures.CommittedReader;
+import dev.tickflow.runtime.fixtures.ServiceFixtures;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.testkit.ApicurioRegistry;
@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** One aggregate service under test: its topics (unique names), its configuration file, a trade producer and a candle reader. */
-final class AggregateFixture {
+final class AggregateServiceFixture {
     static final int PARTITIONS = 3;
 
     final String trades;
@@ -39,7 +39,7 @@ final class AggregateFixture {
     private final KafkaBroker broker;
     private final ApicurioRegistry registry;
 
-    AggregateFixture(KafkaBroker broker, ApicurioRegistry registry, TestTopics topics, Path dir) {
+    AggregateServiceFixture(KafkaBroker broker, ApicurioRegistry registry, TestTopics topics, Path dir) {
         this.broker = broker;
         this.registry = registry;
         this.trades = topics.create("md.trades", PARTITIONS);

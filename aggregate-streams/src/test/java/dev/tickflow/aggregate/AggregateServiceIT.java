@@ -3,9 +3,9 @@ package dev.tickflow.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tickflow.cli.TradeScript.Key;
-import dev.tickflow.cli.TradeScript.Summary;
-import dev.tickflow.cli.service.StreamsService;
+import dev.tickflow.aggregate.TradeScript.Key;
+import dev.tickflow.aggregate.TradeScript.Summary;
+import dev.tickflow.runtime.StreamsService;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
@@ -30,7 +30,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The aggregate service in-process, as {@code tickflow aggregate} runs it, on a real broker and registry with exactly_once_v2. */
+/** The aggregate service in-process, as {@code tickflow aggregate} runs it ({@link AggregateApp} in a {@link StreamsService}), on a real broker and registry with exactly_once_v2. */
 @WithKafka
 @WithSchemaRegistry
 class AggregateServiceIT {
@@ -41,13 +41,14 @@ class AggregateServiceIT {
 
     @Test
     void publishesEachFinalCandleOnceAndDeadLettersPoisonWithHealthAndMetrics(KafkaBroker broker, ApicurioRegistry registry, TestTopics topics) throws Exception {
-        AggregateFixture fixture = new AggregateFixture(broker, registry, topics, dir);
+        AggregateServiceFixture fixture = new AggregateServiceFixture(broker, registry, topics, dir);
         fixture.assumeTopologyImplemented();
         TradeScript script = new TradeScript(Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES), 5, 42);
         Map<Key, Summary> expected = script.expectedCandles();
         StringWriter output = new StringWriter();
 
-        try (StreamsService service = AggregateCommand.service(fixture.config(), new PrintWriter(output, true), new PrintWriter(output, true))) {
+        try (StreamsService service = new StreamsService(new AggregateApp(), fixture.config(), new PrintWriter(output, true),
+                new PrintWriter(output, true))) {
             assertThat(service.properties()).containsEntry("processing.guarantee", "exactly_once_v2");
             service.start();
             await().atMost(Duration.ofSeconds(40)).until(() -> service.state() == KafkaStreams.State.RUNNING);

@@ -2,8 +2,8 @@ package dev.tickflow.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.cli.TradeScript.Key;
-import dev.tickflow.cli.TradeScript.Summary;
+import dev.tickflow.aggregate.TradeScript.Key;
+import dev.tickflow.aggregate.TradeScript.Summary;
 import dev.tickflow.schema.Candle;
 import java.util.List;
 import java.util.Map;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import dev.tickflow.cli.service.StreamsService;
 import dev.tickflow.executor.binance.BinanceBrokerSettings;
 import dev.tickflow.executor.order.ClientOrderIds;
+import dev.tickflow.runtime.StreamsService;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.OrderSide;
@@ -60,7 +60,7 @@ class ExecutorBinanceIT {
                     BinanceBrokerSettings.API_SECRET_ENV, FakeSpotExchange.DEFAULT_SECRET);
             StringWriter output = new StringWriter();
 
-            try (StreamsService service = ExecutorCommand.service(fixture.config(environment), new PrintWriter(output, true),
+            try (StreamsService service = new StreamsService(new ExecutorApp(), fixture.config(environment), new PrintWriter(output, true),
                     new PrintWriter(output, true))) {
                 assertThat(output.toString()).contains("executor: broker binance, MARKET orders");
                 service.start();

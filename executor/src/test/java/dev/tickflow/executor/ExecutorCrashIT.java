@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.binance.BinanceBrokerSettings;
 import dev.tickflow.executor.order.ClientOrderIds;
+import dev.tickflow.runtime.fixtures.RestartHarness;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.OrderSide;
@@ -29,12 +29,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code tickflow executor --broker binance} as a separate JVM, killed with SIGKILL while the fake exchange (in this
+ * The executor with {@code executor.broker=binance} as a separate JVM, killed with SIGKILL while the fake exchange (in this
  * JVM) holds back its answer to an order it has already placed: the order exists on the exchange, the Kafka
  * transaction that would have published it never commits. After a restart the signal is processed again, the
  * executor finds the order by its client order id instead of placing it again, and publishes it, its fills and the
@@ -48,19 +47,10 @@ class ExecutorCrashIT {
     @TempDir
     Path dir;
 
-    private ServiceProcess running;
-
-    @AfterEach
-    void killLeftovers() {
-        if (running != null) {
-            running.close();
-        }
-    }
-
     @Test
     void killedBetweenPlacingAndCommittingTheOrderExistsOnceAndIsPublishedOnce(KafkaBroker broker, ApicurioRegistry registry,
                                                                                TestTopics topics) throws Exception {
-        try (FakeBinance fake = new FakeBinance()) {
+        try (FakeBinance fake = new FakeBinance(); RestartHarness service = new RestartHarness(new ExecutorApp(), topics.name("executor"))) {
             FakeSpotExchange exchange = fake.spot();
             // the first order is placed and its answer held back for 20 s (the executor waits up to 120 s): the test kills
             // the executor within a moment of the placement; the held answer ends before the fake is closed
@@ -74,26 +64,24 @@ class ExecutorCrashIT {
                     .set(BinanceBrokerSettings.READ_TIMEOUT_MS, "120000");
             Path config = fixture.writeConfig("executor.properties");
 
-            running = ServiceProcess.start("executor", config, fixture.applicationId + "-first.log");
-            running.awaitHealthy();
+            service.start(config);
             Signal entry = ExecutorFixture.signal(CANDLE, TargetPosition.LONG, "60000");
             String entryId = ClientOrderIds.of(entry.getSignalId());
             fixture.produceSignal(entry);
 
             await().atMost(Duration.ofSeconds(40)).until(() -> exchange.order(entryId).isPresent());
-            running.kill();
+            String beforeKill = service.kill();
 
-            assertThat(running.output()).as("startup dump").contains("executor.binance.api.key=[hidden]")
+            assertThat(beforeKill).as("startup dump").contains("executor.binance.api.key=[hidden]")
                     .doesNotContain(FakeSpotExchange.DEFAULT_API_KEY).doesNotContain(FakeSpotExchange.DEFAULT_SECRET);
             assertThat(fixture.read(fixture.orders, OrderEvent.class, read -> true, Duration.ofSeconds(3), Duration.ofSeconds(2)))
                     .as("nothing committed by the killed executor").isEmpty();
             assertThat(exchange.order(entryId).orElseThrow().status()).isEqualTo("FILLED");
 
-            running = ServiceProcess.start("executor", config, fixture.applicationId + "-second.log");
-            running.awaitHealthy();
+            service.start(config);
             List<OrderEvent> events = fixture.read(fixture.orders, OrderEvent.class,
                     read -> read.stream().anyMatch(e -> e.getClientOrderId().equals(entryId)), Duration.ofSeconds(60), Duration.ofSeconds(3));
-            assertThat(events).as("order events after the restart; log:%n%s", running.tail())
+            assertThat(events).as("order events after the restart; log:%n%s", service.tail())
                     .extracting(OrderEvent::getClientOrderId, OrderEvent::getStatus)
                     .containsExactly(tuple(entryId, OrderStatus.FILLED));
             FakeSpotExchange.Order placed = exchange.order(entryId).orElseThrow();
@@ -136,8 +124,7 @@ class ExecutorCrashIT {
             assertThat(fixture.read(fixture.fills, Fill.class, read -> read.size() >= 2, Duration.ofSeconds(30), Duration.ofSeconds(2)))
                     .hasSize(2);
 
-            assertThat(running.stop()).isEqualTo(ServiceProcess.EXIT_SIGTERM);
-            assertThat(running.output()).contains("executor: closing Kafka Streams")
+            assertThat(service.stop())
                     .doesNotContain(FakeSpotExchange.DEFAULT_API_KEY).doesNotContain(FakeSpotExchange.DEFAULT_SECRET);
         }
     }

@@ -1,7 +1,8 @@
 package dev.tickflow.executor;
 
 import dev.tickflow.config.TickflowConfig;
-import dev.tickflow.executor.ExecutorSettings;
+import dev.tickflow.runtime.fixtures.CommittedReader;
+import dev.tickflow.runtime.fixtures.ServiceFixtures;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.SignalReason;
 import dev.tickflow.schema.TargetPosition;
@@ -70,7 +71,7 @@ final class ExecutorFixture {
         return this;
     }
 
-    /** The settings as a properties file for {@code tickflow executor --config}. */
+    /** The settings as the service's properties file. */
     Path writeConfig(String name) {
         return ServiceFixtures.writeProperties(settings, dir.resolve(name), "executor service under test");
     }

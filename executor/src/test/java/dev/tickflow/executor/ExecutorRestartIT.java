@@ -2,6 +2,7 @@ package dev.tickflow.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickflow.runtime.fixtures.RestartHarness;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.OrderStatus;
@@ -17,12 +18,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code tickflow executor} (paper broker) as a separate JVM: three fills, SIGKILL, a restart with an empty state
+ * The executor (paper broker) as a separate JVM: three fills, SIGKILL, a restart with an empty state
  * directory (so the positions can only come from the changelog of the executor-positions store), one more fill: the
  * position continues from the quantity, average entry price, realized PnL and fees it had.
  */
@@ -34,57 +34,48 @@ class ExecutorRestartIT {
     @TempDir
     Path dir;
 
-    private ServiceProcess running;
-
-    @AfterEach
-    void killLeftovers() {
-        if (running != null) {
-            running.close();
-        }
-    }
-
     @Test
     void positionsAreRebuiltFromTheChangelogAfterARestart(KafkaBroker broker, ApicurioRegistry registry, TestTopics topics) throws Exception {
         ExecutorFixture fixture = new ExecutorFixture(broker, registry, topics, dir);
         Path firstConfig = fixture.writeConfig("executor-first.properties");
         Path secondConfig = fixture.set("state.dir", dir.resolve("state-after-restart").toString()).writeConfig("executor-second.properties");
 
-        running = ServiceProcess.start("executor", firstConfig, fixture.applicationId + "-first.log");
-        running.awaitHealthy();
-        fillAt(fixture, 0, TargetPosition.LONG, "50000", 1);
-        fillAt(fixture, 2, TargetPosition.FLAT, "51000", 2);
-        fillAt(fixture, 4, TargetPosition.LONG, "52000", 3);
-        Position beforeKill = latestPosition(fixture);
-        assertThat(beforeKill.getQuantity()).isEqualByComparingTo("0.001");
-        assertThat(beforeKill.getAverageEntryPrice()).isEqualByComparingTo("52000");
-        assertThat(beforeKill.getRealizedPnl()).as("(51000 - 50000) x 0.001").isEqualByComparingTo("1");
-        assertThat(beforeKill.getFees()).as("0.1 %% of 50, 51 and 52").isEqualByComparingTo("0.153");
-        running.kill();
+        try (RestartHarness service = new RestartHarness(new ExecutorApp(), fixture.applicationId)) {
+            service.start(firstConfig);
+            fillAt(fixture, service, 0, TargetPosition.LONG, "50000", 1);
+            fillAt(fixture, service, 2, TargetPosition.FLAT, "51000", 2);
+            fillAt(fixture, service, 4, TargetPosition.LONG, "52000", 3);
+            Position beforeKill = latestPosition(fixture);
+            assertThat(beforeKill.getQuantity()).isEqualByComparingTo("0.001");
+            assertThat(beforeKill.getAverageEntryPrice()).isEqualByComparingTo("52000");
+            assertThat(beforeKill.getRealizedPnl()).as("(51000 - 50000) x 0.001").isEqualByComparingTo("1");
+            assertThat(beforeKill.getFees()).as("0.1 %% of 50, 51 and 52").isEqualByComparingTo("0.153");
+            service.kill();
 
-        running = ServiceProcess.start("executor", secondConfig, fixture.applicationId + "-second.log");
-        running.awaitHealthy();
-        fillAt(fixture, 6, TargetPosition.FLAT, "50000", 4);
+            service.start(secondConfig);
+            fillAt(fixture, service, 6, TargetPosition.FLAT, "50000", 4);
 
-        Position after = latestPosition(fixture);
-        assertThat(after.getQuantity()).as("the FLAT signal sold the 0.001 held before the restart").isEqualByComparingTo("0");
-        assertThat(after.getRealizedPnl()).as("1 + (50000 - 52000) x 0.001").isEqualByComparingTo("-1");
-        assertThat(after.getFees()).as("0.153 + 0.05").isEqualByComparingTo("0.203");
-        List<OrderEvent> orders = fixture.read(fixture.orders, OrderEvent.class, read -> read.size() >= 4, Duration.ofSeconds(20),
-                Duration.ofSeconds(2));
-        assertThat(orders).as("one order per signal, none again after the restart").hasSize(4)
-                .extracting(OrderEvent::getStatus).containsOnly(OrderStatus.FILLED);
+            Position after = latestPosition(fixture);
+            assertThat(after.getQuantity()).as("the FLAT signal sold the 0.001 held before the restart").isEqualByComparingTo("0");
+            assertThat(after.getRealizedPnl()).as("1 + (50000 - 52000) x 0.001").isEqualByComparingTo("-1");
+            assertThat(after.getFees()).as("0.153 + 0.05").isEqualByComparingTo("0.203");
+            List<OrderEvent> orders = fixture.read(fixture.orders, OrderEvent.class, read -> read.size() >= 4, Duration.ofSeconds(20),
+                    Duration.ofSeconds(2));
+            assertThat(orders).as("one order per signal, none again after the restart").hasSize(4)
+                    .extracting(OrderEvent::getStatus).containsOnly(OrderStatus.FILLED);
 
-        assertThat(running.stop()).isEqualTo(ServiceProcess.EXIT_SIGTERM);
+            service.stop();
+        }
     }
 
     /** A trade at {@code price} in minute {@code minute}, then a signal on that minute's candle; waits for fill number {@code fillCount}. */
-    private void fillAt(ExecutorFixture fixture, int minute, TargetPosition target, String price, int fillCount) {
+    private static void fillAt(ExecutorFixture fixture, RestartHarness service, int minute, TargetPosition target, String price, int fillCount) {
         Instant candle = START.plusSeconds(60L * minute);
         fixture.produceTrade(ExecutorFixture.trade(price, candle.plusSeconds(30)));
         Signal signal = ExecutorFixture.signal(candle, target, price);
         fixture.produceSignal(signal);
         List<Fill> fills = fixture.read(fixture.fills, Fill.class, read -> read.size() >= fillCount, Duration.ofSeconds(40), Duration.ofSeconds(1));
-        assertThat(fills).as("fills after the signal of minute %d; log:%n%s", minute, running.tail()).hasSize(fillCount);
+        assertThat(fills).as("fills after the signal of minute %d; log:%n%s", minute, service.tail()).hasSize(fillCount);
         assertThat(fills.get(fillCount - 1).getPrice()).isEqualByComparingTo(price);
     }
 

@@ -3,10 +3,10 @@ package dev.tickflow.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tickflow.cli.service.StreamsService;
 import dev.tickflow.config.TickflowConfig;
-import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.order.ClientOrderIds;
+import dev.tickflow.runtime.StreamsService;
+import dev.tickflow.runtime.fixtures.CommittedReader;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.OrderSide;
@@ -48,7 +48,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The executor service in-process, as {@code tickflow executor} runs it with the paper broker, on a real broker and registry with exactly_once_v2. */
+/** The executor service in-process, as {@code tickflow executor} runs it ({@link ExecutorApp} in a {@link StreamsService}) with the paper broker, on a real broker and registry with exactly_once_v2. */
 @WithKafka
 @WithSchemaRegistry
 class ExecutorServiceIT {
@@ -84,7 +84,7 @@ class ExecutorServiceIT {
         TickflowConfig config = TickflowConfig.load(Optional.empty(), settings, ExecutorSettings.definition());
         StringWriter output = new StringWriter();
 
-        try (StreamsService service = ExecutorCommand.service(config, new PrintWriter(output, true), new PrintWriter(output, true))) {
+        try (StreamsService service = new StreamsService(new ExecutorApp(), config, new PrintWriter(output, true), new PrintWriter(output, true))) {
             assertThat(service.properties()).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             assertThat(output.toString()).contains("executor: broker paper, MARKET orders, from " + signals + " and " + trades);
             service.start();

@@ -1,13 +1,12 @@
 package dev.tickflow.ingest;
 
-import dev.tickflow.config.CommonConfig;
 import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.config.TickflowConfig;
-import dev.tickflow.ingest.IngestFailure;
-import dev.tickflow.ingest.IngestRunner;
-import dev.tickflow.ingest.IngestSettings;
-import dev.tickflow.ingest.IngestStats;
 import dev.tickflow.ingest.binance.SymbolProgress;
+import dev.tickflow.runtime.Health;
+import dev.tickflow.runtime.HealthServer;
+import dev.tickflow.runtime.ServiceMain;
+import dev.tickflow.runtime.ServiceMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
@@ -53,6 +52,11 @@ public final class IngestService implements AutoCloseable {
         this.out = out;
         this.err = err;
         this.runner = new IngestRunner(IngestSettings.from(config), stats, Duration.ofMillis(config.getLong(ConfigKeys.SHUTDOWN_TIMEOUT_MS)));
+    }
+
+    /** The service without the {@code tickflow} command: {@code java -cp CLASSPATH dev.tickflow.ingest.IngestService [CONFIG_FILE]}. */
+    public static void main(String[] args) {
+        ServiceMain.run(NAME, IngestSettings.definition(), args, (config, out, err) -> new IngestService(config, out, err).run());
     }
 
     public IngestStats stats() {
@@ -197,15 +201,6 @@ public final class IngestService implements AutoCloseable {
     }
 
     private void startHttp() {
-        int port = config.getInt(ConfigKeys.HTTP_PORT);
-        if (port == CommonConfig.HTTP_PORT_DISABLED) {
-            out.println(NAME + ": health and metrics endpoints disabled (" + ConfigKeys.HTTP_PORT + "=-1)");
-            out.flush();
-            return;
-        }
-        http = HealthServer.startWithHealth(NAME, config.getString(ConfigKeys.HTTP_HOST), port, this::health, metrics::scrape);
-        URI address = http.address();
-        out.println(NAME + ": health on " + address.resolve("/health") + ", metrics on " + address.resolve("/metrics"));
-        out.flush();
+        http = HealthServer.startConfigured(NAME, config, this::health, metrics::scrape, out).orElse(null);
     }
 }

@@ -3,9 +3,10 @@ package dev.tickflow.strategy;
 import static org.awaitility.Awaitility.await;
 
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.runtime.fixtures.CommittedReader;
+import dev.tickflow.runtime.fixtures.ServiceFixtures;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
-import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;

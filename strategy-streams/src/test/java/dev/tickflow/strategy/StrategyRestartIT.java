@@ -2,9 +2,10 @@ package dev.tickflow.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.cli.CrossoverReference.Output;
+import dev.tickflow.runtime.fixtures.RestartHarness;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.Signal;
+import dev.tickflow.strategy.CrossoverReference.Output;
 import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
@@ -14,12 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code tickflow strategy} as a separate JVM, killed with SIGKILL mid-stream and restarted: with exactly_once_v2 and
+ * The strategy service as a separate JVM, killed with SIGKILL mid-stream and restarted: with exactly_once_v2 and
  * its state restored from the changelog (A's fills included), the signals of the whole price path come out without a
  * gap and without a duplicate, as if it had never stopped.
  */
@@ -28,15 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StrategyRestartIT {
     @TempDir
     Path dir;
-
-    private ServiceProcess running;
-
-    @AfterEach
-    void killLeftovers() {
-        if (running != null) {
-            running.close();
-        }
-    }
 
     @Test
     void killedMidStreamAndRestartedPublishesEverySignalExactlyOnce(KafkaBroker broker, ApicurioRegistry registry, TestTopics topics)
@@ -50,36 +41,35 @@ class StrategyRestartIT {
         int snapshotCount = expected.values().stream().mapToInt(output -> output.snapshots().size()).sum();
         int killedAfter = 16;
 
-        running = ServiceProcess.start("strategy", fixture.configFile, fixture.applicationId + "-first.log");
-        running.awaitHealthy();
-        fixture.produceCandles(script.candles(0, StrategyScript.ENTRY + 1));
-        List<Signal> beforeKill = fixture.read(fixture.signals, Signal.class, read -> read.size() >= 4, Duration.ofSeconds(40), Duration.ZERO);
-        assertThat(beforeKill).as("the entries, published before the kill; log:%n%s", running.tail()).hasSize(4);
-        fixture.awaitConsumed(fixture.produceFills(script.fillsOfAInEth()), Duration.ofSeconds(30));
-        fixture.produceCandles(script.candles(StrategyScript.ENTRY + 1, killedAfter));
+        try (RestartHarness service = new RestartHarness(new StrategyApp(), fixture.applicationId)) {
+            service.start(fixture.configFile);
+            fixture.produceCandles(script.candles(0, StrategyScript.ENTRY + 1));
+            List<Signal> beforeKill = fixture.read(fixture.signals, Signal.class, read -> read.size() >= 4, Duration.ofSeconds(40), Duration.ZERO);
+            assertThat(beforeKill).as("the entries, published before the kill; log:%n%s", service.tail()).hasSize(4);
+            fixture.awaitConsumed(fixture.produceFills(script.fillsOfAInEth()), Duration.ofSeconds(30));
+            fixture.produceCandles(script.candles(StrategyScript.ENTRY + 1, killedAfter));
 
-        // more candles, then SIGKILL while the service is likely still processing them
-        fixture.produceCandles(script.candles(killedAfter, killedAfter + 4));
-        running.kill();
-        fixture.produceCandles(script.candles(killedAfter + 4, StrategyScript.length()));
+            // more candles, then SIGKILL while the service is likely still processing them
+            fixture.produceCandles(script.candles(killedAfter, killedAfter + 4));
+            service.kill();
+            fixture.produceCandles(script.candles(killedAfter + 4, StrategyScript.length()));
 
-        running = ServiceProcess.start("strategy", fixture.configFile, fixture.applicationId + "-second.log");
-        running.awaitHealthy();
-        List<Signal> signals = fixture.read(fixture.signals, Signal.class, read -> read.size() >= signalCount,
-                Duration.ofSeconds(60), Duration.ofSeconds(3));
-        List<IndicatorSnapshot> snapshots = fixture.read(fixture.indicators, IndicatorSnapshot.class,
-                read -> read.size() >= snapshotCount, Duration.ofSeconds(20), Duration.ofSeconds(1));
+            service.start(fixture.configFile);
+            List<Signal> signals = fixture.read(fixture.signals, Signal.class, read -> read.size() >= signalCount,
+                    Duration.ofSeconds(60), Duration.ofSeconds(3));
+            List<IndicatorSnapshot> snapshots = fixture.read(fixture.indicators, IndicatorSnapshot.class,
+                    read -> read.size() >= snapshotCount, Duration.ofSeconds(20), Duration.ofSeconds(1));
 
-        assertThat(signals).as("signals after the restart; log:%n%s", running.tail()).hasSize(signalCount);
-        assertThat(snapshots).as("one snapshot per candle and instance").hasSize(snapshotCount);
-        expected.forEach((symbol, output) -> {
-            assertThat(signals).filteredOn(signal -> signal.getSymbol().equals(symbol)).as("signals of %s", symbol)
-                    .containsExactlyElementsOf(output.signals());
-            assertThat(snapshots).filteredOn(snapshot -> snapshot.getSymbol().equals(symbol)).as("snapshots of %s", symbol)
-                    .containsExactlyElementsOf(output.snapshots());
-        });
+            assertThat(signals).as("signals after the restart; log:%n%s", service.tail()).hasSize(signalCount);
+            assertThat(snapshots).as("one snapshot per candle and instance").hasSize(snapshotCount);
+            expected.forEach((symbol, output) -> {
+                assertThat(signals).filteredOn(signal -> signal.getSymbol().equals(symbol)).as("signals of %s", symbol)
+                        .containsExactlyElementsOf(output.signals());
+                assertThat(snapshots).filteredOn(snapshot -> snapshot.getSymbol().equals(symbol)).as("snapshots of %s", symbol)
+                        .containsExactlyElementsOf(output.snapshots());
+            });
 
-        assertThat(running.stop()).isEqualTo(ServiceProcess.EXIT_SIGTERM);
-        assertThat(running.output()).contains("strategy: closing Kafka Streams");
+            service.stop();
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.tickflow.strategy;
 
-import dev.tickflow.cli.CrossoverReference.BuyFill;
-import dev.tickflow.cli.CrossoverReference.Output;
+import dev.tickflow.strategy.CrossoverReference.BuyFill;
+import dev.tickflow.strategy.CrossoverReference.Output;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderSide;

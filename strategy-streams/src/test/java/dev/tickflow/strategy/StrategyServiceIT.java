@@ -3,10 +3,10 @@ package dev.tickflow.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tickflow.cli.CrossoverReference.Output;
-import dev.tickflow.cli.service.StreamsService;
+import dev.tickflow.runtime.StreamsService;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.Signal;
+import dev.tickflow.strategy.CrossoverReference.Output;
 import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
@@ -28,7 +28,7 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The strategy service in-process, as {@code tickflow strategy} runs it, on a real broker and registry with exactly_once_v2. */
+/** The strategy service in-process, as {@code tickflow strategy} runs it ({@link StrategyApp} in a {@link StreamsService}), on a real broker and registry with exactly_once_v2. */
 @WithKafka
 @WithSchemaRegistry
 class StrategyServiceIT {
@@ -50,7 +50,8 @@ class StrategyServiceIT {
         String entryOfAInEth = expected.get(StrategyScript.ETH).signals().get(0).getSignalId();
         StringWriter output = new StringWriter();
 
-        try (StreamsService service = StrategyCommand.service(fixture.config(), new PrintWriter(output, true), new PrintWriter(output, true))) {
+        try (StreamsService service = new StreamsService(new StrategyApp(), fixture.config(), new PrintWriter(output, true),
+                new PrintWriter(output, true))) {
             assertThat(service.properties())
                     .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                     .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());

@@ -2,20 +2,24 @@ package dev.tickflow.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tickflow.config.CommonConfig;
+import dev.tickflow.config.ConfigKeys;
+import dev.tickflow.config.TickflowConfig;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import org.apache.kafka.streams.KafkaStreams;
 
 /** {@code GET /health} and {@code GET /metrics} of a service, on the JDK's HTTP server. */
-final class HealthServer implements AutoCloseable {
+public final class HealthServer implements AutoCloseable {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HttpServer server;
@@ -26,11 +30,28 @@ final class HealthServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    static HealthServer start(String service, String host, int port, Supplier<KafkaStreams.State> state, Supplier<String> metrics) {
-        return startWithHealth(service, host, port, () -> Health.of(state.get()), metrics);
+    /**
+     * Starts the endpoints on {@code http.host}:{@code http.port} of {@code config} and prints where they are to
+     * {@code out}; with {@code http.port=-1} prints that they are disabled and starts nothing.
+     *
+     * @throws IllegalStateException naming the key when the port is in use
+     */
+    public static Optional<HealthServer> startConfigured(String service, TickflowConfig config, Supplier<Health> health,
+                                                         Supplier<String> metrics, PrintWriter out) {
+        int port = config.getInt(ConfigKeys.HTTP_PORT);
+        if (port == CommonConfig.HTTP_PORT_DISABLED) {
+            out.println(service + ": health and metrics endpoints disabled (" + ConfigKeys.HTTP_PORT + "=-1)");
+            out.flush();
+            return Optional.empty();
+        }
+        HealthServer server = start(service, config.getString(ConfigKeys.HTTP_HOST), port, health, metrics);
+        URI address = server.address();
+        out.println(service + ": health on " + address.resolve("/health") + ", metrics on " + address.resolve("/metrics"));
+        out.flush();
+        return Optional.of(server);
     }
 
-    static HealthServer startWithHealth(String service, String host, int port, Supplier<Health> health, Supplier<String> metrics) {
+    static HealthServer start(String service, String host, int port, Supplier<Health> health, Supplier<String> metrics) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -67,7 +88,7 @@ final class HealthServer implements AutoCloseable {
     }
 
     /** The address actually bound (with the chosen port when {@code http.port} was 0). */
-    URI address() {
+    public URI address() {
         InetSocketAddress address = server.getAddress();
         String host = address.getHostString().contains(":") ? "[" + address.getHostString() + "]" : address.getHostString();
         return URI.create("http://" + host + ":" + address.getPort());

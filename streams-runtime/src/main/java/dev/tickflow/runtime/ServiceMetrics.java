@@ -14,12 +14,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
 /** A service's meters: JVM and process metrics, and every Kafka Streams client metric (or the service's own), in Prometheus' text format. */
-final class ServiceMetrics implements AutoCloseable {
+public final class ServiceMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private KafkaStreamsMetrics streamsMetrics;
 
-    ServiceMetrics(String service) {
+    /** The JVM and process meters, each tagged {@code service}. */
+    public ServiceMetrics(String service) {
         registry.config().commonTags("service", service);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -36,11 +37,13 @@ final class ServiceMetrics implements AutoCloseable {
         streamsMetrics.bindTo(registry);
     }
 
-    MeterRegistry registry() {
+    /** Where a service registers meters of its own. */
+    public MeterRegistry registry() {
         return registry;
     }
 
-    String scrape() {
+    /** Every meter in Prometheus' text format. */
+    public String scrape() {
         return registry.scrape();
     }
 

@@ -1,26 +1,36 @@
 package dev.tickflow.runtime;
 
+import dev.tickflow.config.TickflowConfig;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.streams.Topology;
 
 /**
- * What a Kafka Streams service runs.
- *
- * @param name             short service name for messages, logs and the metrics' {@code service} tag, such as {@code aggregate}
- * @param topology         the topology, built by the service's pure {@code build(settings)} function
- * @param streamsOverrides Streams configs the topology itself needs (handlers, DLQ topic, cache size); they win over the
- *                         configuration file
+ * A Kafka Streams service as {@link StreamsService} runs it: each service module implements it once, the
+ * {@code tickflow} command and {@link StreamsAppMain} run it. An implementation has a public no-argument constructor
+ * and keeps no state: everything comes from the configuration.
  */
-public record StreamsApp(String name, Topology topology, Map<String, Object> streamsOverrides) {
+public interface StreamsApp {
 
-    public StreamsApp {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(topology, "topology");
-        streamsOverrides = Map.copyOf(streamsOverrides);
-    }
+    /** Short service name for messages, logs and the metrics' {@code service} tag, such as {@code aggregate}. */
+    String name();
 
-    public static StreamsApp of(String name, Topology topology) {
-        return new StreamsApp(name, topology, Map.of());
+    /** The configuration keys the service knows: its own and the common ones. */
+    ConfigDef configDefinition();
+
+    /**
+     * The topology, built by the service's pure {@code build(settings)} function from settings derived from {@code config}.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException when the configuration cannot make a service
+     */
+    Topology buildTopology(TickflowConfig config);
+
+    /** Streams configs the topology itself needs (handlers, DLQ topic, cache size); they win over the configuration file. */
+    Map<String, Object> streamsOverrides(TickflowConfig config);
+
+    /** What the service prints once its topology is built, before it starts, one line each (none by default). */
+    default List<String> describe(TickflowConfig config) {
+        return List.of();
     }
 }

@@ -21,21 +21,22 @@ public final class StreamsProperties {
 
     /** Merges, then creates {@code state.dir} so that a bad path fails now, with its name, rather than in a stream thread. */
     static Properties build(TickflowConfig config, StreamsApp app) {
-        Properties properties = merge(config.streamsProperties(), app);
+        Properties properties = merge(config.streamsProperties(), app.name(), app.streamsOverrides(config));
         createStateDir(Path.of(properties.getProperty(ConfigKeys.STATE_DIR)));
         return properties;
     }
 
+    /** The {@code configured} Streams keys, then the topology's {@code overrides} of service {@code service}, warning about each one replaced. */
     @SuppressWarnings("deprecation") // the global-handler switch goes away in Kafka 5.0, where it is always on
-    public static Properties merge(Map<String, Object> configured, StreamsApp app) {
+    public static Properties merge(Map<String, Object> configured, String service, Map<String, Object> overrides) {
         Properties properties = new Properties();
         // Streams warns at every start until this, its 5.0 default, is set
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         properties.putAll(configured);
-        app.streamsOverrides().forEach((key, value) -> {
+        overrides.forEach((key, value) -> {
             Object previous = properties.put(key, value);
             if (previous != null && !Objects.equals(String.valueOf(previous), String.valueOf(value))) {
-                log.warn("{}: the topology needs {}={}; the configured value {} is ignored", app.name(), key, value, previous);
+                log.warn("{}: the topology needs {}={}; the configured value {} is ignored", service, key, value, previous);
             }
         });
         return properties;

@@ -1,6 +1,5 @@
 package dev.tickflow.runtime;
 
-import dev.tickflow.config.CommonConfig;
 import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.config.TickflowConfig;
 import java.io.PrintWriter;
@@ -15,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * configured guarantee), serves {@code GET /health} and {@code GET /metrics}, and stops cleanly.
  *
  * <pre>{@code
- * int exitCode = new StreamsService(StreamsApp.of("aggregate", topology), config, out, err).run();
+ * int exitCode = new StreamsService(new AggregateApp(), config, out, err).run();
  * }</pre>
  *
  * {@link #run()} is for a command's main thread: it blocks until Streams fails (exit code 1) or the JVM is asked to
@@ -37,6 +37,7 @@ public final class StreamsService implements AutoCloseable {
 
     private final StreamsApp app;
     private final TickflowConfig config;
+    private final Topology topology;
     private final PrintWriter out;
     private final PrintWriter err;
     private final Properties properties;
@@ -48,12 +49,20 @@ public final class StreamsService implements AutoCloseable {
     private volatile HealthServer http;
     private boolean closed;
 
-    /** Prints where its endpoints are to {@code out}, and why it failed, if it does, to {@code err}. */
+    /**
+     * Builds the app's topology and prints what the app describes to {@code out}; later where its endpoints are to
+     * {@code out}, and why it failed, if it does, to {@code err}.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException when the configuration cannot make the app's topology
+     */
     public StreamsService(StreamsApp app, TickflowConfig config, PrintWriter out, PrintWriter err) {
         this.app = app;
         this.config = config;
         this.out = out;
         this.err = err;
+        this.topology = app.buildTopology(config);
+        app.describe(config).forEach(out::println);
+        out.flush();
         this.properties = StreamsProperties.build(config, app);
         this.failures = new StreamThreadFailures(app.name(), Clock.systemUTC());
     }
@@ -75,7 +84,7 @@ public final class StreamsService implements AutoCloseable {
             throw new IllegalStateException(app.name() + " was already started");
         }
         checkTopics();
-        KafkaStreams created = new KafkaStreams(app.topology(), properties);
+        KafkaStreams created = new KafkaStreams(topology, properties);
         created.setUncaughtExceptionHandler(failures);
         created.setStateListener(this::onStateChange);
         streams = created;
@@ -172,7 +181,7 @@ public final class StreamsService implements AutoCloseable {
     }
 
     private void checkTopics() {
-        RequiredTopics topics = RequiredTopics.of(app.topology(), properties);
+        RequiredTopics topics = RequiredTopics.of(topology, properties);
         Map<String, Object> adminProperties = new HashMap<>(config.kafkaClientProperties());
         adminProperties.put(AdminClientConfig.CLIENT_ID_CONFIG, properties.get(ConfigKeys.APPLICATION_ID) + "-topic-check");
         try (Admin admin = Admin.create(adminProperties)) {
@@ -182,16 +191,7 @@ public final class StreamsService implements AutoCloseable {
     }
 
     private void startHttp() {
-        int port = config.getInt(ConfigKeys.HTTP_PORT);
-        if (port == CommonConfig.HTTP_PORT_DISABLED) {
-            out.println(app.name() + ": health and metrics endpoints disabled (" + ConfigKeys.HTTP_PORT + "=-1)");
-            out.flush();
-            return;
-        }
-        http = HealthServer.start(app.name(), config.getString(ConfigKeys.HTTP_HOST), port, this::state, metrics::scrape);
-        URI address = http.address();
-        out.println(app.name() + ": health on " + address.resolve("/health") + ", metrics on " + address.resolve("/metrics"));
-        out.flush();
+        http = HealthServer.startConfigured(app.name(), config, () -> Health.of(state()), metrics::scrape, out).orElse(null);
     }
 
     private static String rootMessage(Throwable error) {

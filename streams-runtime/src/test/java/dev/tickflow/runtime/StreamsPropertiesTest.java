@@ -26,7 +26,7 @@ class StreamsPropertiesTest {
                 "TICKFLOW_STATE_DIR", stateDir.toString(),
                 "TICKFLOW_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
                 "TICKFLOW_KAFKA_STATESTORE_CACHE_MAX_BYTES", "1000"), CommonConfig.definition("svc", 0));
-        StreamsApp app = new StreamsApp("svc", topology(), Map.of("statestore.cache.max.bytes", 0, "errors.dead.letter.queue.topic.name", "dlq"));
+        StreamsApp app = new FixedTopologyApp("svc", topology(), Map.of("statestore.cache.max.bytes", 0, "errors.dead.letter.queue.topic.name", "dlq"));
 
         Properties properties = StreamsProperties.build(config, app);
 
@@ -46,7 +46,7 @@ class StreamsPropertiesTest {
         TickflowConfig config = TickflowConfig.load(Optional.empty(), Map.of("TICKFLOW_STATE_DIR", file.resolve("state").toString()),
                 CommonConfig.definition("svc", 0));
 
-        assertThatThrownBy(() -> StreamsProperties.build(config, StreamsApp.of("svc", topology())))
+        assertThatThrownBy(() -> StreamsProperties.build(config, new FixedTopologyApp("svc", topology())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("state.dir")
                 .hasMessageContaining(file.toString());

@@ -55,7 +55,7 @@ class StreamsServiceIT {
     void runsServesHealthAndMetricsAndClosesCleanly(KafkaBroker broker, TestTopics topics) throws Exception {
         String in = topics.create("in", 2);
         String out = topics.create("out", 2);
-        StreamsService service = new StreamsService(StreamsApp.of("upper", upperCase(in, out)), config(broker, topics), writer(), writer());
+        StreamsService service = new StreamsService(new FixedTopologyApp("upper", upperCase(in, out)), config(broker, topics), writer(), writer());
         try {
             service.start();
             URI http = service.httpAddress().orElseThrow();
@@ -96,7 +96,7 @@ class StreamsServiceIT {
     void failsFastNamingMissingTopics(KafkaBroker broker, TestTopics topics) {
         String in = topics.name("in");
         String out = topics.create("out", 1);
-        try (StreamsService service = new StreamsService(StreamsApp.of("upper", upperCase(in, out)), config(broker, topics), writer(), writer())) {
+        try (StreamsService service = new StreamsService(new FixedTopologyApp("upper", upperCase(in, out)), config(broker, topics), writer(), writer())) {
             assertThatThrownBy(service::start)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("missing input topic(s) " + in)
@@ -119,7 +119,7 @@ class StreamsServiceIT {
                     return value;
                 })
                 .to(out, Produced.with(Serdes.String(), Serdes.String()));
-        try (StreamsService service = new StreamsService(StreamsApp.of("fragile", builder.build()), config(broker, topics), writer(), writer())) {
+        try (StreamsService service = new StreamsService(new FixedTopologyApp("fragile", builder.build()), config(broker, topics), writer(), writer())) {
             CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(service::run);
             await().atMost(Duration.ofSeconds(40)).until(() -> service.state() == KafkaStreams.State.RUNNING);
             URI http = service.httpAddress().orElseThrow();
@@ -138,7 +138,7 @@ class StreamsServiceIT {
         String in = topics.create("in", 1);
         String out = topics.create("out", 1);
         TickflowConfig config = config(broker, topics, Map.of("TICKFLOW_HTTP_PORT", "-1"));
-        try (StreamsService service = new StreamsService(StreamsApp.of("quiet", upperCase(in, out)), config, writer(), writer())) {
+        try (StreamsService service = new StreamsService(new FixedTopologyApp("quiet", upperCase(in, out)), config, writer(), writer())) {
             service.start();
             assertThat(service.httpAddress()).isEmpty();
             assertThat(output.toString()).contains("endpoints disabled");
@@ -151,7 +151,7 @@ class StreamsServiceIT {
         String out = topics.create("out", 1);
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             TickflowConfig config = config(broker, topics, Map.of("TICKFLOW_HTTP_PORT", String.valueOf(taken.getLocalPort())));
-            try (StreamsService service = new StreamsService(StreamsApp.of("busy", upperCase(in, out)), config, writer(), writer())) {
+            try (StreamsService service = new StreamsService(new FixedTopologyApp("busy", upperCase(in, out)), config, writer(), writer())) {
                 assertThatThrownBy(service::start)
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
