@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tickflow.aggregate.TradeScript.Key;
 import dev.tickflow.aggregate.TradeScript.Summary;
 import dev.tickflow.runtime.StreamsService;
+import dev.tickflow.runtime.fixtures.Endpoints;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
@@ -15,9 +16,6 @@ import dev.tickflow.testkit.WithSchemaRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 @WithKafka
 @WithSchemaRegistry
 class AggregateServiceIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @TempDir
     Path dir;
 
@@ -70,16 +66,7 @@ class AggregateServiceIT {
             assertThat(new String(deadLetters.get(0).headers().lastHeader("__streams.errors.topic").value(), StandardCharsets.UTF_8))
                     .isEqualTo(fixture.trades);
 
-            HttpResponse<String> health = get(http.resolve("/health"));
-            assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).isEqualTo("{\"status\":\"UP\",\"state\":\"RUNNING\"}");
-            HttpResponse<String> metrics = get(http.resolve("/metrics"));
-            assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("kafka_stream_").contains("service=\"aggregate\"");
+            Endpoints.assertServingRunning(http, "aggregate");
         }
-    }
-
-    private static HttpResponse<String> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -7,6 +7,7 @@ import dev.tickflow.runtime.Health;
 import dev.tickflow.runtime.HealthServer;
 import dev.tickflow.runtime.ServiceMain;
 import dev.tickflow.runtime.ServiceMetrics;
+import dev.tickflow.runtime.ShutdownHook;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
@@ -95,26 +96,16 @@ public final class IngestService implements AutoCloseable {
     /** Starts, closes on SIGTERM/Ctrl+C through a shutdown hook, and returns the exit code once stopped. */
     public int run() {
         start();
-        Thread hook = new Thread(this::close, NAME + "-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        int exitCode;
-        try {
-            exitCode = runner.awaitTermination();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exitCode = IngestRunner.EXIT_FAILED;
-        }
+        return ShutdownHook.awaitStop(NAME, this::close, this::awaitTerminationReportingFailure, IngestRunner.EXIT_FAILED);
+    }
+
+    private int awaitTerminationReportingFailure() throws InterruptedException {
+        int exitCode = runner.awaitTermination();
         IngestFailure failure = runner.failure();
         if (failure != null) {
             err.println(NAME + ": " + failure.getMessage());
             err.flush();
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running already and closes everything
-        }
-        close();
         return exitCode;
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tickflow.runtime.fixtures.RestartHarness;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.Signal;
-import dev.tickflow.strategy.CrossoverReference.Output;
 import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
@@ -14,7 +13,6 @@ import dev.tickflow.testkit.WithSchemaRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +32,9 @@ class StrategyRestartIT {
             throws Exception {
         StrategyFixture fixture = new StrategyFixture(broker, registry, topics, dir);
         StrategyScript script = StrategyScript.recent();
-        Map<String, Output> expected = Map.of(
-                StrategyScript.BTC, script.expected(StrategyScript.BTC, true),
-                StrategyScript.ETH, script.expected(StrategyScript.ETH, true));
-        int signalCount = expected.values().stream().mapToInt(output -> output.signals().size()).sum();
-        int snapshotCount = expected.values().stream().mapToInt(output -> output.snapshots().size()).sum();
+        ExpectedOutput expected = ExpectedOutput.of(script);
+        int signalCount = expected.signalCount();
+        int snapshotCount = expected.snapshotCount();
         int killedAfter = 16;
 
         try (RestartHarness service = new RestartHarness(new StrategyApp(), fixture.applicationId)) {
@@ -62,12 +58,7 @@ class StrategyRestartIT {
 
             assertThat(signals).as("signals after the restart; log:%n%s", service.tail()).hasSize(signalCount);
             assertThat(snapshots).as("one snapshot per candle and instance").hasSize(snapshotCount);
-            expected.forEach((symbol, output) -> {
-                assertThat(signals).filteredOn(signal -> signal.getSymbol().equals(symbol)).as("signals of %s", symbol)
-                        .containsExactlyElementsOf(output.signals());
-                assertThat(snapshots).filteredOn(snapshot -> snapshot.getSymbol().equals(symbol)).as("snapshots of %s", symbol)
-                        .containsExactlyElementsOf(output.snapshots());
-            });
+            expected.assertPublished(signals, snapshots);
 
             service.stop();
         }

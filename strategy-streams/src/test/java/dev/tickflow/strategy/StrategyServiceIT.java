@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tickflow.runtime.StreamsService;
+import dev.tickflow.runtime.fixtures.Endpoints;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.Signal;
-import dev.tickflow.strategy.CrossoverReference.Output;
 import dev.tickflow.testkit.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
@@ -15,13 +15,9 @@ import dev.tickflow.testkit.WithSchemaRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -32,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 @WithKafka
 @WithSchemaRegistry
 class StrategyServiceIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @TempDir
     Path dir;
 
@@ -42,12 +36,10 @@ class StrategyServiceIT {
             throws Exception {
         StrategyFixture fixture = new StrategyFixture(broker, registry, topics, dir);
         StrategyScript script = StrategyScript.recent();
-        Map<String, Output> expected = Map.of(
-                StrategyScript.BTC, script.expected(StrategyScript.BTC, true),
-                StrategyScript.ETH, script.expected(StrategyScript.ETH, true));
-        int signalCount = expected.values().stream().mapToInt(output -> output.signals().size()).sum();
-        int snapshotCount = expected.values().stream().mapToInt(output -> output.snapshots().size()).sum();
-        String entryOfAInEth = expected.get(StrategyScript.ETH).signals().get(0).getSignalId();
+        ExpectedOutput expected = ExpectedOutput.of(script);
+        int signalCount = expected.signalCount();
+        int snapshotCount = expected.snapshotCount();
+        String entryOfAInEth = expected.bySymbol().get(StrategyScript.ETH).signals().get(0).getSignalId();
         StringWriter output = new StringWriter();
 
         try (StreamsService service = new StreamsService(new StrategyApp(), fixture.config(), new PrintWriter(output, true),
@@ -78,27 +70,13 @@ class StrategyServiceIT {
 
             assertThat(signals).hasSize(signalCount);
             assertThat(snapshots).as("one per candle and instance").hasSize(snapshotCount);
-            expected.forEach((symbol, symbolOutput) -> {
-                assertThat(signals).filteredOn(signal -> signal.getSymbol().equals(symbol)).as("signals of %s", symbol)
-                        .containsExactlyElementsOf(symbolOutput.signals());
-                assertThat(snapshots).filteredOn(snapshot -> snapshot.getSymbol().equals(symbol)).as("snapshots of %s", symbol)
-                        .containsExactlyElementsOf(symbolOutput.snapshots());
-            });
+            expected.assertPublished(signals, snapshots);
             Signal stopOfAInEth = signals.stream().filter(signal -> signal.getSignalId().startsWith("A:ETHUSDT:")).toList().get(1);
             assertThat(stopOfAInEth.getReason().name()).isEqualTo("STOP_LOSS");
             assertThat(stopOfAInEth.getStopPrice()).as("85 %% of the fills' average price, 0.4 x 3244.5 + 0.6 x 3306.3")
                     .isEqualByComparingTo("2789.343");
 
-            HttpResponse<String> health = get(http.resolve("/health"));
-            assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).isEqualTo("{\"status\":\"UP\",\"state\":\"RUNNING\"}");
-            HttpResponse<String> metrics = get(http.resolve("/metrics"));
-            assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("kafka_stream_").contains("service=\"strategy\"");
+            Endpoints.assertServingRunning(http, "strategy");
         }
-    }
-
-    private static HttpResponse<String> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -113,27 +113,17 @@ public final class StreamsService implements AutoCloseable {
     /** Starts, closes on SIGTERM/Ctrl+C through a shutdown hook, and returns the exit code once stopped. */
     public int run() {
         start();
-        Thread hook = new Thread(this::close, app.name() + "-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        int exitCode;
-        try {
-            exitCode = awaitTermination();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exitCode = EXIT_FAILED;
-        }
+        return ShutdownHook.awaitStop(app.name(), this::close, this::awaitTerminationReportingFailure, EXIT_FAILED);
+    }
+
+    private int awaitTerminationReportingFailure() throws InterruptedException {
+        int exitCode = awaitTermination();
         if (exitCode == EXIT_FAILED) {
             Throwable cause = failures.fatalError();
             err.println(app.name() + ": Kafka Streams failed and stopped (state ERROR)"
                     + (cause == null ? "" : ": " + rootMessage(cause)) + ". See the log above for the stack trace.");
             err.flush();
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running already and closes everything
-        }
-        close();
         return exitCode;
     }
 
