@@ -1,6 +1,7 @@
 package dev.tickflow.cli;
 
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.runtime.ServiceMain;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,17 +27,10 @@ final class ConfigOption {
         return TickflowConfig.load(Optional.ofNullable(file), environment, definition);
     }
 
-    /** Loads the configuration and prints it, secrets redacted, as a service prints it at start. */
-    TickflowConfig loadAndPrint(String service, ConfigDef definition, PrintWriter out) {
-        return loadAndPrint(service, definition, out, Map.of());
-    }
-
-    /** As {@link #loadAndPrint(String, ConfigDef, PrintWriter)}, with command-line overrides. */
+    /** Loads the configuration with command-line {@code overrides} and prints it, secrets redacted, as a service prints it at start. */
     TickflowConfig loadAndPrint(String service, ConfigDef definition, PrintWriter out, Map<String, String> overrides) {
         TickflowConfig loaded = load(definition, overrides);
-        out.println(service + ": configuration from " + loaded.source() + " and the environment:");
-        loaded.describe().forEach((key, value) -> out.println("  " + key + "=" + value));
-        out.flush();
+        ServiceMain.printConfiguration(service, loaded, out);
         return loaded;
     }
 }

@@ -1,18 +1,13 @@
 package dev.tickflow.cli;
 
-import dev.tickflow.cli.service.IngestService;
-import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.ingest.IngestService;
 import dev.tickflow.ingest.IngestSettings;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -20,11 +15,8 @@ import picocli.CommandLine.Option;
                 + " md.trades (keyed by symbol, idempotent producer); follows control.symbols.",
                 "Options override the configuration. Logs progress every 5 s. Stops cleanly on SIGTERM/Ctrl+C (flushing every trade"
                         + " received); exits 0 when a replay is done, 1 when a trade cannot be written within ingest.give.up.ms."})
-final class IngestCommand implements Callable<Integer> {
+final class IngestCommand extends ServiceCommand {
     static final String NAME = "ingest";
-
-    @Mixin
-    ConfigOption config = new ConfigOption();
 
     @Option(names = "--source", paramLabel = "SOURCE", description = "simulate, replay or binance (ingest.source); --replay implies replay.")
     String source;
@@ -39,17 +31,11 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--replay", paramLabel = "FILE", arity = "1..*", description = "Binance public-data trade files of one symbol (ingest.replay.files).")
     List<Path> replayFiles;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        TickflowConfig loaded = config.loadAndPrint(NAME, IngestSettings.definition(), out, overrides());
-        return new IngestService(loaded, out, spec.commandLine().getErr()).run();
+    IngestCommand() {
+        super(NAME, IngestSettings.definition(), (config, out, err) -> new IngestService(config, out, err).run());
     }
 
-    /** The configuration keys the options set. */
+    @Override
     Map<String, String> overrides() {
         Map<String, String> overrides = new LinkedHashMap<>();
         String chosen = source != null ? source : replayFiles != null ? IngestSettings.REPLAY : null;

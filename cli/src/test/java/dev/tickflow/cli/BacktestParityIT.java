@@ -3,6 +3,7 @@ package dev.tickflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tickflow.aggregate.AggregateApp;
 import dev.tickflow.aggregate.AggregateSettings;
 import dev.tickflow.cli.backtest.AggregateCandleTopology;
 import dev.tickflow.cli.backtest.BacktestRequest;
@@ -12,18 +13,21 @@ import dev.tickflow.cli.backtest.FillCsvWriter;
 import dev.tickflow.cli.backtest.OrderCsvWriter;
 import dev.tickflow.cli.backtest.SignalCsvWriter;
 import dev.tickflow.cli.backtest.report.Account;
-import dev.tickflow.cli.service.StreamsService;
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.executor.ExecutorApp;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.ingest.replay.BinanceTradesCsv;
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
-import dev.tickflow.localstack.process.ApicurioRegistry;
+import dev.tickflow.runtime.StreamsService;
+import dev.tickflow.runtime.fixtures.CommittedReader;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroSerializer;
+import dev.tickflow.strategy.StrategyApp;
 import dev.tickflow.strategy.StrategySettings;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.WithKafka;
@@ -139,9 +143,9 @@ class BacktestParityIT {
 
         StringWriter output = new StringWriter();
         PrintWriter log = new PrintWriter(output, true);
-        try (StreamsService aggregate = AggregateCommand.service(aggregateConfig, log, log);
-             StreamsService strategy = StrategyCommand.service(strategyConfig, log, log);
-             StreamsService executor = ExecutorCommand.service(executorConfig, log, log)) {
+        try (StreamsService aggregate = new StreamsService(new AggregateApp(), aggregateConfig, log, log);
+             StreamsService strategy = new StreamsService(new StrategyApp(), strategyConfig, log, log);
+             StreamsService executor = new StreamsService(new ExecutorApp(), executorConfig, log, log)) {
             for (StreamsService service : List.of(aggregate, strategy, executor)) {
                 service.start();
             }

@@ -3,10 +3,11 @@ package dev.tickflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tickflow.cli.service.StreamsService;
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.executor.ExecutorApp;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.binance.BinanceBrokerSettings;
+import dev.tickflow.runtime.StreamsService;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,24 +39,13 @@ class ExecutorCommandTest {
     void binanceWithoutCredentialsSaysWhichVariablesToSet() throws Exception {
         Path config = Files.writeString(dir.resolve("executor.properties"), "http.port=-1\n");
         TickflowConfig loaded = TickflowConfig.load(Optional.of(config), Map.of("TICKFLOW_EXECUTOR_BROKER", "binance"), ExecutorSettings.definition());
-        assertThatThrownBy(() -> ExecutorCommand.service(loaded, new PrintWriter(tickflow.out), new PrintWriter(tickflow.err)))
+        assertThatThrownBy(() -> new StreamsService(new ExecutorApp(), loaded, new PrintWriter(tickflow.out), new PrintWriter(tickflow.err)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("TICKFLOW_EXECUTOR_BINANCE_API_KEY").hasMessageContaining("TICKFLOW_EXECUTOR_BINANCE_API_SECRET");
         if (System.getenv("TICKFLOW_EXECUTOR_BINANCE_API_KEY") == null) {
             assertThat(tickflow.execute("executor", "--config", config.toString(), "--broker", "binance")).isEqualTo(2);
             assertThat(tickflow.err.toString()).contains("configuration error", "TICKFLOW_EXECUTOR_BINANCE_API_KEY", "TICKFLOW_EXECUTOR_BINANCE_API_SECRET");
         }
-    }
-
-    @Test
-    void binanceWithAKeyButNoSecretNamesTheSecretVariables() throws Exception {
-        TickflowConfig loaded = TickflowConfig.load(Optional.empty(), Map.of("TICKFLOW_HTTP_PORT", "-1", "TICKFLOW_EXECUTOR_BROKER", "binance",
-                "TICKFLOW_EXECUTOR_BINANCE_API_KEY", KEY), ExecutorSettings.definition());
-        assertThatThrownBy(() -> ExecutorCommand.service(loaded, new PrintWriter(tickflow.out), new PrintWriter(tickflow.err)))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("has no API secret")
-                .hasMessageContaining("TICKFLOW_EXECUTOR_BINANCE_API_SECRET").hasMessageContaining("TICKFLOW_EXECUTOR_BINANCE_API_SECRET_FILE")
-                .hasMessageNotContaining(KEY);
     }
 
     @Test
@@ -68,7 +58,8 @@ class ExecutorCommandTest {
         TickflowConfig loaded = option.loadAndPrint(ExecutorCommand.NAME, ExecutorSettings.definition(), new PrintWriter(tickflow.out, true),
                 Map.of(ExecutorSettings.BROKER, "binance"));
         assertThat(loaded.secret(BinanceBrokerSettings.API_KEY)).isEqualTo(KEY);
-        try (StreamsService service = ExecutorCommand.service(loaded, new PrintWriter(tickflow.out, true), new PrintWriter(tickflow.err, true))) {
+        try (StreamsService service = new StreamsService(new ExecutorApp(), loaded, new PrintWriter(tickflow.out, true),
+                new PrintWriter(tickflow.err, true))) {
             assertThat(service.properties()).isNotEmpty();
         }
         assertThat(tickflow.out.toString()).contains("executor.binance.api.key=[hidden]", "executor: broker binance, MARKET orders")

@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tickflow.aggregate.AggregateApp;
 import dev.tickflow.aggregate.AggregateSettings;
-import dev.tickflow.cli.service.StreamsService;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.ingest.simulator.MarketGenerator;
-import dev.tickflow.localstack.process.ApicurioRegistry;
+import dev.tickflow.runtime.StreamsService;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroDeserializer;
 import dev.tickflow.serde.AvroSerializer;
 import dev.tickflow.serde.SerdeConfig;
+import dev.tickflow.strategy.StrategyApp;
 import dev.tickflow.strategy.StrategySettings;
+import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.NodeScripts;
 import dev.tickflow.testkit.TestTopics;
@@ -107,8 +109,8 @@ class NodeConsumerIT {
         StringWriter output = new StringWriter();
         PrintWriter log = new PrintWriter(output, true);
         List<ConsumerRecord<String, byte[]>> javaRead;
-        try (StreamsService aggregate = AggregateCommand.service(aggregateConfig, log, log);
-             StreamsService strategy = StrategyCommand.service(strategyConfig, log, log)) {
+        try (StreamsService aggregate = new StreamsService(new AggregateApp(), aggregateConfig, log, log);
+             StreamsService strategy = new StreamsService(new StrategyApp(), strategyConfig, log, log)) {
             aggregate.start();
             strategy.start();
             javaRead = readUntilQuiet(broker, List.of(candles, signals), Duration.ofSeconds(120));

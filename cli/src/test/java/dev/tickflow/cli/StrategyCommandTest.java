@@ -2,11 +2,8 @@ package dev.tickflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.strategy.engine.StrategyInstances;
-import dev.tickflow.strategy.engine.StrategyTypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,23 +47,5 @@ class StrategyCommandTest {
         assertThat(tickflow.execute("strategy", "--config", config.toString())).isEqualTo(2);
         assertThat(tickflow.err.toString()).contains("configuration error", "strategy.A.sma", instances.toString());
         assertThat(tickflow.out.toString()).as("the configuration is printed first").contains("strategy: configuration from", "strategy.instances.file=");
-    }
-
-    @Test
-    void describesEachInstanceWithItsTypeParametersAndSymbols() {
-        var instances = StrategyInstances.parse(Map.of(
-                "strategy.instances", "fast,A,channel",
-                "strategy.fast.type", "sma-ema-crossover",
-                "strategy.fast.sma", "4",
-                "strategy.fast.ema", "2",
-                "strategy.fast.symbols", "ETHUSDT,BTCUSDT",
-                "strategy.A.type", "sma-ema-crossover",
-                "strategy.A.stop-loss", "0.15",
-                "strategy.channel.type", "breakout"), StrategyTypes.builtIn());
-
-        assertThat(StrategyCommand.describe(instances)).containsExactly(
-                "fast: sma-ema-crossover(sma=4, ema=2), symbols BTCUSDT,ETHUSDT",
-                "A: sma-ema-crossover(sma=10, ema=5, stop-loss=0.15), symbols *",
-                "channel: breakout(entry=20, exit=10), symbols *");
     }
 }

@@ -6,6 +6,9 @@ import dev.tickflow.schema.SymbolCommand;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroDeserializer;
 import dev.tickflow.serde.AvroSerializer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -100,5 +106,28 @@ public final class IngestTestSupport {
             producer.send(new ProducerRecord<>(topic, symbol, command));
             producer.flush();
         }
+    }
+
+    /**
+     * Writes the configuration file of an ingest service on {@code bootstrap} with its topics {@code trades} and
+     * {@code control}, a mock:// registry of its own and endpoints on any free port, then {@code extraLines}.
+     */
+    public static Path serviceConfig(Path file, String bootstrap, String trades, String control, String... extraLines) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(
+                "kafka.bootstrap.servers=" + bootstrap,
+                "schema.registry.url=" + mockRegistry(),
+                "http.port=0",
+                "topic.md.trades.name=" + trades,
+                "topic.control.symbols.name=" + control));
+        lines.addAll(List.of(extraLines));
+        return Files.write(file, lines);
+    }
+
+    /** How many records the topic holds: the sum of its partitions' end offsets. */
+    public static long recordsIn(Admin admin, String topic) throws Exception {
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
     }
 }

@@ -2,10 +2,9 @@ package dev.tickflow.cli.bench;
 
 import dev.tickflow.aggregate.AggregateSettings;
 import dev.tickflow.aggregate.AggregateTopology;
-import dev.tickflow.cli.service.StreamsApp;
-import dev.tickflow.cli.service.StreamsProperties;
 import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.runtime.StreamsProperties;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroSerde;
 import dev.tickflow.topics.CandleInterval;
@@ -118,8 +117,7 @@ final class AggregateBench {
                 // historical trade times: windows close by stream time, as in a replay
                 "TICKFLOW_AGGREGATE_CLOSE_BY_WALL_CLOCK", "false"), AggregateSettings.definition());
         AggregateSettings settings = AggregateSettings.from(config);
-        StreamsApp app = new StreamsApp("aggregate", AggregateTopology.build(settings), AggregateTopology.streamsOverrides(settings));
-        Properties properties = StreamsProperties.merge(config.streamsProperties(), app);
+        Properties properties = StreamsProperties.merge(config.streamsProperties(), "aggregate", AggregateTopology.streamsOverrides(settings));
         out.printf(Locale.ROOT, "aggregate: KafkaStreams %s, %s, %d stream thread(s), %d trades%n", APPLICATION_ID,
                 properties.get(ConfigKeys.PROCESSING_GUARANTEE), streamThreads, trades);
         out.flush();
@@ -128,7 +126,7 @@ final class AggregateBench {
             Map<TopicPartition, Long> ends = endOffsets(admin, topic);
             long total = ends.values().stream().mapToLong(Long::longValue).sum();
             long start = System.nanoTime();
-            try (KafkaStreams streams = new KafkaStreams(app.topology(), properties)) {
+            try (KafkaStreams streams = new KafkaStreams(AggregateTopology.build(settings), properties)) {
                 AtomicReference<Throwable> failure = new AtomicReference<>();
                 streams.setUncaughtExceptionHandler(e -> {
                     failure.compareAndSet(null, e);

@@ -2,13 +2,12 @@ package dev.tickflow.cli.bench;
 
 import dev.tickflow.aggregate.AggregateSettings;
 import dev.tickflow.aggregate.AggregateTopology;
-import dev.tickflow.cli.service.StreamsApp;
-import dev.tickflow.cli.service.StreamsProperties;
 import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.ExecutorTopology;
 import dev.tickflow.executor.paper.PaperBroker;
+import dev.tickflow.runtime.StreamsProperties;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroSerde;
 import dev.tickflow.strategy.StrategySettings;
@@ -37,6 +36,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /**
@@ -92,13 +92,13 @@ final class LatencyBench {
         List<KafkaStreams> running = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
-            running.add(start(new StreamsApp("aggregate", AggregateTopology.build(aggregate), AggregateTopology.streamsOverrides(aggregate)),
+            running.add(start("aggregate", AggregateTopology.build(aggregate), AggregateTopology.streamsOverrides(aggregate),
                     aggregateConfig, failure));
-            running.add(start(new StreamsApp("strategy", StrategyTopology.build(strategy), StrategyTopology.streamsOverrides(strategy)),
+            running.add(start("strategy", StrategyTopology.build(strategy), StrategyTopology.streamsOverrides(strategy),
                     strategyConfig, failure));
-            running.add(start(new StreamsApp("executor", ExecutorTopology.build(executor, () -> new PlacementClock(
+            running.add(start("executor", ExecutorTopology.build(executor, () -> new PlacementClock(
                     new PaperBroker(executor.paperFeeRate(), executor.paperSlippageBps(), executor.paperFilters()), placements)),
-                    ExecutorTopology.streamsOverrides(executor)), executorConfig, failure));
+                    ExecutorTopology.streamsOverrides(executor), executorConfig, failure));
             long grace = aggregate.grace().toMillis();
             long feedStart = System.currentTimeMillis();
             long measuredFrom = (feedStart / MINUTE_MS + 1) * MINUTE_MS;
@@ -179,8 +179,9 @@ final class LatencyBench {
         return TickflowConfig.load(Optional.empty(), own, definition);
     }
 
-    private static KafkaStreams start(StreamsApp app, TickflowConfig config, AtomicReference<Throwable> failure) {
-        KafkaStreams streams = new KafkaStreams(app.topology(), StreamsProperties.merge(config.streamsProperties(), app));
+    private static KafkaStreams start(String service, Topology topology, Map<String, Object> overrides, TickflowConfig config,
+                                      AtomicReference<Throwable> failure) {
+        KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.merge(config.streamsProperties(), service, overrides));
         streams.setUncaughtExceptionHandler(e -> {
             failure.compareAndSet(null, e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
