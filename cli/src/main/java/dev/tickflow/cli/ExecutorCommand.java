@@ -3,10 +3,10 @@ package dev.tickflow.cli;
 import dev.tickflow.cli.service.StreamsApp;
 import dev.tickflow.cli.service.StreamsService;
 import dev.tickflow.config.TickflowConfig;
-import dev.tickflow.executor.Brokers;
+import dev.tickflow.executor.Venues;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.ExecutorTopology;
-import dev.tickflow.executor.broker.Broker;
+import dev.tickflow.executor.venue.TradingVenue;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,7 +49,7 @@ final class ExecutorCommand implements Callable<Integer> {
      */
     static StreamsService service(TickflowConfig config, PrintWriter out, PrintWriter err) {
         ExecutorSettings settings = ExecutorSettings.from(config);
-        Supplier<Broker> brokers = Brokers.supplier(settings, config);
+        Supplier<TradingVenue> brokers = Venues.supplier(settings, config);
         out.println(NAME + ": broker " + settings.broker() + ", " + settings.orderType() + " orders, from "
                 + settings.topics().signals().name() + " and " + settings.topics().trades().name());
         out.flush();

@@ -3,7 +3,7 @@ package dev.tickflow.cli;
 import dev.tickflow.aggregate.AggregateSettings;
 import dev.tickflow.api.ApiSettings;
 import dev.tickflow.config.CommonConfig;
-import dev.tickflow.executor.Brokers;
+import dev.tickflow.executor.Venues;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.ingest.IngestSettings;
 import dev.tickflow.strategy.StrategySettings;
@@ -68,11 +68,11 @@ final class LocalServices {
             return List.of();
         }
         List<String> missing = new ArrayList<>();
-        if (isBlank(environment.get(Brokers.BINANCE_API_KEY_ENV))) {
-            missing.add(Brokers.BINANCE_API_KEY_ENV);
+        if (isBlank(environment.get(Venues.BINANCE_API_KEY_ENV))) {
+            missing.add(Venues.BINANCE_API_KEY_ENV);
         }
-        if (isBlank(environment.get(Brokers.BINANCE_API_SECRET_ENV)) && isBlank(environment.get(Brokers.BINANCE_API_SECRET_FILE_ENV))) {
-            missing.add(Brokers.BINANCE_API_SECRET_ENV + " (or " + Brokers.BINANCE_API_SECRET_FILE_ENV + ")");
+        if (isBlank(environment.get(Venues.BINANCE_API_SECRET_ENV)) && isBlank(environment.get(Venues.BINANCE_API_SECRET_FILE_ENV))) {
+            missing.add(Venues.BINANCE_API_SECRET_ENV + " (or " + Venues.BINANCE_API_SECRET_FILE_ENV + ")");
         }
         return missing;
     }

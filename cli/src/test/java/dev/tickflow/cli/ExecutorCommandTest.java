@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tickflow.cli.service.StreamsService;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
-import dev.tickflow.executor.binance.BinanceBrokerSettings;
+import dev.tickflow.executor.binance.BinanceVenueSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ class ExecutorCommandTest {
         option.file = config;
         TickflowConfig loaded = option.loadAndPrint(ExecutorCommand.NAME, ExecutorSettings.definition(), new PrintWriter(tickflow.out, true),
                 Map.of(ExecutorSettings.BROKER, "binance"));
-        assertThat(loaded.secret(BinanceBrokerSettings.API_KEY)).isEqualTo(KEY);
+        assertThat(loaded.secret(BinanceVenueSettings.API_KEY)).isEqualTo(KEY);
         try (StreamsService service = ExecutorCommand.service(loaded, new PrintWriter(tickflow.out, true), new PrintWriter(tickflow.err, true))) {
             assertThat(service.properties()).isNotEmpty();
         }

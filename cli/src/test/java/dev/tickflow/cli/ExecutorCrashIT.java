@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.tickflow.executor.ExecutorSettings;
-import dev.tickflow.executor.binance.BinanceBrokerSettings;
+import dev.tickflow.executor.binance.BinanceVenueSettings;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
@@ -68,10 +68,10 @@ class ExecutorCrashIT {
             Path secretFile = Files.writeString(dir.resolve("binance.secret"), FakeSpotExchange.DEFAULT_SECRET + "\n");
             ExecutorFixture fixture = new ExecutorFixture(broker, registry, topics, dir)
                     .set(ExecutorSettings.BROKER, ExecutorSettings.BROKER_BINANCE)
-                    .set(BinanceBrokerSettings.REST_URL, fake.restUrl())
-                    .set(BinanceBrokerSettings.API_KEY, FakeSpotExchange.DEFAULT_API_KEY)
-                    .set(BinanceBrokerSettings.API_SECRET_FILE, secretFile.toString())
-                    .set(BinanceBrokerSettings.READ_TIMEOUT_MS, "120000");
+                    .set(BinanceVenueSettings.REST_URL, fake.restUrl())
+                    .set(BinanceVenueSettings.API_KEY, FakeSpotExchange.DEFAULT_API_KEY)
+                    .set(BinanceVenueSettings.API_SECRET_FILE, secretFile.toString())
+                    .set(BinanceVenueSettings.READ_TIMEOUT_MS, "120000");
             Path config = fixture.writeConfig("executor.properties");
 
             running = ServiceProcess.start("executor", config, fixture.applicationId + "-first.log");

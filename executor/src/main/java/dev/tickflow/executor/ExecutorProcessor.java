@@ -1,12 +1,12 @@
 package dev.tickflow.executor;
 
-import dev.tickflow.executor.broker.Broker;
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.OrderRequest;
+import dev.tickflow.executor.venue.TradingVenue;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.engine.ExecutionEngine;
 import dev.tickflow.executor.engine.ExecutorOutput;
 import dev.tickflow.executor.engine.OrderPolicy;
-import dev.tickflow.executor.position.PositionState;
+import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.Trade;
 import java.time.Instant;
@@ -26,12 +26,12 @@ import org.apache.kafka.streams.processor.api.Record;
 final class ExecutorProcessor implements Processor<String, SpecificRecord, String, SpecificRecord>, ExecutorOutput {
 
     private final ExecutorSettings settings;
-    private final Supplier<Broker> brokers;
+    private final Supplier<TradingVenue> brokers;
     private ProcessorContext<String, SpecificRecord> context;
-    private Broker broker;
+    private TradingVenue broker;
     private ExecutionEngine engine;
 
-    ExecutorProcessor(ExecutorSettings settings, Supplier<Broker> brokers) {
+    ExecutorProcessor(ExecutorSettings settings, Supplier<TradingVenue> brokers) {
         this.settings = settings;
         this.brokers = brokers;
     }
@@ -53,7 +53,7 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
     @Override
     public void process(Record<String, SpecificRecord> record) {
         if (record.value() instanceof Signal signal) {
-            engine.onSignal(AvroMapping.signal(signal), now(signal));
+            engine.onSignal(ExecutorRecords.signal(signal), now(signal));
         } else if (record.value() instanceof Trade trade) {
             engine.onTrade(trade.getSymbol(), trade.getPrice(), trade.getTradeTime());
         }
@@ -70,20 +70,20 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
 
     @Override
     public void order(OrderUpdate update) {
-        context.forward(new Record<String, SpecificRecord>(update.order().symbol(), AvroMapping.orderEvent(update), update.time().toEpochMilli()),
+        context.forward(new Record<String, SpecificRecord>(update.order().symbol(), ExecutorRecords.orderEvent(update), update.time().toEpochMilli()),
                 ExecutorTopology.ORDERS_SINK);
     }
 
     @Override
     public void fill(OrderRequest order, String exchangeOrderId, ExchangeFill fill) {
-        context.forward(new Record<String, SpecificRecord>(order.symbol(), AvroMapping.fill(order, exchangeOrderId, fill), fill.time().toEpochMilli()),
+        context.forward(new Record<String, SpecificRecord>(order.symbol(), ExecutorRecords.fill(order, exchangeOrderId, fill), fill.time().toEpochMilli()),
                 ExecutorTopology.FILLS_SINK);
     }
 
     @Override
     public void position(String instance, String symbol, PositionState position, Instant time) {
-        context.forward(new Record<String, SpecificRecord>(AvroMapping.positionKey(instance, symbol),
-                AvroMapping.position(instance, symbol, position, time), time.toEpochMilli()), ExecutorTopology.POSITIONS_SINK);
+        context.forward(new Record<String, SpecificRecord>(ExecutorRecords.positionKey(instance, symbol),
+                ExecutorRecords.position(instance, symbol, position, time), time.toEpochMilli()), ExecutorTopology.POSITIONS_SINK);
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.tickflow.executor;
 
 import dev.tickflow.config.CommonConfig;
 import dev.tickflow.config.TickflowConfig;
-import dev.tickflow.executor.binance.BinanceBrokerSettings;
-import dev.tickflow.executor.broker.SymbolFilters;
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.binance.BinanceVenueSettings;
+import dev.tickflow.executor.venue.SymbolFilters;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.order.OrderSizing;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
@@ -113,7 +113,7 @@ public record ExecutorSettings(TopicCatalog topics, String broker, OrderType ord
 
     /** The keys of the executor service: the common ones, {@link #define its own} and the binance broker's ({@code executor.binance.*}). */
     public static ConfigDef definition() {
-        return BinanceBrokerSettings.define(define(CommonConfig.definition(APPLICATION_ID)));
+        return BinanceVenueSettings.define(define(CommonConfig.definition(APPLICATION_ID)));
     }
 
     /** Adds the executor's own keys to {@code definition}; a broker adds its own ({@code executor.binance.*}) the same way. */

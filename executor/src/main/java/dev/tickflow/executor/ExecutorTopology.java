@@ -1,6 +1,6 @@
 package dev.tickflow.executor;
 
-import dev.tickflow.executor.broker.Broker;
+import dev.tickflow.executor.venue.TradingVenue;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;
@@ -43,7 +43,7 @@ public final class ExecutorTopology {
     }
 
     /** A pure function of its settings and the broker each task gets: the service, its tests and the backtest run it. */
-    public static Topology build(ExecutorSettings settings, Supplier<Broker> brokers) {
+    public static Topology build(ExecutorSettings settings, Supplier<TradingVenue> brokers) {
         Map<String, Object> serdeConfig = settings.serdeConfig();
         Deserializer<Signal> signals = AvroSerde.forClass(Signal.class, serdeConfig, false).deserializer();
         Deserializer<Trade> trades = AvroSerde.forClass(Trade.class, serdeConfig, false).deserializer();

@@ -1,6 +1,6 @@
 package dev.tickflow.executor;
 
-import dev.tickflow.executor.broker.SymbolFilters;
+import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.executor.order.Symbols;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.tickflow.executor;
 
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.engine.LastTrade;
-import dev.tickflow.executor.engine.OpenOrder;
-import dev.tickflow.executor.engine.PositionRecord;
-import dev.tickflow.executor.engine.RiskState;
-import dev.tickflow.executor.position.PositionState;
+import dev.tickflow.executor.oms.OpenOrder;
+import dev.tickflow.executor.portfolio.PositionRecord;
+import dev.tickflow.executor.risk.RiskState;
+import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.executor.risk.Halt;
 import dev.tickflow.executor.risk.LossLimits;
 import dev.tickflow.schema.OrderSide;

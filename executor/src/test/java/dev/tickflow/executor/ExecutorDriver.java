@@ -1,7 +1,7 @@
 package dev.tickflow.executor;
 
 import dev.tickflow.config.ConfigKeys;
-import dev.tickflow.executor.paper.PaperBroker;
+import dev.tickflow.executor.paper.PaperVenue;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;
@@ -52,7 +52,7 @@ final class ExecutorDriver implements AutoCloseable {
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.putAll(ExecutorTopology.streamsOverrides(settings));
         driver = new TopologyTestDriver(ExecutorTopology.build(settings,
-                () -> new PaperBroker(settings.paperFeeRate(), settings.paperSlippageBps(), settings.paperFilters())), properties);
+                () -> new PaperVenue(settings.paperFeeRate(), settings.paperSlippageBps(), settings.paperFilters())), properties);
         signals = driver.createInputTopic(settings.topics().signals().name(), Serdes.String().serializer(),
                 AvroSerde.forClass(Signal.class, serdeConfig, false).serializer());
         rawSignals = driver.createInputTopic(settings.topics().signals().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());

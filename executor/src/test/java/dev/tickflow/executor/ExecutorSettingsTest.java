@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tickflow.config.TickflowConfig;
-import dev.tickflow.executor.binance.BinanceBrokerSettings;
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.binance.BinanceVenueSettings;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
 import dev.tickflow.schema.OrderType;
@@ -107,6 +107,6 @@ class ExecutorSettingsTest {
                 ConfigDef.Importance.LOW, "test");
         assertThat(definition.names()).contains(ExecutorSettings.BROKER, "executor.binance.base.url");
         assertThat(ExecutorSettings.definition().names()).contains("kafka.bootstrap.servers", ExecutorSettings.RISK_OVERRIDES,
-                BinanceBrokerSettings.REST_URL, BinanceBrokerSettings.API_KEY, BinanceBrokerSettings.API_SECRET, BinanceBrokerSettings.API_SECRET_FILE);
+                BinanceVenueSettings.REST_URL, BinanceVenueSettings.API_KEY, BinanceVenueSettings.API_SECRET, BinanceVenueSettings.API_SECRET_FILE);
     }
 }

@@ -5,8 +5,8 @@ import static dev.tickflow.schema.TargetPosition.FLAT;
 import static dev.tickflow.schema.TargetPosition.LONG;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.executor.broker.SymbolFilters;
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.venue.SymbolFilters;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;

@@ -2,7 +2,7 @@ package dev.tickflow.cli.backtest;
 
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.ExecutorTopology;
-import dev.tickflow.executor.paper.PaperBroker;
+import dev.tickflow.executor.paper.PaperVenue;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Signal;
@@ -62,7 +62,7 @@ public final class ExecutorReplay implements Closeable {
         this.settings = settings;
         this.sink = sink;
         this.driver = new TopologyTestDriver(ExecutorTopology.build(settings,
-                () -> new PaperBroker(settings.paperFeeRate(), settings.paperSlippageBps(), settings.paperFilters())),
+                () -> new PaperVenue(settings.paperFeeRate(), settings.paperSlippageBps(), settings.paperFilters())),
                 properties(settings, stateDir), Instant.EPOCH);
         this.signalSerde = AvroSerde.forClass(Signal.class, settings.serdeConfig(), false);
         this.tradeSerde = AvroSerde.forClass(Trade.class, settings.serdeConfig(), false);

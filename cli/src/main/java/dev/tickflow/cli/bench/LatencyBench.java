@@ -8,7 +8,7 @@ import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.ExecutorTopology;
-import dev.tickflow.executor.paper.PaperBroker;
+import dev.tickflow.executor.paper.PaperVenue;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroSerde;
 import dev.tickflow.strategy.StrategySettings;
@@ -97,7 +97,7 @@ final class LatencyBench {
             running.add(start(new StreamsApp("strategy", StrategyTopology.build(strategy), StrategyTopology.streamsOverrides(strategy)),
                     strategyConfig, failure));
             running.add(start(new StreamsApp("executor", ExecutorTopology.build(executor, () -> new PlacementClock(
-                    new PaperBroker(executor.paperFeeRate(), executor.paperSlippageBps(), executor.paperFilters()), placements)),
+                    new PaperVenue(executor.paperFeeRate(), executor.paperSlippageBps(), executor.paperFilters()), placements)),
                     ExecutorTopology.streamsOverrides(executor)), executorConfig, failure));
             long grace = aggregate.grace().toMillis();
             long feedStart = System.currentTimeMillis();

@@ -1,18 +1,22 @@
 package dev.tickflow.executor.engine;
 
-import dev.tickflow.executor.broker.Broker;
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.ExecutionReport;
-import dev.tickflow.executor.broker.MarketSnapshot;
-import dev.tickflow.executor.broker.OrderFateUnknownException;
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.SymbolFilters;
+import dev.tickflow.executor.portfolio.PositionRecord;
+
+import dev.tickflow.executor.oms.OpenOrder;
+
+import dev.tickflow.executor.venue.TradingVenue;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.ExecutionReport;
+import dev.tickflow.executor.venue.MarketSnapshot;
+import dev.tickflow.executor.venue.OrderFateUnknownException;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.executor.order.OrderPlanner;
 import dev.tickflow.executor.order.OrderPlanner.Plan;
 import dev.tickflow.executor.order.OrderSizing;
 import dev.tickflow.executor.order.Symbols;
-import dev.tickflow.executor.position.PositionState;
+import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.executor.risk.Halt;
 import dev.tickflow.executor.risk.LossLimits;
 import dev.tickflow.executor.risk.PreTradeRisk;
@@ -53,11 +57,11 @@ public final class ExecutionEngine {
     private final OrderPolicy policy;
     private final OrderSizing sizing;
     private final RiskPolicy risk;
-    private final Broker broker;
+    private final TradingVenue broker;
     private final ExecutorState state;
     private final ExecutorOutput output;
 
-    public ExecutionEngine(OrderPolicy policy, OrderSizing sizing, RiskPolicy risk, Broker broker, ExecutorState state, ExecutorOutput output) {
+    public ExecutionEngine(OrderPolicy policy, OrderSizing sizing, RiskPolicy risk, TradingVenue broker, ExecutorState state, ExecutorOutput output) {
         this.policy = policy;
         this.sizing = sizing;
         this.risk = risk;

@@ -1,8 +1,8 @@
 package dev.tickflow.executor.engine;
 
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.position.PositionState;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.schema.OrderStatus;
 import java.math.BigDecimal;
 import java.time.Instant;

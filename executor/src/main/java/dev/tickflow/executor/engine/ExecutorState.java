@@ -1,5 +1,11 @@
 package dev.tickflow.executor.engine;
 
+import dev.tickflow.executor.risk.RiskState;
+
+import dev.tickflow.executor.portfolio.PositionRecord;
+
+import dev.tickflow.executor.oms.OpenOrder;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

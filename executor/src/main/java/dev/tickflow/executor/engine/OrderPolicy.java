@@ -1,6 +1,6 @@
 package dev.tickflow.executor.engine;
 
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.schema.OrderType;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.tickflow.executor.risk;
 
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.SymbolFilters;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.schema.OrderSide;
 import dev.tickflow.schema.OrderType;
 import java.math.BigDecimal;

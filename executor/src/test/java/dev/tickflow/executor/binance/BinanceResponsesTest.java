@@ -3,8 +3,8 @@ package dev.tickflow.executor.binance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.SymbolFilters;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.schema.OrderStatus;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.tickflow.executor.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.executor.broker.ExecutionReport;
-import dev.tickflow.executor.broker.MarketSnapshot;
+import dev.tickflow.executor.venue.ExecutionReport;
+import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.schema.OrderSide;
 import dev.tickflow.schema.OrderStatus;
 import dev.tickflow.testkit.binance.FakeBinance;
@@ -39,14 +39,14 @@ class FakeSpotExchangeChecksTest {
         fake.close();
     }
 
-    private BinanceBroker broker(String key, String secret) {
-        return new BinanceBroker(BinanceBrokerSettings.testnet().withRestUrl(fake.restUrl()).withCredentials(key, secret));
+    private BinanceVenue broker(String key, String secret) {
+        return new BinanceVenue(BinanceVenueSettings.testnet().withRestUrl(fake.restUrl()).withCredentials(key, secret));
     }
 
     @Test
     void aSignatureMadeWithAnotherSecretIsRefused() {
         ExecutionReport report = broker(FakeSpotExchange.DEFAULT_API_KEY, "not-the-secret")
-                .place(BinanceBrokerTest.market("bad-sig", OrderSide.BUY, "0.001"), SNAPSHOT);
+                .place(BinanceVenueTest.market("bad-sig", OrderSide.BUY, "0.001"), SNAPSHOT);
 
         assertThat(report.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(report.rejectReason()).isEqualTo("binance -1022: Signature for this request is not valid.");
@@ -56,7 +56,7 @@ class FakeSpotExchangeChecksTest {
     @Test
     void anUnknownApiKeyIsRefused() {
         ExecutionReport report = broker("someone-else", FakeSpotExchange.DEFAULT_SECRET)
-                .place(BinanceBrokerTest.market("bad-key", OrderSide.BUY, "0.001"), SNAPSHOT);
+                .place(BinanceVenueTest.market("bad-key", OrderSide.BUY, "0.001"), SNAPSHOT);
 
         assertThat(report.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(report.rejectReason()).startsWith("binance -2015:");

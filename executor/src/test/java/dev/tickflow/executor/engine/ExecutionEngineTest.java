@@ -1,13 +1,15 @@
 package dev.tickflow.executor.engine;
 
+import dev.tickflow.executor.oms.OpenOrder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.executor.order.OrderSizing;
-import dev.tickflow.executor.position.PositionState;
+import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.executor.risk.RiskPolicy;
 import dev.tickflow.schema.OrderStatus;
 import dev.tickflow.schema.OrderType;

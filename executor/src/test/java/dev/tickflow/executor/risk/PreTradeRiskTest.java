@@ -2,9 +2,9 @@ package dev.tickflow.executor.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.SymbolFilters;
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.SymbolFilters;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.schema.OrderSide;
 import dev.tickflow.schema.OrderType;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
-package dev.tickflow.executor.engine;
+package dev.tickflow.executor.oms;
 
-import dev.tickflow.executor.broker.OrderRequest;
+import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.schema.OrderStatus;
 import java.math.BigDecimal;
 import java.util.Objects;

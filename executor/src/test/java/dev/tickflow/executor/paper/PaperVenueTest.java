@@ -2,11 +2,11 @@ package dev.tickflow.executor.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.ExecutionReport;
-import dev.tickflow.executor.broker.MarketSnapshot;
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.ExecutionReport;
+import dev.tickflow.executor.venue.MarketSnapshot;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.schema.OrderSide;
 import dev.tickflow.schema.OrderStatus;
 import dev.tickflow.schema.OrderType;
@@ -15,9 +15,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PaperBrokerTest {
+class PaperVenueTest {
     private static final Instant T = Instant.parse("2025-01-01T00:01:00Z");
-    private final PaperBroker broker = new PaperBroker(new BigDecimal("0.001"), new BigDecimal("10"), Map.of());
+    private final PaperVenue broker = new PaperVenue(new BigDecimal("0.001"), new BigDecimal("10"), Map.of());
 
     private static OrderRequest market(OrderSide side) {
         return new OrderRequest("tf-abc", "A:BTCUSDT:0", "A", "BTCUSDT", side, OrderType.MARKET, new BigDecimal("0.002"), null, null, null, T);

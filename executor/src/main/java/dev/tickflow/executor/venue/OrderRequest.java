@@ -1,4 +1,6 @@
-package dev.tickflow.executor.broker;
+package dev.tickflow.executor.venue;
+
+import dev.tickflow.executor.model.TimeInForce;
 
 import dev.tickflow.schema.OrderSide;
 import dev.tickflow.schema.OrderType;

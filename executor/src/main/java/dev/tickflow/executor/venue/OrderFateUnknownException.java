@@ -1,4 +1,4 @@
-package dev.tickflow.executor.broker;
+package dev.tickflow.executor.venue;
 
 /**
  * The broker could not tell whether an order exists (a 5xx, a timeout, a dropped connection). The executor looks it

@@ -1,4 +1,4 @@
-package dev.tickflow.executor.engine;
+package dev.tickflow.executor.risk;
 
 import dev.tickflow.executor.risk.Halt;
 import java.time.Duration;

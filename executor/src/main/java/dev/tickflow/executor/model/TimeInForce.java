@@ -1,4 +1,4 @@
-package dev.tickflow.executor.broker;
+package dev.tickflow.executor.model;
 
 /** Binance's time-in-force values for LIMIT orders. */
 public enum TimeInForce {

@@ -1,6 +1,6 @@
-package dev.tickflow.executor.engine;
+package dev.tickflow.executor.portfolio;
 
-import dev.tickflow.executor.position.PositionState;
+import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.executor.risk.LossLimits;
 import java.util.Objects;
 

@@ -1,10 +1,10 @@
 package dev.tickflow.executor;
 
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.OrderRequest;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.engine.ExecutorOutput.OrderUpdate;
 import dev.tickflow.executor.engine.SignalInput;
-import dev.tickflow.executor.position.PositionState;
+import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;
@@ -14,11 +14,11 @@ import java.math.RoundingMode;
 import java.time.Instant;
 
 /** Between the Avro records of the topics and the engine's types; decimals at the scales of the schemas, half-even. */
-final class AvroMapping {
+final class ExecutorRecords {
     static final int SCALE_8 = 8;
     static final int SCALE_16 = 16;
 
-    private AvroMapping() {
+    private ExecutorRecords() {
     }
 
     static SignalInput signal(Signal signal) {

@@ -1,12 +1,12 @@
 package dev.tickflow.executor.paper;
 
-import dev.tickflow.executor.broker.Broker;
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.ExecutionReport;
-import dev.tickflow.executor.broker.MarketSnapshot;
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.SymbolFilters;
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.venue.TradingVenue;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.ExecutionReport;
+import dev.tickflow.executor.venue.MarketSnapshot;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.SymbolFilters;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.order.Symbols;
 import dev.tickflow.schema.OrderSide;
 import dev.tickflow.schema.OrderStatus;
@@ -33,7 +33,7 @@ import java.util.Optional;
  *   <li>Ids: exchange order id {@code paper-<clientOrderId>}, trade id {@code <clientOrderId>-1}: one fill per order.</li>
  * </ul>
  */
-public final class PaperBroker implements Broker {
+public final class PaperVenue implements TradingVenue {
     public static final String NAME = "paper";
     static final int PRICE_SCALE = 8;
     /** Scale of a commission as oms.fills carries it. */
@@ -49,7 +49,7 @@ public final class PaperBroker implements Broker {
      * @param slippageBps basis points a market order's price moves against it
      * @param filters     trading rules per symbol; a symbol without any has none
      */
-    public PaperBroker(BigDecimal feeRate, BigDecimal slippageBps, Map<String, SymbolFilters> filters) {
+    public PaperVenue(BigDecimal feeRate, BigDecimal slippageBps, Map<String, SymbolFilters> filters) {
         if (feeRate.signum() < 0 || slippageBps.signum() < 0) {
             throw new IllegalArgumentException("Fee rate and slippage must not be negative");
         }

@@ -6,13 +6,13 @@ import com.binance.connector.client.exceptions.BinanceServerException;
 import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.spot.Market;
 import com.binance.connector.client.impl.spot.Trade;
-import dev.tickflow.executor.broker.Broker;
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.ExecutionReport;
-import dev.tickflow.executor.broker.MarketSnapshot;
-import dev.tickflow.executor.broker.OrderFateUnknownException;
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.SymbolFilters;
+import dev.tickflow.executor.venue.TradingVenue;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.ExecutionReport;
+import dev.tickflow.executor.venue.MarketSnapshot;
+import dev.tickflow.executor.venue.OrderFateUnknownException;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.schema.OrderType;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Orders carry the executor's client order id ({@code newClientOrderId}), so {@link #find} can look one up after
  *       a crash, a 5xx or a timeout; {@code newOrderRespType=FULL} brings the fills of a market order in the answer.</li>
  *   <li>HTTP 429/418: the same call is retried after Retry-After (or an exponential back-off when none is given),
- *       for at most {@link BinanceBrokerSettings#maxBackoff()} in total.</li>
+ *       for at most {@link BinanceVenueSettings#maxBackoff()} in total.</li>
  *   <li>-1021 (timestamp outside recvWindow): the offset to the exchange's clock is measured with GET /api/v3/time,
  *       then the call is retried once with a corrected timestamp.</li>
  *   <li>Any other 4xx on a placement (-1013 filter failure, -2010 rejected, ...): a REJECTED report with the
@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * The API key and secret live only in the connector; nothing here prints them.
  */
-public final class BinanceBroker implements Broker {
+public final class BinanceVenue implements TradingVenue {
 
-    private static final Logger log = LoggerFactory.getLogger(BinanceBroker.class);
+    private static final Logger log = LoggerFactory.getLogger(BinanceVenue.class);
 
     static final int TIMESTAMP_OUTSIDE_RECV_WINDOW = -1021;
     static final int ORDER_DOES_NOT_EXIST = -2013;
@@ -52,7 +52,7 @@ public final class BinanceBroker implements Broker {
     static final int INVALID_SYMBOL = -1121;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
-    private final BinanceBrokerSettings settings;
+    private final BinanceVenueSettings settings;
     private final Trade trade;
     private final Market market;
     private final Clock clock;
@@ -60,11 +60,11 @@ public final class BinanceBroker implements Broker {
     private final Map<String, SymbolFilters> filters = new ConcurrentHashMap<>();
 
     /** A broker on {@code settings}' exchange; refuses settings without credentials. */
-    public BinanceBroker(BinanceBrokerSettings settings) {
+    public BinanceVenue(BinanceVenueSettings settings) {
         this(settings, Clock.systemUTC());
     }
 
-    BinanceBroker(BinanceBrokerSettings settings, Clock clock) {
+    BinanceVenue(BinanceVenueSettings settings, Clock clock) {
         this.settings = settings.requireCredentials();
         this.clock = clock;
         SpotClientImpl client = new SpotClientImpl(settings.apiKey(), settings.apiSecret(), settings.restUrl());
@@ -177,7 +177,7 @@ public final class BinanceBroker implements Broker {
 
     @Override
     public String toString() {
-        return "BinanceBroker{" + settings.restUrl() + "}";
+        return "BinanceVenue{" + settings.restUrl() + "}";
     }
 
     private ExecutionReport withTrades(OrderRequest order, BinanceResponses.OrderState state) {

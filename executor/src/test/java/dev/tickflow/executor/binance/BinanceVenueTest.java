@@ -3,13 +3,13 @@ package dev.tickflow.executor.binance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.ExecutionReport;
-import dev.tickflow.executor.broker.MarketSnapshot;
-import dev.tickflow.executor.broker.OrderFateUnknownException;
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.SymbolFilters;
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.ExecutionReport;
+import dev.tickflow.executor.venue.MarketSnapshot;
+import dev.tickflow.executor.venue.OrderFateUnknownException;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.SymbolFilters;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.schema.OrderSide;
 import dev.tickflow.schema.OrderStatus;
 import dev.tickflow.schema.OrderType;
@@ -25,21 +25,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The real connector, through BinanceBroker, against the fake Binance Spot API on 127.0.0.1. */
-class BinanceBrokerTest {
+/** The real connector, through BinanceVenue, against the fake Binance Spot API on 127.0.0.1. */
+class BinanceVenueTest {
 
     private static final BigDecimal MARKET = new BigDecimal("60000.00");
     private static final MarketSnapshot SNAPSHOT = new MarketSnapshot(MARKET, MARKET, Instant.parse("2026-01-01T00:00:00Z"));
 
     private FakeBinance fake;
     private FakeSpotExchange exchange;
-    private BinanceBroker broker;
+    private BinanceVenue broker;
 
     @BeforeEach
     void start() {
         fake = new FakeBinance();
         exchange = fake.spot();
-        broker = new BinanceBroker(settings(Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        broker = new BinanceVenue(settings(Duration.ofSeconds(1), Duration.ofSeconds(5)));
     }
 
     @AfterEach
@@ -48,8 +48,8 @@ class BinanceBrokerTest {
         fake.close();
     }
 
-    private BinanceBrokerSettings settings(Duration readTimeout, Duration maxBackoff) {
-        return BinanceBrokerSettings.testnet().withRestUrl(fake.restUrl())
+    private BinanceVenueSettings settings(Duration readTimeout, Duration maxBackoff) {
+        return BinanceVenueSettings.testnet().withRestUrl(fake.restUrl())
                 .withCredentials(FakeSpotExchange.DEFAULT_API_KEY, FakeSpotExchange.DEFAULT_SECRET)
                 .withTimeouts(Duration.ofSeconds(1), readTimeout, maxBackoff);
     }
@@ -287,7 +287,7 @@ class BinanceBrokerTest {
 
     @Test
     void rateLimitBeyondTheBackoffBudgetLeavesTheOrderToReconciliation() {
-        broker = new BinanceBroker(settings(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        broker = new BinanceVenue(settings(Duration.ofSeconds(1), Duration.ofSeconds(2)));
         exchange.retryAfterSeconds(1).inject(Fault.RATE_LIMITED, 5);
         OrderRequest order = market("sig-15-buy", OrderSide.BUY, "0.001");
 

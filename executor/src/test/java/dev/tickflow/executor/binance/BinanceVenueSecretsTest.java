@@ -9,8 +9,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
-import dev.tickflow.executor.broker.MarketSnapshot;
-import dev.tickflow.executor.broker.OrderRequest;
+import dev.tickflow.executor.venue.MarketSnapshot;
+import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.schema.OrderSide;
 import dev.tickflow.testkit.binance.FakeBinance;
 import dev.tickflow.testkit.binance.FakeSpotExchange;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Neither the API key nor the secret appears in anything the broker or the connector logs (at every level, the
  * connector's own request log included), in exception messages and stack traces, or in a report.
  */
-class BinanceBrokerSecretsTest {
+class BinanceVenueSecretsTest {
 
     private static final String KEY = "K3yK3yK3y-unmistakable-api-key";
     private static final String SECRET = "S3cr3tS3cr3t-unmistakable-secret";
@@ -50,9 +50,9 @@ class BinanceBrokerSecretsTest {
         List<String> seen = new ArrayList<>();
         try (FakeBinance fake = new FakeBinance()) {
             FakeSpotExchange exchange = fake.spot().credentials(KEY, SECRET);
-            BinanceBrokerSettings settings = BinanceBrokerSettings.testnet().withRestUrl(fake.restUrl())
+            BinanceVenueSettings settings = BinanceVenueSettings.testnet().withRestUrl(fake.restUrl())
                     .withCredentials(KEY, SECRET).withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2));
-            BinanceBroker broker = new BinanceBroker(settings);
+            BinanceVenue broker = new BinanceVenue(settings);
             seen.add(settings.toString());
             seen.add(broker.toString());
 
@@ -68,7 +68,7 @@ class BinanceBrokerSecretsTest {
             exchange.clockOffset(Duration.ofSeconds(20));
             seen.add(broker.place(order("skewed"), SNAPSHOT).toString());
             seen.add(describe(catchThrowable(() -> broker.refresh(order("absent"), SNAPSHOT))));
-            BinanceBroker wrongSecret = new BinanceBroker(settings.withCredentials(KEY, SECRET + "x"));
+            BinanceVenue wrongSecret = new BinanceVenue(settings.withCredentials(KEY, SECRET + "x"));
             seen.add(wrongSecret.place(order("bad-signature"), SNAPSHOT).toString());
             assertThat(exchange.requests()).hasSizeGreaterThan(10);
         } finally {
@@ -84,7 +84,7 @@ class BinanceBrokerSecretsTest {
     }
 
     private static OrderRequest order(String clientOrderId) {
-        return BinanceBrokerTest.market(clientOrderId, OrderSide.BUY, "0.001");
+        return BinanceVenueTest.market(clientOrderId, OrderSide.BUY, "0.001");
     }
 
     private static String describe(Throwable thrown) {

@@ -1,4 +1,4 @@
-package dev.tickflow.executor.broker;
+package dev.tickflow.executor.venue;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.tickflow.executor.broker;
+package dev.tickflow.executor.venue;
 
 import java.util.Optional;
 
@@ -10,7 +10,7 @@ import java.util.Optional;
  * exchange's message. An exception means the call could not complete: {@link OrderFateUnknownException} when the order
  * may or may not exist on the exchange (5xx, timeout); the executor then asks {@link #find} before anything else.
  */
-public interface Broker extends AutoCloseable {
+public interface TradingVenue extends AutoCloseable {
 
     /** {@code paper} or {@code binance}: the {@code broker} field of every order event. */
     String name();

@@ -13,7 +13,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * Settings of {@link BinanceBroker}; {@link #define(ConfigDef)} and {@link #from(TickflowConfig)} plug them into the
+ * Settings of {@link BinanceVenue}; {@link #define(ConfigDef)} and {@link #from(TickflowConfig)} plug them into the
  * executor's config. The API key and secret are {@link Type#PASSWORD} values: {@link #toString()} and the config's
  * description redact them.
  *
@@ -22,7 +22,7 @@ import org.apache.kafka.common.config.ConfigException;
  * @param recvWindow how long after its timestamp Binance still accepts a signed request
  * @param maxBackoff the longest a call waits in total on HTTP 429/418 before it gives up
  */
-public record BinanceBrokerSettings(
+public record BinanceVenueSettings(
         String restUrl,
         String apiKey,
         String apiSecret,
@@ -51,7 +51,7 @@ public record BinanceBrokerSettings(
     /** Binance refuses a larger recvWindow. */
     static final Duration MAX_RECV_WINDOW = Duration.ofSeconds(60);
 
-    public BinanceBrokerSettings {
+    public BinanceVenueSettings {
         Objects.requireNonNull(restUrl, "restUrl");
         requirePositive(recvWindow, "recvWindow");
         requirePositive(connectTimeout, "connectTimeout");
@@ -66,21 +66,21 @@ public record BinanceBrokerSettings(
     }
 
     /** Spot Testnet, no credentials, production-grade timings. */
-    public static BinanceBrokerSettings testnet() {
-        return new BinanceBrokerSettings(TESTNET_REST_URL, null, null, Duration.ofSeconds(5), Duration.ofSeconds(5),
+    public static BinanceVenueSettings testnet() {
+        return new BinanceVenueSettings(TESTNET_REST_URL, null, null, Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 
-    public BinanceBrokerSettings withRestUrl(String newRestUrl) {
-        return new BinanceBrokerSettings(newRestUrl, apiKey, apiSecret, recvWindow, connectTimeout, readTimeout, maxBackoff);
+    public BinanceVenueSettings withRestUrl(String newRestUrl) {
+        return new BinanceVenueSettings(newRestUrl, apiKey, apiSecret, recvWindow, connectTimeout, readTimeout, maxBackoff);
     }
 
-    public BinanceBrokerSettings withCredentials(String newApiKey, String newApiSecret) {
-        return new BinanceBrokerSettings(restUrl, newApiKey, newApiSecret, recvWindow, connectTimeout, readTimeout, maxBackoff);
+    public BinanceVenueSettings withCredentials(String newApiKey, String newApiSecret) {
+        return new BinanceVenueSettings(restUrl, newApiKey, newApiSecret, recvWindow, connectTimeout, readTimeout, maxBackoff);
     }
 
-    public BinanceBrokerSettings withTimeouts(Duration newConnectTimeout, Duration newReadTimeout, Duration newMaxBackoff) {
-        return new BinanceBrokerSettings(restUrl, apiKey, apiSecret, recvWindow, newConnectTimeout, newReadTimeout, newMaxBackoff);
+    public BinanceVenueSettings withTimeouts(Duration newConnectTimeout, Duration newReadTimeout, Duration newMaxBackoff) {
+        return new BinanceVenueSettings(restUrl, apiKey, apiSecret, recvWindow, newConnectTimeout, newReadTimeout, newMaxBackoff);
     }
 
     public boolean hasCredentials() {
@@ -88,7 +88,7 @@ public record BinanceBrokerSettings(
     }
 
     /** These settings, when they hold an API key and secret; otherwise a message saying how to provide them. */
-    public BinanceBrokerSettings requireCredentials() {
+    public BinanceVenueSettings requireCredentials() {
         if (!hasCredentials()) {
             throw new ConfigException("The binance broker needs API credentials and "
                     + (apiKey == null && apiSecret == null ? "has neither a key nor a secret"
@@ -101,7 +101,7 @@ public record BinanceBrokerSettings(
 
     /** Adds the executor.binance.* keys to {@code def} and returns it. */
     public static ConfigDef define(ConfigDef def) {
-        BinanceBrokerSettings d = testnet();
+        BinanceVenueSettings d = testnet();
         return def
                 .define(REST_URL, Type.STRING, d.restUrl(), Importance.HIGH,
                         "REST base URL of the exchange the binance broker trades on. Default: the Spot Testnet. "
@@ -123,7 +123,7 @@ public record BinanceBrokerSettings(
                         "Longest total wait of one call on HTTP 429/418 (Retry-After honoured) before it gives up.");
     }
 
-    public static BinanceBrokerSettings from(TickflowConfig config) {
+    public static BinanceVenueSettings from(TickflowConfig config) {
         String secret = config.secret(API_SECRET);
         String secretFile = config.getString(API_SECRET_FILE);
         if (secretFile != null && !secretFile.isBlank()) {
@@ -133,7 +133,7 @@ public record BinanceBrokerSettings(
             }
             secret = readSecretFile(Path.of(secretFile));
         }
-        return new BinanceBrokerSettings(
+        return new BinanceVenueSettings(
                 config.getString(REST_URL),
                 config.secret(API_KEY),
                 secret,
@@ -146,7 +146,7 @@ public record BinanceBrokerSettings(
     /** Never shows the key or the secret. */
     @Override
     public String toString() {
-        return "BinanceBrokerSettings{restUrl=" + restUrl + ", apiKey=" + (apiKey == null ? "<none>" : "[hidden]")
+        return "BinanceVenueSettings{restUrl=" + restUrl + ", apiKey=" + (apiKey == null ? "<none>" : "[hidden]")
                 + ", apiSecret=" + (apiSecret == null ? "<none>" : "[hidden]") + ", recvWindow=" + recvWindow
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxBackoff=" + maxBackoff + "}";
     }

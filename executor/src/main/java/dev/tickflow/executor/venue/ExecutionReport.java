@@ -1,4 +1,4 @@
-package dev.tickflow.executor.broker;
+package dev.tickflow.executor.venue;
 
 import dev.tickflow.schema.OrderStatus;
 import java.math.BigDecimal;

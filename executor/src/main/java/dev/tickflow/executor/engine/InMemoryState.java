@@ -1,5 +1,11 @@
 package dev.tickflow.executor.engine;
 
+import dev.tickflow.executor.risk.RiskState;
+
+import dev.tickflow.executor.portfolio.PositionRecord;
+
+import dev.tickflow.executor.oms.OpenOrder;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The engine's state in maps, for unit tests of the engine without Kafka. */
-final class InMemoryState implements ExecutorState {
+/** The engine's state in maps, without Kafka: for tests and for running the engine in memory (a backtest). */
+public final class InMemoryState implements ExecutorState {
     private final Map<String, PositionRecord> positions = new TreeMap<>();
     private final Map<String, OpenOrder> openOrders = new TreeMap<>();
     private final Map<String, RiskState> risk = new HashMap<>();

@@ -1,4 +1,4 @@
-package dev.tickflow.executor.position;
+package dev.tickflow.executor.portfolio;
 
 import dev.tickflow.schema.OrderSide;
 import java.math.BigDecimal;

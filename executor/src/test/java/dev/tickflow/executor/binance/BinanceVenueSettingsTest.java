@@ -14,18 +14,18 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BinanceBrokerSettingsTest {
+class BinanceVenueSettingsTest {
 
     private static final String KEY = "key-AAAA1111";
     private static final String SECRET = "secret-BBBB2222";
 
     private static TickflowConfig load(Map<String, String> environment) {
-        return TickflowConfig.load(Optional.empty(), environment, BinanceBrokerSettings.define(new ConfigDef()));
+        return TickflowConfig.load(Optional.empty(), environment, BinanceVenueSettings.define(new ConfigDef()));
     }
 
     @Test
     void defaultsToTheSpotTestnetWithoutCredentials() {
-        BinanceBrokerSettings settings = BinanceBrokerSettings.from(load(Map.of()));
+        BinanceVenueSettings settings = BinanceVenueSettings.from(load(Map.of()));
 
         assertThat(settings.restUrl()).isEqualTo("https://testnet.binance.vision");
         assertThat(settings.hasCredentials()).isFalse();
@@ -34,9 +34,9 @@ class BinanceBrokerSettingsTest {
 
     @Test
     void credentialsComeFromTheEnvironment() {
-        BinanceBrokerSettings settings = BinanceBrokerSettings.from(load(Map.of(
-                BinanceBrokerSettings.API_KEY_ENV, KEY,
-                BinanceBrokerSettings.API_SECRET_ENV, SECRET,
+        BinanceVenueSettings settings = BinanceVenueSettings.from(load(Map.of(
+                BinanceVenueSettings.API_KEY_ENV, KEY,
+                BinanceVenueSettings.API_SECRET_ENV, SECRET,
                 "TICKFLOW_EXECUTOR_BINANCE_REST_URL", "http://127.0.0.1:1234/",
                 "TICKFLOW_EXECUTOR_BINANCE_RECV_WINDOW_MS", "10000")));
 
@@ -51,9 +51,9 @@ class BinanceBrokerSettingsTest {
         Path file = dir.resolve("binance-secret");
         Files.writeString(file, SECRET + "\n");
 
-        BinanceBrokerSettings settings = BinanceBrokerSettings.from(load(Map.of(
-                BinanceBrokerSettings.API_KEY_ENV, KEY,
-                BinanceBrokerSettings.API_SECRET_FILE_ENV, file.toString())));
+        BinanceVenueSettings settings = BinanceVenueSettings.from(load(Map.of(
+                BinanceVenueSettings.API_KEY_ENV, KEY,
+                BinanceVenueSettings.API_SECRET_FILE_ENV, file.toString())));
 
         assertThat(settings.apiSecret()).isEqualTo(SECRET);
     }
@@ -62,47 +62,47 @@ class BinanceBrokerSettingsTest {
     void aSecretInTwoPlacesOrAnUnreadableFileIsRefused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("binance-secret");
         Files.writeString(file, SECRET);
-        assertThatThrownBy(() -> BinanceBrokerSettings.from(load(Map.of(
-                BinanceBrokerSettings.API_SECRET_ENV, SECRET,
-                BinanceBrokerSettings.API_SECRET_FILE_ENV, file.toString()))))
+        assertThatThrownBy(() -> BinanceVenueSettings.from(load(Map.of(
+                BinanceVenueSettings.API_SECRET_ENV, SECRET,
+                BinanceVenueSettings.API_SECRET_FILE_ENV, file.toString()))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not both")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
 
-        assertThatThrownBy(() -> BinanceBrokerSettings.from(load(Map.of(
-                BinanceBrokerSettings.API_SECRET_FILE_ENV, dir.resolve("missing").toString()))))
+        assertThatThrownBy(() -> BinanceVenueSettings.from(load(Map.of(
+                BinanceVenueSettings.API_SECRET_FILE_ENV, dir.resolve("missing").toString()))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Cannot read the Binance API secret file");
     }
 
     @Test
     void missingCredentialsNameTheEnvironmentVariables() {
-        BinanceBrokerSettings onlyKey = BinanceBrokerSettings.testnet().withCredentials(KEY, null);
+        BinanceVenueSettings onlyKey = BinanceVenueSettings.testnet().withCredentials(KEY, null);
 
         assertThatThrownBy(onlyKey::requireCredentials)
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("has no API secret")
                 .hasMessageContaining("TICKFLOW_EXECUTOR_BINANCE_API_KEY")
                 .hasMessageContaining("TICKFLOW_EXECUTOR_BINANCE_API_SECRET");
-        assertThatThrownBy(() -> new BinanceBroker(BinanceBrokerSettings.testnet()))
+        assertThatThrownBy(() -> new BinanceVenue(BinanceVenueSettings.testnet()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("has neither a key nor a secret");
     }
 
     @Test
     void neitherToStringNorTheConfigDescriptionShowsTheCredentials() {
-        TickflowConfig config = load(Map.of(BinanceBrokerSettings.API_KEY_ENV, KEY, BinanceBrokerSettings.API_SECRET_ENV, SECRET));
-        BinanceBrokerSettings settings = BinanceBrokerSettings.from(config);
+        TickflowConfig config = load(Map.of(BinanceVenueSettings.API_KEY_ENV, KEY, BinanceVenueSettings.API_SECRET_ENV, SECRET));
+        BinanceVenueSettings settings = BinanceVenueSettings.from(config);
 
         assertThat(settings.toString()).doesNotContain(KEY).doesNotContain(SECRET).contains("[hidden]");
         assertThat(config.toString()).doesNotContain(KEY).doesNotContain(SECRET);
-        assertThat(new BinanceBroker(settings).toString()).doesNotContain(KEY).doesNotContain(SECRET);
+        assertThat(new BinanceVenue(settings).toString()).doesNotContain(KEY).doesNotContain(SECRET);
     }
 
     @Test
     void recvWindowAboveBinancesMaximumIsRefused() {
         assertThatThrownBy(() -> load(Map.of("TICKFLOW_EXECUTOR_BINANCE_RECV_WINDOW_MS", "60001")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining(BinanceBrokerSettings.RECV_WINDOW_MS);
+                .hasMessageContaining(BinanceVenueSettings.RECV_WINDOW_MS);
     }
 }

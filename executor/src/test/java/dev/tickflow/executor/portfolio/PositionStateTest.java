@@ -1,4 +1,4 @@
-package dev.tickflow.executor.position;
+package dev.tickflow.executor.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
