@@ -8,7 +8,7 @@ import dev.tickflow.executor.binance.BinanceVenueSettings;
 import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
-import dev.tickflow.schema.OrderType;
+import dev.tickflow.executor.model.OrderType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -39,7 +39,7 @@ class ExecutorTopologyTest {
     }
 
     private static ExecutorSettings limitOrders(ExecutorSettings settings, Duration expiry) {
-        return settings.withOrderType(OrderType.LIMIT, BigDecimal.TEN, TimeInForce.GTC, expiry);
+        return settings.withOrderType(dev.tickflow.executor.model.OrderType.LIMIT, BigDecimal.TEN, TimeInForce.GTC, expiry);
     }
 
     @Test

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.ExecutionReport;
 import dev.tickflow.executor.venue.SymbolFilters;
-import dev.tickflow.schema.OrderStatus;
+import dev.tickflow.executor.model.OrderStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

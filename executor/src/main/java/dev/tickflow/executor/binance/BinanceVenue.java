@@ -13,7 +13,7 @@ import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.venue.OrderFateUnknownException;
 import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.venue.SymbolFilters;
-import dev.tickflow.schema.OrderType;
+import dev.tickflow.executor.model.OrderType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

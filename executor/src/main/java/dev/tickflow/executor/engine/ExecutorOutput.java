@@ -3,7 +3,7 @@ package dev.tickflow.executor.engine;
 import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.portfolio.PositionState;
-import dev.tickflow.schema.OrderStatus;
+import dev.tickflow.executor.model.OrderStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 

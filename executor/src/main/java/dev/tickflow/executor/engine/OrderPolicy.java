@@ -1,7 +1,7 @@
 package dev.tickflow.executor.engine;
 
 import dev.tickflow.executor.model.TimeInForce;
-import dev.tickflow.schema.OrderType;
+import dev.tickflow.executor.model.OrderType;
 import java.math.BigDecimal;
 import java.time.Duration;
 

@@ -1,7 +1,7 @@
 package dev.tickflow.executor.oms;
 
 import dev.tickflow.executor.venue.OrderRequest;
-import dev.tickflow.schema.OrderStatus;
+import dev.tickflow.executor.model.OrderStatus;
 import java.math.BigDecimal;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.tickflow.executor.portfolio;
 
-import dev.tickflow.schema.OrderSide;
+import dev.tickflow.executor.model.OrderSide;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.tickflow.executor.risk;
 
 import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.venue.SymbolFilters;
-import dev.tickflow.schema.OrderSide;
-import dev.tickflow.schema.OrderType;
+import dev.tickflow.executor.model.OrderSide;
+import dev.tickflow.executor.model.OrderType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

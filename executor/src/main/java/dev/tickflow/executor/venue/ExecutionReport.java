@@ -1,6 +1,6 @@
 package dev.tickflow.executor.venue;
 
-import dev.tickflow.schema.OrderStatus;
+import dev.tickflow.executor.model.OrderStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +31,6 @@ public record ExecutionReport(String clientOrderId, String exchangeOrderId, Orde
 
     /** Whether the order can change no more. */
     public boolean isFinal() {
-        return status != OrderStatus.NEW && status != OrderStatus.PARTIALLY_FILLED;
+        return status.isFinal();
     }
 }

@@ -2,8 +2,8 @@ package dev.tickflow.executor.venue;
 
 import dev.tickflow.executor.model.TimeInForce;
 
-import dev.tickflow.schema.OrderSide;
-import dev.tickflow.schema.OrderType;
+import dev.tickflow.executor.model.OrderSide;
+import dev.tickflow.executor.model.OrderType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;

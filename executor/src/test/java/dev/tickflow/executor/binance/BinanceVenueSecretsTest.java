@@ -11,7 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.venue.OrderRequest;
-import dev.tickflow.schema.OrderSide;
+import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.testkit.binance.FakeBinance;
 import dev.tickflow.testkit.binance.FakeSpotExchange;
 import dev.tickflow.testkit.binance.FakeSpotExchange.Fault;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickflow.executor.venue.ExecutionReport;
 import dev.tickflow.executor.venue.MarketSnapshot;
-import dev.tickflow.schema.OrderSide;
-import dev.tickflow.schema.OrderStatus;
+import dev.tickflow.executor.model.OrderSide;
+import dev.tickflow.executor.model.OrderStatus;
 import dev.tickflow.testkit.binance.FakeBinance;
 import dev.tickflow.testkit.binance.FakeSpotExchange;
 import java.io.IOException;

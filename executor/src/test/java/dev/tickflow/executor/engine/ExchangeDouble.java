@@ -7,7 +7,7 @@ import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.venue.OrderFateUnknownException;
 import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.venue.SymbolFilters;
-import dev.tickflow.schema.OrderStatus;
+import dev.tickflow.executor.model.OrderStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.tickflow.executor.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.schema.OrderSide;
+import dev.tickflow.executor.model.OrderSide;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
