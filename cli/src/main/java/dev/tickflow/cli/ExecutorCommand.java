@@ -6,7 +6,7 @@ import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.Venues;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.ExecutorTopology;
-import dev.tickflow.executor.venue.TradingVenue;
+import dev.tickflow.executor.engine.ExecutionVenue;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,17 +43,17 @@ final class ExecutorCommand implements Callable<Integer> {
     }
 
     /**
-     * The service as this command runs it; fails with a configuration error when its broker cannot be created (binance
+     * The service as this command runs it; fails with a configuration error when its venue cannot be created (binance
      * without credentials). The credentials come through {@code config}: TICKFLOW_EXECUTOR_BINANCE_API_KEY and
      * TICKFLOW_EXECUTOR_BINANCE_API_SECRET are its keys executor.binance.api.key and .secret, which it never prints.
      */
     static StreamsService service(TickflowConfig config, PrintWriter out, PrintWriter err) {
         ExecutorSettings settings = ExecutorSettings.from(config);
-        Supplier<TradingVenue> brokers = Venues.supplier(settings, config);
-        out.println(NAME + ": broker " + settings.broker() + ", " + settings.orderType() + " orders, from "
+        Supplier<ExecutionVenue> venues = Venues.supplier(settings, config);
+        out.println(NAME + ": broker " + settings.venue() + ", " + settings.orderType() + " orders, from "
                 + settings.topics().signals().name() + " and " + settings.topics().trades().name());
         out.flush();
-        StreamsApp app = new StreamsApp(NAME, ExecutorTopology.build(settings, brokers), ExecutorTopology.streamsOverrides(settings));
+        StreamsApp app = new StreamsApp(NAME, ExecutorTopology.build(settings, venues), ExecutorTopology.streamsOverrides(settings));
         return new StreamsService(app, config, out, err);
     }
 }

@@ -25,8 +25,8 @@ final class LocalServices {
     static final int SERVICE_HEAP_MB = 160;
     static final String SIMULATE = IngestSettings.SIMULATE;
     static final String BINANCE = IngestSettings.BINANCE;
-    static final String BROKER_PAPER = ExecutorSettings.BROKER_PAPER;
-    static final String BROKER_BINANCE = ExecutorSettings.BROKER_BINANCE;
+    static final String BROKER_PAPER = ExecutorSettings.VENUE_PAPER;
+    static final String BROKER_BINANCE = ExecutorSettings.VENUE_BINANCE;
     /** The API keeps bounded views of every topic in memory: a little more room than the Streams services. */
     static final int API_HEAP_MB = 192;
 

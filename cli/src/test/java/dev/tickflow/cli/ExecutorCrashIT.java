@@ -67,7 +67,7 @@ class ExecutorCrashIT {
             exchange.responseDelay(Duration.ofSeconds(20)).inject(Fault.TIMEOUT_AFTER_PLACING, 1);
             Path secretFile = Files.writeString(dir.resolve("binance.secret"), FakeSpotExchange.DEFAULT_SECRET + "\n");
             ExecutorFixture fixture = new ExecutorFixture(broker, registry, topics, dir)
-                    .set(ExecutorSettings.BROKER, ExecutorSettings.BROKER_BINANCE)
+                    .set(ExecutorSettings.BROKER, ExecutorSettings.VENUE_BINANCE)
                     .set(BinanceVenueSettings.REST_URL, fake.restUrl())
                     .set(BinanceVenueSettings.API_KEY, FakeSpotExchange.DEFAULT_API_KEY)
                     .set(BinanceVenueSettings.API_SECRET_FILE, secretFile.toString())

@@ -2,12 +2,12 @@ package dev.tickflow.executor;
 
 import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.OrderRequest;
-import dev.tickflow.executor.engine.ExecutorOutput.OrderUpdate;
 import dev.tickflow.executor.engine.SignalInput;
 import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.executor.model.OrderStatus;
 import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.executor.model.TargetPosition;
+import dev.tickflow.executor.oms.OrderUpdate;
 import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
@@ -47,7 +47,7 @@ public final class ExecutorRecords {
                 .setStatus(status(update.status()))
                 .setRejectReason(update.rejectReason())
                 .setEventTime(update.time())
-                .setBroker(update.broker())
+                .setBroker(update.venue())
                 .setSignalId(order.signalId())
                 .setFilledQuantity(scale(update.filledQuantity(), SCALE_8))
                 .setAverageFillPrice(scale(update.averageFillPrice(), SCALE_16))

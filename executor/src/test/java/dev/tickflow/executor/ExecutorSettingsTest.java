@@ -31,7 +31,7 @@ class ExecutorSettingsTest {
     @Test
     void defaultsArePaperMarketOrdersWithoutLimits() {
         ExecutorSettings settings = load();
-        assertThat(settings.broker()).isEqualTo("paper");
+        assertThat(settings.venue()).isEqualTo("paper");
         assertThat(settings.orderType()).isEqualTo(OrderType.MARKET);
         assertThat(settings.paperFeeRate()).isEqualByComparingTo("0.001");
         assertThat(settings.paperSlippageBps()).isEqualByComparingTo("0");
@@ -60,7 +60,7 @@ class ExecutorSettingsTest {
                 "executor.risk.max.signal.age.ms", "120000",
                 "executor.risk.halt.scope", "all",
                 "executor.risk.overrides", "B:max.order.notional=100,B:max.open.orders=1");
-        assertThat(settings.broker()).isEqualTo("binance");
+        assertThat(settings.venue()).isEqualTo("binance");
         assertThat(settings.orderType()).isEqualTo(OrderType.LIMIT);
         assertThat(settings.limitOffsetBps()).isEqualByComparingTo("5");
         assertThat(settings.timeInForce()).isEqualTo(TimeInForce.IOC);

@@ -147,7 +147,7 @@ class ExecutorTopologyTest {
     }
 
     @Test
-    void theExchangeFiltersOfThePaperBrokerApply() {
+    void theExchangeFiltersOfThePaperVenueApply() {
         SymbolFilters filters = new SymbolFilters("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"), BigDecimal.ZERO, BigDecimal.ZERO,
                 new BigDecimal("0.00001"), new BigDecimal("0.00001"), BigDecimal.ZERO, new BigDecimal("100"), BigDecimal.ZERO);
         try (ExecutorDriver driver = driver(settings -> settings.withPaperFilters(Map.of("BTCUSDT", filters)))) {

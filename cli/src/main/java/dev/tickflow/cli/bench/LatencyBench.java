@@ -8,7 +8,8 @@ import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.ExecutorTopology;
-import dev.tickflow.executor.paper.PaperVenue;
+import dev.tickflow.executor.Venues;
+import dev.tickflow.executor.engine.SimulatedVenue;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroSerde;
 import dev.tickflow.strategy.StrategySettings;
@@ -96,8 +97,8 @@ final class LatencyBench {
                     aggregateConfig, failure));
             running.add(start(new StreamsApp("strategy", StrategyTopology.build(strategy), StrategyTopology.streamsOverrides(strategy)),
                     strategyConfig, failure));
-            running.add(start(new StreamsApp("executor", ExecutorTopology.build(executor, () -> new PlacementClock(
-                    new PaperVenue(executor.paperFeeRate(), executor.paperSlippageBps(), executor.paperFilters()), placements)),
+            running.add(start(new StreamsApp("executor", ExecutorTopology.build(executor,
+                    () -> new SimulatedVenue(new PlacementClock(Venues.paper(executor), placements))),
                     ExecutorTopology.streamsOverrides(executor)), executorConfig, failure));
             long grace = aggregate.grace().toMillis();
             long feedStart = System.currentTimeMillis();

@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A broker that records, per client order id, the wall-clock time an order reached it and the time of its signal,
- * then hands the order to the broker it wraps (the paper broker): where the close-to-order latency ends. A replayed
+ * A venue that records, per client order id, the wall-clock time an order reached it and the time of its signal,
+ * then hands the order to the venue it wraps (the paper venue): where the close-to-order latency ends. A replayed
  * order (exactly_once_v2 reprocessing after an aborted transaction) keeps its first time.
  */
 final class PlacementClock implements TradingVenue {
 
-    /** When an order reached the broker (epoch ms, wall clock) and the event time of its signal. */
+    /** When an order reached the venue (epoch ms, wall clock) and the event time of its signal. */
     record Placement(long placedAtMs, Instant signalTime) {
     }
 
@@ -36,11 +36,6 @@ final class PlacementClock implements TradingVenue {
     @Override
     public String name() {
         return delegate.name();
-    }
-
-    @Override
-    public boolean hasExternalState() {
-        return delegate.hasExternalState();
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class BinanceVenue implements TradingVenue {
     private final AtomicLong clockOffsetMillis = new AtomicLong();
     private final Map<String, SymbolFilters> filters = new ConcurrentHashMap<>();
 
-    /** A broker on {@code settings}' exchange; refuses settings without credentials. */
+    /** A venue on {@code settings}' exchange; refuses settings without credentials. */
     public BinanceVenue(BinanceVenueSettings settings) {
         this(settings, Clock.systemUTC());
     }
@@ -78,10 +78,6 @@ public final class BinanceVenue implements TradingVenue {
         return "binance";
     }
 
-    @Override
-    public boolean hasExternalState() {
-        return true;
-    }
 
     @Override
     public ExecutionReport place(OrderRequest order, MarketSnapshot snapshot) {

@@ -104,7 +104,7 @@ public record BinanceVenueSettings(
         BinanceVenueSettings d = testnet();
         return def
                 .define(REST_URL, Type.STRING, d.restUrl(), Importance.HIGH,
-                        "REST base URL of the exchange the binance broker trades on. Default: the Spot Testnet. "
+                        "REST base URL of the exchange the binance venue trades on. Default: the Spot Testnet. "
                                 + "Production: " + PRODUCTION_REST_URL + ".")
                 .define(API_KEY, Type.PASSWORD, null, Importance.HIGH,
                         "Binance API key. Set it through the environment variable " + API_KEY_ENV + ".")

@@ -1,11 +1,8 @@
 package dev.tickflow.executor.engine;
 
-import dev.tickflow.executor.risk.RiskState;
-
-import dev.tickflow.executor.portfolio.PositionRecord;
-
 import dev.tickflow.executor.oms.OpenOrder;
-
+import dev.tickflow.executor.portfolio.PositionRecord;
+import dev.tickflow.executor.risk.RiskState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The engine's state in maps, without Kafka: for tests and for running the engine in memory (a backtest). */
+/**
+ * The engine's state in maps, without Kafka: for tests and for running the engine in memory (a backtest). Entries of a
+ * symbol come in the order of their {@code symbol|instance} key, as from the service's stores.
+ */
 public final class InMemoryState implements ExecutorState {
     private final Map<String, PositionRecord> positions = new TreeMap<>();
     private final Map<String, OpenOrder> openOrders = new TreeMap<>();

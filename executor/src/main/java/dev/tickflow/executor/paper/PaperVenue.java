@@ -63,10 +63,6 @@ public final class PaperVenue implements TradingVenue {
         return NAME;
     }
 
-    @Override
-    public boolean hasExternalState() {
-        return false;
-    }
 
     @Override
     public ExecutionReport place(OrderRequest order, MarketSnapshot market) {

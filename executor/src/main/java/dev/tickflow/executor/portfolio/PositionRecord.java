@@ -1,14 +1,12 @@
 package dev.tickflow.executor.portfolio;
 
-import dev.tickflow.executor.portfolio.PositionState;
-import dev.tickflow.executor.risk.LossLimits;
 import java.util.Objects;
 
 /**
- * What the executor keeps per strategy instance and symbol: the position, the loss-limit watermarks of its net PnL,
- * and the trade-time minute it was last marked to market in (Long.MIN_VALUE before any).
+ * What the executor keeps per strategy instance and symbol: the position, the watermarks of its net PnL (null before the
+ * first fill), and the trade-time minute it was last marked to market in (Long.MIN_VALUE before any).
  */
-public record PositionRecord(PositionState position, LossLimits.Watermarks watermarks, long lastMarkMinute) {
+public record PositionRecord(PositionState position, PnlWatermarks watermarks, long lastMarkMinute) {
 
     public PositionRecord {
         Objects.requireNonNull(position, "position");

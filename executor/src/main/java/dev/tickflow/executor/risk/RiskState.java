@@ -1,12 +1,14 @@
 package dev.tickflow.executor.risk;
 
-import dev.tickflow.executor.risk.Halt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Per strategy instance (or {@code *} for a halt of everything): the halt in force, if any, and when its latest orders went out. */
+/**
+ * Per strategy instance (or {@link RiskEngine#ALL_INSTANCES} for a halt of everything): the halt in force, if any, and
+ * when its latest orders went out (the rate window).
+ */
 public record RiskState(Halt halt, List<Instant> recentOrders) {
 
     public RiskState {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One execution of an order; {@code tradeId} is unique per symbol at the broker. */
+/** One execution of an order; {@code tradeId} is unique per symbol at the venue. */
 public record ExchangeFill(String tradeId, BigDecimal price, BigDecimal quantity, BigDecimal commission,
                            String commissionAsset, Instant time) {
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The state of one order at the broker.
+ * The state of one order at the venue.
  *
- * @param exchangeOrderId  null when the broker never accepted it
+ * @param exchangeOrderId  null when the venue never accepted it
  * @param executedQuantity cumulative filled quantity
  * @param fills            every fill of the order so far, oldest first (the executor publishes those it has not yet seen)
  * @param rejectReason     for REJECTED: the rule or the exchange's code and message; null otherwise

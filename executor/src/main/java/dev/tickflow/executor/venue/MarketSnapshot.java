@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the executor knows of a symbol's market when it calls the broker.
+ * What the executor knows of a symbol's market when it calls the venue.
  *
  * @param lastTradePrice price of the latest trade seen on md.trades; null when none was seen yet
  * @param signalPrice    the price the signal was computed on (the candle close): the fallback when no trade was seen

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Neither the API key nor the secret appears in anything the broker or the connector logs (at every level, the
+ * Neither the API key nor the secret appears in anything the venue or the connector logs (at every level, the
  * connector's own request log included), in exception messages and stack traces, or in a report.
  */
 class BinanceVenueSecretsTest {
@@ -52,22 +52,22 @@ class BinanceVenueSecretsTest {
             FakeSpotExchange exchange = fake.spot().credentials(KEY, SECRET);
             BinanceVenueSettings settings = BinanceVenueSettings.testnet().withRestUrl(fake.restUrl())
                     .withCredentials(KEY, SECRET).withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2));
-            BinanceVenue broker = new BinanceVenue(settings);
+            BinanceVenue venue = new BinanceVenue(settings);
             seen.add(settings.toString());
-            seen.add(broker.toString());
+            seen.add(venue.toString());
 
-            seen.add(broker.place(order("ok"), SNAPSHOT).toString());
-            seen.add(broker.find(order("ok")).toString());
+            seen.add(venue.place(order("ok"), SNAPSHOT).toString());
+            seen.add(venue.find(order("ok")).toString());
             exchange.inject(Fault.FILTER_FAILURE, 1).inject(Fault.SERVER_ERROR_AFTER_PLACING, 1)
                     .inject(Fault.TIMEOUT_AFTER_PLACING, 1).responseDelay(Duration.ofSeconds(2))
                     .retryAfterSeconds(1).inject(Fault.RATE_LIMITED, 1);
-            seen.add(broker.place(order("filter"), SNAPSHOT).toString());
-            seen.add(describe(catchThrowable(() -> broker.place(order("lost"), SNAPSHOT))));
-            seen.add(describe(catchThrowable(() -> broker.place(order("slow"), SNAPSHOT))));
-            seen.add(broker.place(order("limited"), SNAPSHOT).toString());
+            seen.add(venue.place(order("filter"), SNAPSHOT).toString());
+            seen.add(describe(catchThrowable(() -> venue.place(order("lost"), SNAPSHOT))));
+            seen.add(describe(catchThrowable(() -> venue.place(order("slow"), SNAPSHOT))));
+            seen.add(venue.place(order("limited"), SNAPSHOT).toString());
             exchange.clockOffset(Duration.ofSeconds(20));
-            seen.add(broker.place(order("skewed"), SNAPSHOT).toString());
-            seen.add(describe(catchThrowable(() -> broker.refresh(order("absent"), SNAPSHOT))));
+            seen.add(venue.place(order("skewed"), SNAPSHOT).toString());
+            seen.add(describe(catchThrowable(() -> venue.refresh(order("absent"), SNAPSHOT))));
             BinanceVenue wrongSecret = new BinanceVenue(settings.withCredentials(KEY, SECRET + "x"));
             seen.add(wrongSecret.place(order("bad-signature"), SNAPSHOT).toString());
             assertThat(exchange.requests()).hasSizeGreaterThan(10);

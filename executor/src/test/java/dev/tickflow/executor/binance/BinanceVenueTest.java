@@ -33,18 +33,18 @@ class BinanceVenueTest {
 
     private FakeBinance fake;
     private FakeSpotExchange exchange;
-    private BinanceVenue broker;
+    private BinanceVenue venue;
 
     @BeforeEach
     void start() {
         fake = new FakeBinance();
         exchange = fake.spot();
-        broker = new BinanceVenue(settings(Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        venue = new BinanceVenue(settings(Duration.ofSeconds(1), Duration.ofSeconds(5)));
     }
 
     @AfterEach
     void stop() {
-        broker.close();
+        venue.close();
         fake.close();
     }
 
@@ -65,14 +65,13 @@ class BinanceVenueTest {
     }
 
     @Test
-    void isTheBinanceBrokerWithExternalState() {
-        assertThat(broker.name()).isEqualTo("binance");
-        assertThat(broker.hasExternalState()).isTrue();
+    void isTheBinanceVenue() {
+        assertThat(venue.name()).isEqualTo("binance");
     }
 
     @Test
     void marketOrderFillsFromTheFullAnswerWithCommission() {
-        ExecutionReport report = broker.place(market("sig-1-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
+        ExecutionReport report = venue.place(market("sig-1-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
 
         assertThat(report.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(report.clientOrderId()).isEqualTo("sig-1-buy");
@@ -93,7 +92,7 @@ class BinanceVenueTest {
 
     @Test
     void sellCommissionIsInTheQuoteAsset() {
-        ExecutionReport report = broker.place(market("sig-2-sell", OrderSide.SELL, "0.002"), SNAPSHOT);
+        ExecutionReport report = venue.place(market("sig-2-sell", OrderSide.SELL, "0.002"), SNAPSHOT);
 
         assertThat(report.fills()).singleElement().satisfies(fill -> {
             assertThat(fill.commission()).isEqualByComparingTo("0.12"); // 0.002 * 60000 * 0.001
@@ -105,16 +104,16 @@ class BinanceVenueTest {
     void limitOrderRestsThenFillsAndRefreshReadsTheTrades() {
         OrderRequest order = limit("sig-3-buy", OrderSide.BUY, "0.001", "59000.00");
 
-        ExecutionReport placed = broker.place(order, SNAPSHOT);
+        ExecutionReport placed = venue.place(order, SNAPSHOT);
         assertThat(placed.status()).isEqualTo(OrderStatus.NEW);
         assertThat(placed.fills()).isEmpty();
         assertThat(exchange.requests("POST", "/api/v3/order").get(0).params())
                 .containsEntry("price", "59000.00").containsEntry("timeInForce", "GTC");
 
-        assertThat(broker.refresh(order, SNAPSHOT).status()).isEqualTo(OrderStatus.NEW);
+        assertThat(venue.refresh(order, SNAPSHOT).status()).isEqualTo(OrderStatus.NEW);
 
         exchange.price("BTCUSDT", new BigDecimal("58900.00"));
-        ExecutionReport filled = broker.refresh(order, SNAPSHOT);
+        ExecutionReport filled = venue.refresh(order, SNAPSHOT);
         assertThat(filled.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(filled.executedQuantity()).isEqualByComparingTo("0.001");
         assertThat(filled.fills()).singleElement().satisfies(fill -> {
@@ -127,16 +126,16 @@ class BinanceVenueTest {
     @Test
     void partialFillsAreReportedThenKeptByTheCancel() {
         OrderRequest order = limit("sig-20-buy", OrderSide.BUY, "0.003", "59000.00");
-        broker.place(order, SNAPSHOT);
+        venue.place(order, SNAPSHOT);
 
         exchange.fillPartially("sig-20-buy", new BigDecimal("0.001"));
-        ExecutionReport partial = broker.refresh(order, SNAPSHOT);
+        ExecutionReport partial = venue.refresh(order, SNAPSHOT);
         assertThat(partial.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
         assertThat(partial.executedQuantity()).isEqualByComparingTo("0.001");
         assertThat(partial.fills()).hasSize(1);
 
         exchange.fillPartially("sig-20-buy", new BigDecimal("0.0005"));
-        ExecutionReport canceled = broker.cancel(order);
+        ExecutionReport canceled = venue.cancel(order);
         assertThat(canceled.status()).isEqualTo(OrderStatus.CANCELED);
         assertThat(canceled.executedQuantity()).isEqualByComparingTo("0.0015");
         assertThat(canceled.fills()).extracting(ExchangeFill::quantity)
@@ -148,9 +147,9 @@ class BinanceVenueTest {
     @Test
     void cancelsARestingOrder() {
         OrderRequest order = limit("sig-4-buy", OrderSide.BUY, "0.001", "50000.00");
-        broker.place(order, SNAPSHOT);
+        venue.place(order, SNAPSHOT);
 
-        ExecutionReport canceled = broker.cancel(order);
+        ExecutionReport canceled = venue.cancel(order);
 
         assertThat(canceled.status()).isEqualTo(OrderStatus.CANCELED);
         assertThat(canceled.clientOrderId()).isEqualTo("sig-4-buy");
@@ -161,10 +160,10 @@ class BinanceVenueTest {
     @Test
     void cancelOfAnOrderThatFilledFirstAnswersItsFill() {
         OrderRequest order = limit("sig-5-sell", OrderSide.SELL, "0.001", "61000.00");
-        broker.place(order, SNAPSHOT);
+        venue.place(order, SNAPSHOT);
         exchange.price("BTCUSDT", new BigDecimal("61000.00"));
 
-        ExecutionReport report = broker.cancel(order);
+        ExecutionReport report = venue.cancel(order);
 
         assertThat(report.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(report.fills()).singleElement().satisfies(fill -> assertThat(fill.price()).isEqualByComparingTo("61000.00"));
@@ -173,20 +172,20 @@ class BinanceVenueTest {
     @Test
     void findsAnOrderByClientOrderIdOrNothing() {
         OrderRequest placed = market("sig-6-buy", OrderSide.BUY, "0.001");
-        broker.place(placed, SNAPSHOT);
+        venue.place(placed, SNAPSHOT);
 
-        assertThat(broker.find(placed)).hasValueSatisfying(report -> {
+        assertThat(venue.find(placed)).hasValueSatisfying(report -> {
             assertThat(report.status()).isEqualTo(OrderStatus.FILLED);
             assertThat(report.fills()).hasSize(1);
         });
-        assertThat(broker.find(market("never-sent", OrderSide.BUY, "0.001"))).isEmpty();
+        assertThat(venue.find(market("never-sent", OrderSide.BUY, "0.001"))).isEmpty();
         assertThat(exchange.requests("GET", "/api/v3/order")).last()
                 .satisfies(r -> assertThat(r.errorCode()).isEqualTo(-2013));
     }
 
     @Test
     void readsAndCachesTheSymbolsFilters() {
-        SymbolFilters filters = broker.filters("BTCUSDT").orElseThrow();
+        SymbolFilters filters = venue.filters("BTCUSDT").orElseThrow();
 
         assertThat(filters.baseAsset()).isEqualTo("BTC");
         assertThat(filters.quoteAsset()).isEqualTo("USDT");
@@ -196,19 +195,19 @@ class BinanceVenueTest {
         assertThat(filters.maxQuantity()).isEqualByComparingTo("9000");
         assertThat(filters.minNotional()).isEqualByComparingTo("5");
         assertThat(filters.maxNotional()).isEqualByComparingTo("9000000");
-        assertThat(broker.filters("BTCUSDT")).contains(filters);
+        assertThat(venue.filters("BTCUSDT")).contains(filters);
         assertThat(exchange.requests("GET", "/api/v3/exchangeInfo")).hasSize(1);
-        assertThat(broker.filters("NOPEUSDT")).isEmpty();
+        assertThat(venue.filters("NOPEUSDT")).isEmpty();
     }
 
     @Test
     void filterFailureIsRejectedWithTheExchangesMessage() {
-        ExecutionReport tooSmall = broker.place(market("sig-7-buy", OrderSide.BUY, "0.00005"), SNAPSHOT);
+        ExecutionReport tooSmall = venue.place(market("sig-7-buy", OrderSide.BUY, "0.00005"), SNAPSHOT);
         assertThat(tooSmall.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(tooSmall.rejectReason()).isEqualTo("binance -1013: Filter failure: NOTIONAL");
 
         exchange.inject(Fault.FILTER_FAILURE, 1);
-        ExecutionReport injected = broker.place(market("sig-8-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
+        ExecutionReport injected = venue.place(market("sig-8-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
         assertThat(injected.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(injected.rejectReason()).isEqualTo("binance -1013: Filter failure: LOT_SIZE");
         assertThat(exchange.orders()).isEmpty();
@@ -217,13 +216,13 @@ class BinanceVenueTest {
     @Test
     void orderRejectedByTheExchangeIsRejected() {
         exchange.inject(Fault.ORDER_REJECTED, 1);
-        ExecutionReport report = broker.place(market("sig-9-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
+        ExecutionReport report = venue.place(market("sig-9-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
         assertThat(report.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(report.rejectReason()).isEqualTo("binance -2010: Account has insufficient balance for requested action.");
 
         OrderRequest resting = limit("sig-10-buy", OrderSide.BUY, "0.001", "50000.00");
-        assertThat(broker.place(resting, SNAPSHOT).status()).isEqualTo(OrderStatus.NEW);
-        ExecutionReport duplicate = broker.place(resting, SNAPSHOT);
+        assertThat(venue.place(resting, SNAPSHOT).status()).isEqualTo(OrderStatus.NEW);
+        ExecutionReport duplicate = venue.place(resting, SNAPSHOT);
         assertThat(duplicate.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(duplicate.rejectReason()).isEqualTo("binance -2010: Duplicate order sent.");
         assertThat(exchange.orders()).containsOnlyKeys("sig-10-buy");
@@ -233,15 +232,15 @@ class BinanceVenueTest {
     void clockSkewIsResynchronisedAndTheCallRetriedOnce() {
         exchange.clockOffset(Duration.ofSeconds(30));
 
-        ExecutionReport report = broker.place(market("sig-11-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
+        ExecutionReport report = venue.place(market("sig-11-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
 
         assertThat(report.status()).isEqualTo(OrderStatus.FILLED);
-        assertThat(broker.clockOffsetMillis()).isBetween(29_000L, 31_000L);
+        assertThat(venue.clockOffsetMillis()).isBetween(29_000L, 31_000L);
         List<String> calls = exchange.requests().stream().map(r -> r.method() + " " + r.path() + " " + r.status()).toList();
         assertThat(calls).containsExactly("POST /api/v3/order 400", "GET /api/v3/time 200", "POST /api/v3/order 200");
         assertThat(exchange.requests().get(0).errorCode()).isEqualTo(-1021);
         // later calls carry the corrected timestamp at once
-        assertThat(broker.find(market("sig-11-buy", OrderSide.BUY, "0.001"))).isPresent();
+        assertThat(venue.find(market("sig-11-buy", OrderSide.BUY, "0.001"))).isPresent();
         assertThat(exchange.requests("GET", "/api/v3/time")).hasSize(1);
     }
 
@@ -249,7 +248,7 @@ class BinanceVenueTest {
     void timestampRefusedTwiceIsRejectedAfterOneRetry() {
         exchange.inject(Fault.TIMESTAMP_OUTSIDE_RECV_WINDOW, 2);
 
-        ExecutionReport report = broker.place(market("sig-12-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
+        ExecutionReport report = venue.place(market("sig-12-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
 
         assertThat(report.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(report.rejectReason()).startsWith("binance -1021:");
@@ -262,7 +261,7 @@ class BinanceVenueTest {
     void rateLimitWaitsForRetryAfterThenPlacesTheSameOrder() {
         exchange.retryAfterSeconds(1).inject(Fault.RATE_LIMITED, 1);
 
-        ExecutionReport report = broker.place(market("sig-13-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
+        ExecutionReport report = venue.place(market("sig-13-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
 
         assertThat(report.status()).isEqualTo(OrderStatus.FILLED);
         List<FakeSpotExchange.Request> posts = exchange.requests("POST", "/api/v3/order");
@@ -276,7 +275,7 @@ class BinanceVenueTest {
     void ipBanWithoutRetryAfterBacksOffExponentially() {
         exchange.retryAfterSeconds(null).inject(Fault.IP_BANNED, 2);
 
-        ExecutionReport report = broker.place(market("sig-14-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
+        ExecutionReport report = venue.place(market("sig-14-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
 
         assertThat(report.status()).isEqualTo(OrderStatus.FILLED);
         List<FakeSpotExchange.Request> posts = exchange.requests("POST", "/api/v3/order");
@@ -287,15 +286,15 @@ class BinanceVenueTest {
 
     @Test
     void rateLimitBeyondTheBackoffBudgetLeavesTheOrderToReconciliation() {
-        broker = new BinanceVenue(settings(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        venue = new BinanceVenue(settings(Duration.ofSeconds(1), Duration.ofSeconds(2)));
         exchange.retryAfterSeconds(1).inject(Fault.RATE_LIMITED, 5);
         OrderRequest order = market("sig-15-buy", OrderSide.BUY, "0.001");
 
-        assertThatThrownBy(() -> broker.place(order, SNAPSHOT))
+        assertThatThrownBy(() -> venue.place(order, SNAPSHOT))
                 .isInstanceOf(OrderFateUnknownException.class)
                 .hasMessageContaining("HTTP 429");
         assertThat(exchange.requests("POST", "/api/v3/order")).hasSize(3);
-        assertThat(broker.find(order)).isEmpty();
+        assertThat(venue.find(order)).isEmpty();
     }
 
     @Test
@@ -303,10 +302,10 @@ class BinanceVenueTest {
         exchange.inject(Fault.SERVER_ERROR, 1);
         OrderRequest order = market("sig-16-buy", OrderSide.BUY, "0.001");
 
-        assertThatThrownBy(() -> broker.place(order, SNAPSHOT))
+        assertThatThrownBy(() -> venue.place(order, SNAPSHOT))
                 .isInstanceOf(OrderFateUnknownException.class)
                 .hasMessageContaining("HTTP 503");
-        assertThat(broker.find(order)).isEmpty();
+        assertThat(venue.find(order)).isEmpty();
     }
 
     @Test
@@ -314,9 +313,9 @@ class BinanceVenueTest {
         exchange.inject(Fault.SERVER_ERROR_AFTER_PLACING, 1);
         OrderRequest order = market("sig-17-buy", OrderSide.BUY, "0.001");
 
-        assertThatThrownBy(() -> broker.place(order, SNAPSHOT)).isInstanceOf(OrderFateUnknownException.class);
+        assertThatThrownBy(() -> venue.place(order, SNAPSHOT)).isInstanceOf(OrderFateUnknownException.class);
 
-        ExecutionReport found = broker.find(order).orElseThrow();
+        ExecutionReport found = venue.find(order).orElseThrow();
         assertThat(found.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(found.fills()).singleElement().satisfies(fill -> assertThat(fill.quantity()).isEqualByComparingTo("0.001"));
         assertThat(exchange.orders()).hasSize(1);
@@ -328,25 +327,25 @@ class BinanceVenueTest {
         OrderRequest order = market("sig-18-buy", OrderSide.BUY, "0.001");
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> broker.place(order, SNAPSHOT))
+        assertThatThrownBy(() -> venue.place(order, SNAPSHOT))
                 .isInstanceOf(OrderFateUnknownException.class)
                 .hasMessageContaining("no answer from Binance");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_900));
 
-        assertThat(broker.find(order)).hasValueSatisfying(report -> assertThat(report.status()).isEqualTo(OrderStatus.FILLED));
+        assertThat(venue.find(order)).hasValueSatisfying(report -> assertThat(report.status()).isEqualTo(OrderStatus.FILLED));
         assertThat(exchange.orders()).hasSize(1);
     }
 
     @Test
     void refreshOfAnOrderTheExchangeDoesNotHaveFails() {
-        assertThatThrownBy(() -> broker.refresh(limit("ghost", OrderSide.BUY, "0.001", "50000.00"), SNAPSHOT))
+        assertThatThrownBy(() -> venue.refresh(limit("ghost", OrderSide.BUY, "0.001", "50000.00"), SNAPSHOT))
                 .isInstanceOf(BinanceRequestException.class)
                 .satisfies(e -> assertThat(((BinanceRequestException) e).errorCode()).isEqualTo(-2013));
     }
 
     @Test
     void decimalsAreSentPlain() {
-        broker.place(market("sig-19-buy", OrderSide.BUY, "0.00010000"), SNAPSHOT);
+        venue.place(market("sig-19-buy", OrderSide.BUY, "0.00010000"), SNAPSHOT);
         Map<String, String> sent = exchange.requests("POST", "/api/v3/order").get(0).params();
         assertThat(sent.get("quantity")).isEqualTo("0.00010000");
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The fake checks requests the way Binance does, so the broker's tests against it mean something. */
+/** The fake checks requests the way Binance does, so the venue's tests against it mean something. */
 class FakeSpotExchangeChecksTest {
 
     private static final MarketSnapshot SNAPSHOT = new MarketSnapshot(null, new BigDecimal("60000"), Instant.EPOCH);
@@ -39,13 +39,13 @@ class FakeSpotExchangeChecksTest {
         fake.close();
     }
 
-    private BinanceVenue broker(String key, String secret) {
+    private BinanceVenue venue(String key, String secret) {
         return new BinanceVenue(BinanceVenueSettings.testnet().withRestUrl(fake.restUrl()).withCredentials(key, secret));
     }
 
     @Test
     void aSignatureMadeWithAnotherSecretIsRefused() {
-        ExecutionReport report = broker(FakeSpotExchange.DEFAULT_API_KEY, "not-the-secret")
+        ExecutionReport report = venue(FakeSpotExchange.DEFAULT_API_KEY, "not-the-secret")
                 .place(BinanceVenueTest.market("bad-sig", OrderSide.BUY, "0.001"), SNAPSHOT);
 
         assertThat(report.status()).isEqualTo(OrderStatus.REJECTED);
@@ -55,7 +55,7 @@ class FakeSpotExchangeChecksTest {
 
     @Test
     void anUnknownApiKeyIsRefused() {
-        ExecutionReport report = broker("someone-else", FakeSpotExchange.DEFAULT_SECRET)
+        ExecutionReport report = venue("someone-else", FakeSpotExchange.DEFAULT_SECRET)
                 .place(BinanceVenueTest.market("bad-key", OrderSide.BUY, "0.001"), SNAPSHOT);
 
         assertThat(report.status()).isEqualTo(OrderStatus.REJECTED);

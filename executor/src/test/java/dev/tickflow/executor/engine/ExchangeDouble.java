@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An exchange with external state for engine tests: keeps its orders by client order id, fills market orders at the
+ * An exchange for engine tests: keeps its orders by client order id, fills market orders at the
  * reference price, and can accept an order but fail the answer (as a 5xx or a timeout after the order went through).
  */
 final class ExchangeDouble implements TradingVenue {
@@ -34,11 +34,6 @@ final class ExchangeDouble implements TradingVenue {
     @Override
     public String name() {
         return "exchange";
-    }
-
-    @Override
-    public boolean hasExternalState() {
-        return true;
     }
 
     @Override

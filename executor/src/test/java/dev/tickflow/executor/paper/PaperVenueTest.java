@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class PaperVenueTest {
     private static final Instant T = Instant.parse("2025-01-01T00:01:00Z");
-    private final PaperVenue broker = new PaperVenue(new BigDecimal("0.001"), new BigDecimal("10"), Map.of());
+    private final PaperVenue venue = new PaperVenue(new BigDecimal("0.001"), new BigDecimal("10"), Map.of());
 
     private static OrderRequest market(OrderSide side) {
         return new OrderRequest("tf-abc", "A:BTCUSDT:0", "A", "BTCUSDT", side, OrderType.MARKET, new BigDecimal("0.002"), null, null, null, T);
@@ -34,7 +34,7 @@ class PaperVenueTest {
 
     @Test
     void marketBuyFillsAtTheLastTradePlusSlippageWithAFeeInTheQuoteAsset() {
-        ExecutionReport report = broker.place(market(OrderSide.BUY), market("50000", "49000"));
+        ExecutionReport report = venue.place(market(OrderSide.BUY), market("50000", "49000"));
         assertThat(report.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(report.executedQuantity()).isEqualByComparingTo("0.002");
         assertThat(report.exchangeOrderId()).isEqualTo("paper-tf-abc");
@@ -48,18 +48,18 @@ class PaperVenueTest {
 
     @Test
     void marketSellFallsBackToTheSignalPriceMinusSlippage() {
-        ExchangeFill fill = broker.place(market(OrderSide.SELL), market(null, "49000")).fills().get(0);
+        ExchangeFill fill = venue.place(market(OrderSide.SELL), market(null, "49000")).fills().get(0);
         assertThat(fill.price()).as("49000 x 0.999").isEqualByComparingTo("48951");
     }
 
     @Test
     void theSameOrderAndMarketGiveTheSameReport() {
-        assertThat(broker.place(market(OrderSide.BUY), market("50000", "1"))).isEqualTo(broker.place(market(OrderSide.BUY), market("50000", "1")));
+        assertThat(venue.place(market(OrderSide.BUY), market("50000", "1"))).isEqualTo(venue.place(market(OrderSide.BUY), market("50000", "1")));
     }
 
     @Test
     void aMarketableLimitFillsAtTheMarketWithoutSlippage() {
-        ExecutionReport report = broker.place(limit(OrderSide.BUY, "50100", TimeInForce.GTC), market("50000", "50000"));
+        ExecutionReport report = venue.place(limit(OrderSide.BUY, "50100", TimeInForce.GTC), market("50000", "50000"));
         assertThat(report.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(report.fills().get(0).price()).isEqualByComparingTo("50000");
     }
@@ -67,9 +67,9 @@ class PaperVenueTest {
     @Test
     void aGtcLimitRestsUntilTheMarketTradesThroughIt() {
         OrderRequest order = limit(OrderSide.BUY, "49900", TimeInForce.GTC);
-        assertThat(broker.place(order, market("50000", "50000")).status()).isEqualTo(OrderStatus.NEW);
-        assertThat(broker.refresh(order, market("49900", "50000")).status()).as("touching is not trading through").isEqualTo(OrderStatus.NEW);
-        ExecutionReport filled = broker.refresh(order, market("49899.99", "50000"));
+        assertThat(venue.place(order, market("50000", "50000")).status()).isEqualTo(OrderStatus.NEW);
+        assertThat(venue.refresh(order, market("49900", "50000")).status()).as("touching is not trading through").isEqualTo(OrderStatus.NEW);
+        ExecutionReport filled = venue.refresh(order, market("49899.99", "50000"));
         assertThat(filled.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(filled.fills()).hasSize(1);
         assertThat(filled.fills().get(0).price()).as("at the limit").isEqualByComparingTo("49900");
@@ -79,31 +79,30 @@ class PaperVenueTest {
     @Test
     void aSellLimitFillsWhenTheMarketTradesAboveIt() {
         OrderRequest order = limit(OrderSide.SELL, "50100", TimeInForce.GTC);
-        assertThat(broker.place(order, market("50000", "50000")).status()).isEqualTo(OrderStatus.NEW);
-        assertThat(broker.refresh(order, market("50100.01", "50000")).status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(venue.place(order, market("50000", "50000")).status()).isEqualTo(OrderStatus.NEW);
+        assertThat(venue.refresh(order, market("50100.01", "50000")).status()).isEqualTo(OrderStatus.FILLED);
     }
 
     @Test
     void iocAndFokThatCannotFillAtOnceExpire() {
-        assertThat(broker.place(limit(OrderSide.BUY, "49900", TimeInForce.IOC), market("50000", "50000")).status()).isEqualTo(OrderStatus.EXPIRED);
-        assertThat(broker.place(limit(OrderSide.BUY, "49900", TimeInForce.FOK), market("50000", "50000")).status()).isEqualTo(OrderStatus.EXPIRED);
-        assertThat(broker.place(limit(OrderSide.BUY, "50000", TimeInForce.FOK), market("50000", "50000")).status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(venue.place(limit(OrderSide.BUY, "49900", TimeInForce.IOC), market("50000", "50000")).status()).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(venue.place(limit(OrderSide.BUY, "49900", TimeInForce.FOK), market("50000", "50000")).status()).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(venue.place(limit(OrderSide.BUY, "50000", TimeInForce.FOK), market("50000", "50000")).status()).isEqualTo(OrderStatus.FILLED);
     }
 
     @Test
-    void cancelAndNoExternalState() {
-        ExecutionReport canceled = broker.cancel(limit(OrderSide.BUY, "49900", TimeInForce.GTC));
+    void cancelAndNothingToLookUp() {
+        ExecutionReport canceled = venue.cancel(limit(OrderSide.BUY, "49900", TimeInForce.GTC));
         assertThat(canceled.status()).isEqualTo(OrderStatus.CANCELED);
         assertThat(canceled.fills()).isEmpty();
-        assertThat(broker.hasExternalState()).isFalse();
-        assertThat(broker.find(market(OrderSide.BUY))).isEmpty();
-        assertThat(broker.filters("BTCUSDT")).isEmpty();
-        assertThat(broker.name()).isEqualTo("paper");
+        assertThat(venue.find(market(OrderSide.BUY))).isEmpty();
+        assertThat(venue.filters("BTCUSDT")).isEmpty();
+        assertThat(venue.name()).isEqualTo("paper");
     }
 
     @Test
     void noPriceAtAllIsARejection() {
-        ExecutionReport report = broker.place(market(OrderSide.BUY), new MarketSnapshot(null, null, T));
+        ExecutionReport report = venue.place(market(OrderSide.BUY), new MarketSnapshot(null, null, T));
         assertThat(report.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(report.rejectReason()).contains("no price");
     }
