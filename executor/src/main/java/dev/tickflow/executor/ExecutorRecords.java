@@ -1,7 +1,5 @@
 package dev.tickflow.executor;
 
-import dev.tickflow.executor.venue.ExchangeFill;
-import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.engine.SignalInput;
 import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.executor.model.OrderStatus;
@@ -9,6 +7,8 @@ import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.executor.model.TargetPosition;
 import dev.tickflow.executor.oms.OrderUpdate;
 import dev.tickflow.executor.portfolio.PositionState;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.binance.BinanceVenueSettings;
+import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
-import dev.tickflow.executor.model.OrderType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -5,11 +5,11 @@ import static dev.tickflow.schema.TargetPosition.FLAT;
 import static dev.tickflow.schema.TargetPosition.LONG;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
+import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.OrderSide;

@@ -2,19 +2,19 @@ package dev.tickflow.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.executor.venue.OrderRequest;
-import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.engine.LastTrade;
-import dev.tickflow.executor.oms.OpenOrder;
-import dev.tickflow.executor.portfolio.PositionRecord;
-import dev.tickflow.executor.risk.RiskState;
-import dev.tickflow.executor.portfolio.PnlWatermarks;
-import dev.tickflow.executor.portfolio.PositionState;
-import dev.tickflow.executor.risk.Halt;
-import dev.tickflow.executor.risk.TradingState;
 import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.executor.model.OrderStatus;
 import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.TimeInForce;
+import dev.tickflow.executor.oms.OpenOrder;
+import dev.tickflow.executor.portfolio.PnlWatermarks;
+import dev.tickflow.executor.portfolio.PositionRecord;
+import dev.tickflow.executor.portfolio.PositionState;
+import dev.tickflow.executor.risk.Halt;
+import dev.tickflow.executor.risk.RiskState;
+import dev.tickflow.executor.risk.TradingState;
+import dev.tickflow.executor.venue.OrderRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

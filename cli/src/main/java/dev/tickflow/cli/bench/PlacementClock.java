@@ -1,10 +1,10 @@
 package dev.tickflow.cli.bench;
 
-import dev.tickflow.executor.venue.TradingVenue;
 import dev.tickflow.executor.venue.ExecutionReport;
 import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.venue.SymbolFilters;
+import dev.tickflow.executor.venue.TradingVenue;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

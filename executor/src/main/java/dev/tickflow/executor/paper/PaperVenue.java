@@ -1,16 +1,16 @@
 package dev.tickflow.executor.paper;
 
-import dev.tickflow.executor.venue.TradingVenue;
+import dev.tickflow.executor.model.OrderSide;
+import dev.tickflow.executor.model.OrderStatus;
+import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.TimeInForce;
+import dev.tickflow.executor.order.Symbols;
 import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.ExecutionReport;
 import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.venue.SymbolFilters;
-import dev.tickflow.executor.model.TimeInForce;
-import dev.tickflow.executor.order.Symbols;
-import dev.tickflow.executor.model.OrderSide;
-import dev.tickflow.executor.model.OrderStatus;
-import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.venue.TradingVenue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

@@ -1,9 +1,8 @@
 package dev.tickflow.executor.venue;
 
-import dev.tickflow.executor.model.TimeInForce;
-
 import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.TimeInForce;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;

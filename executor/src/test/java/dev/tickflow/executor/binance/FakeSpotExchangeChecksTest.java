@@ -2,10 +2,10 @@ package dev.tickflow.executor.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.executor.venue.ExecutionReport;
-import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.executor.model.OrderStatus;
+import dev.tickflow.executor.venue.ExecutionReport;
+import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.testkit.binance.FakeBinance;
 import dev.tickflow.testkit.binance.FakeSpotExchange;
 import java.io.IOException;

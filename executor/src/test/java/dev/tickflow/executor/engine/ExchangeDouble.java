@@ -1,13 +1,13 @@
 package dev.tickflow.executor.engine;
 
-import dev.tickflow.executor.venue.TradingVenue;
+import dev.tickflow.executor.model.OrderStatus;
 import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.ExecutionReport;
 import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.venue.OrderFateUnknownException;
 import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.venue.SymbolFilters;
-import dev.tickflow.executor.model.OrderStatus;
+import dev.tickflow.executor.venue.TradingVenue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +30,7 @@ final class ExchangeDouble implements TradingVenue {
     boolean findFailsAfterPlacing;
     /** While set, find fails. */
     boolean findFails;
+    int findCalls;
 
     @Override
     public String name() {
@@ -57,6 +58,7 @@ final class ExchangeDouble implements TradingVenue {
 
     @Override
     public Optional<ExecutionReport> find(OrderRequest order) {
+        findCalls++;
         if (findFails || findFailsAfterPlacing && !placeCalls.isEmpty()) {
             throw new OrderFateUnknownException("503 on query", null);
         }

@@ -2,23 +2,21 @@ package dev.tickflow.executor.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickflow.executor.model.OrderStatus;
+import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.TargetPosition;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.oms.OrderUpdate;
-import dev.tickflow.executor.venue.ExchangeFill;
-import dev.tickflow.executor.venue.OrderRequest;
-import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.executor.order.OrderSizing;
 import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.executor.risk.RiskPolicy;
-import dev.tickflow.executor.model.OrderStatus;
-import dev.tickflow.executor.model.OrderType;
-import dev.tickflow.executor.model.TargetPosition;
+import dev.tickflow.executor.venue.ExchangeFill;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,26 +29,12 @@ class ExecutionEngineTest {
     private final InMemoryState state = new InMemoryState();
     private final ExchangeDouble exchange = new ExchangeDouble();
     private final SettableClock clock = new SettableClock(T);
-    private final List<OrderUpdate> orders = new ArrayList<>();
-    private final List<ExchangeFill> fills = new ArrayList<>();
-    private final List<PositionState> positions = new ArrayList<>();
+    private final RecordingOutput output = new RecordingOutput();
+    private final List<OrderUpdate> orders = output.orders;
+    private final List<ExchangeFill> fills = output.fills;
+    private final List<PositionState> positions = output.positions;
     private final ExecutionEngine engine = new ExecutionEngine(new OrderPolicy(OrderType.MARKET, BigDecimal.ZERO, TimeInForce.GTC, Duration.ZERO),
-            new OrderSizing(Map.of(), Map.of(), "q", "n"), RiskPolicy.unlimited(), exchangeVenue(clock), state, new ExecutorOutput() {
-                @Override
-                public void order(OrderUpdate update) {
-                    orders.add(update);
-                }
-
-                @Override
-                public void fill(OrderRequest order, String exchangeOrderId, ExchangeFill fill) {
-                    fills.add(fill);
-                }
-
-                @Override
-                public void position(String instance, String symbol, PositionState position, Instant time) {
-                    positions.add(position);
-                }
-            });
+            new OrderSizing(Map.of(), Map.of(), "q", "n"), RiskPolicy.unlimited(), exchangeVenue(clock), state, output);
 
     @Test
     void anExchangeOrderMeetsTheLatestTradeNotTheSignalPrice() {
@@ -66,27 +50,14 @@ class ExecutionEngineTest {
         assertThat(exchange.placeCalls).hasSize(1);
         // a crash before the commit: the state is as before the signal, the exchange has the order
         InMemoryState before = new InMemoryState();
-        List<OrderUpdate> replayed = new ArrayList<>();
+        RecordingOutput replayed = new RecordingOutput();
         ExecutionEngine restarted = new ExecutionEngine(new OrderPolicy(OrderType.MARKET, BigDecimal.ZERO, TimeInForce.GTC, Duration.ZERO),
                 new OrderSizing(Map.of(), Map.of(), "q", "n"), RiskPolicy.unlimited(), exchangeVenue(new SettableClock(T.plusSeconds(5))), before,
-                new ExecutorOutput() {
-                    @Override
-                    public void order(OrderUpdate update) {
-                        replayed.add(update);
-                    }
-
-                    @Override
-                    public void fill(OrderRequest order, String exchangeOrderId, ExchangeFill fill) {
-                    }
-
-                    @Override
-                    public void position(String instance, String symbol, PositionState position, Instant time) {
-                    }
-                });
+                replayed);
         restarted.onSignal(ENTRY);
         assertThat(exchange.placeCalls).as("placed once").hasSize(1);
         assertThat(exchange.orders).hasSize(1);
-        assertThat(replayed).extracting(OrderUpdate::status).containsExactly(OrderStatus.FILLED);
+        assertThat(replayed.orders).extracting(OrderUpdate::status).containsExactly(OrderStatus.FILLED);
         assertThat(before.position("A", "BTCUSDT").orElseThrow().position().quantity()).isEqualByComparingTo("0.001");
     }
 

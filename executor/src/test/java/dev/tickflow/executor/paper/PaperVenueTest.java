@@ -2,14 +2,14 @@ package dev.tickflow.executor.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickflow.executor.model.OrderSide;
+import dev.tickflow.executor.model.OrderStatus;
+import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.ExecutionReport;
 import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.venue.OrderRequest;
-import dev.tickflow.executor.model.TimeInForce;
-import dev.tickflow.executor.model.OrderSide;
-import dev.tickflow.executor.model.OrderStatus;
-import dev.tickflow.executor.model.OrderType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;

@@ -2,11 +2,11 @@ package dev.tickflow.executor.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.executor.venue.OrderRequest;
-import dev.tickflow.executor.venue.SymbolFilters;
-import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.TimeInForce;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.SymbolFilters;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
