@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorApp;
 import dev.tickflow.executor.ExecutorSettings;
-import dev.tickflow.executor.binance.BinanceBrokerSettings;
+import dev.tickflow.executor.binance.BinanceVenueSettings;
 import dev.tickflow.runtime.StreamsService;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ class ExecutorCommandTest {
         option.file = config;
         TickflowConfig loaded = option.loadAndPrint(ExecutorCommand.NAME, ExecutorSettings.definition(), new PrintWriter(tickflow.out, true),
                 Map.of(ExecutorSettings.BROKER, "binance"));
-        assertThat(loaded.secret(BinanceBrokerSettings.API_KEY)).isEqualTo(KEY);
+        assertThat(loaded.secret(BinanceVenueSettings.API_KEY)).isEqualTo(KEY);
         try (StreamsService service = new StreamsService(new ExecutorApp(), loaded, new PrintWriter(tickflow.out, true),
                 new PrintWriter(tickflow.err, true))) {
             assertThat(service.properties()).isNotEmpty();

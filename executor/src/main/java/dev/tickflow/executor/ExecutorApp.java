@@ -8,8 +8,8 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The executor: signals through pre-trade risk checks to the configured broker; orders, fills and positions back to
- * Kafka. Its broker comes from the configuration ({@link Brokers#supplier}): binance without credentials
+ * The executor: signals through pre-trade risk checks to the configured venue (paper or binance); orders, fills and positions back to
+ * Kafka. Its venue comes from the configuration ({@link Venues#supplier}): binance without credentials
  * (TICKFLOW_EXECUTOR_BINANCE_API_KEY and TICKFLOW_EXECUTOR_BINANCE_API_SECRET, keys executor.binance.api.key and .secret,
  * never printed) is refused with a configuration error before anything starts.
  */
@@ -29,7 +29,7 @@ public final class ExecutorApp implements StreamsApp {
     @Override
     public Topology buildTopology(TickflowConfig config) {
         ExecutorSettings settings = ExecutorSettings.from(config);
-        return ExecutorTopology.build(settings, Brokers.supplier(settings, config));
+        return ExecutorTopology.build(settings, Venues.supplier(settings, config));
     }
 
     @Override
@@ -37,11 +37,11 @@ public final class ExecutorApp implements StreamsApp {
         return ExecutorTopology.streamsOverrides(ExecutorSettings.from(config));
     }
 
-    /** The broker, the order type and the topics it reads. */
+    /** The venue ("broker" in the configuration), the order type and the topics it reads. */
     @Override
     public List<String> describe(TickflowConfig config) {
         ExecutorSettings settings = ExecutorSettings.from(config);
-        return List.of(NAME + ": broker " + settings.broker() + ", " + settings.orderType() + " orders, from "
+        return List.of(NAME + ": broker " + settings.venue() + ", " + settings.orderType() + " orders, from "
                 + settings.topics().signals().name() + " and " + settings.topics().trades().name());
     }
 }

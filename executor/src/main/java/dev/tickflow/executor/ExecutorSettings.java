@@ -2,13 +2,14 @@ package dev.tickflow.executor;
 
 import dev.tickflow.config.CommonConfig;
 import dev.tickflow.config.TickflowConfig;
-import dev.tickflow.executor.binance.BinanceBrokerSettings;
-import dev.tickflow.executor.broker.SymbolFilters;
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.binance.BinanceVenueSettings;
+import dev.tickflow.executor.engine.OrderPolicy;
+import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.order.OrderSizing;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
-import dev.tickflow.schema.OrderType;
+import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.topics.TopicCatalog;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -28,23 +29,24 @@ import org.apache.kafka.common.config.ConfigException;
 /**
  * What the executor topology needs to know; every key is under {@code executor.} (docs/executor.md lists them).
  *
- * @param broker          {@code paper} or {@code binance}
+ * @param venue           where orders go, {@code paper} or {@code binance} (the value of {@value #BROKER})
  * @param orderType       MARKET, or LIMIT at {@code limitOffsetBps} from the signal price
  * @param limitOffsetBps  a BUY limit is this many basis points below the signal price, a SELL limit above it
  * @param timeInForce     of LIMIT orders
  * @param limitExpiry     a resting LIMIT order still open this long after the signal is canceled (EXPIRED); zero never
- * @param paperFilters    the paper broker's exchange filters per symbol (none for a symbol without)
- * @param refreshInterval how often resting orders of an external broker are refreshed on the wall clock
+ * @param paperFilters    the paper venue's exchange filters per symbol (none for a symbol without)
+ * @param refreshInterval how often resting orders on an exchange are refreshed on the wall clock
  */
-public record ExecutorSettings(TopicCatalog topics, String broker, OrderType orderType, BigDecimal limitOffsetBps, TimeInForce timeInForce,
+public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orderType, BigDecimal limitOffsetBps, TimeInForce timeInForce,
                                Duration limitExpiry, OrderSizing sizing, RiskPolicy risk, BigDecimal paperFeeRate, BigDecimal paperSlippageBps,
                                Map<String, SymbolFilters> paperFilters, Duration refreshInterval, Map<String, Object> serdeConfig) {
 
     public static final String APPLICATION_ID = "tickflow-executor";
     public static final String PREFIX = "executor.";
+    /** The venue orders go to: the configuration word "broker" names the venue (kept for compatibility, as is {@code --broker}). */
     public static final String BROKER = PREFIX + "broker";
-    public static final String BROKER_PAPER = "paper";
-    public static final String BROKER_BINANCE = "binance";
+    public static final String VENUE_PAPER = "paper";
+    public static final String VENUE_BINANCE = "binance";
     public static final String ORDER_TYPE = PREFIX + "order.type";
     public static final String LIMIT_OFFSET_BPS = PREFIX + "order.limit.offset.bps";
     public static final String TIME_IN_FORCE = PREFIX + "order.time.in.force";
@@ -72,54 +74,59 @@ public record ExecutorSettings(TopicCatalog topics, String broker, OrderType ord
 
     public ExecutorSettings {
         Objects.requireNonNull(topics, "topics");
-        Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(venue, "venue");
         Objects.requireNonNull(orderType, "orderType");
         Objects.requireNonNull(timeInForce, "timeInForce");
         paperFilters = Map.copyOf(paperFilters);
         serdeConfig = Map.copyOf(serdeConfig);
     }
 
-    /** Paper broker, MARKET orders, default sizes, no risk limits, no fee or slippage, default topics. */
+    /** Paper venue, MARKET orders, default sizes, no risk limits, no fee or slippage, default topics. */
     public static ExecutorSettings paperDefaults(Map<String, Object> serdeConfig) {
-        return new ExecutorSettings(TopicCatalog.defaults(), BROKER_PAPER, OrderType.MARKET, BigDecimal.ZERO, TimeInForce.GTC, Duration.ofMinutes(5),
+        return new ExecutorSettings(TopicCatalog.defaults(), VENUE_PAPER, OrderType.MARKET, BigDecimal.ZERO, TimeInForce.GTC, Duration.ofMinutes(5),
                 new OrderSizing(Map.of(), Map.of(), ORDER_QUANTITIES, ORDER_NOTIONALS), RiskPolicy.unlimited(), BigDecimal.ZERO, BigDecimal.ZERO,
                 Map.of(), Duration.ofSeconds(5), serdeConfig);
     }
 
+    /** How orders are shaped: type, LIMIT offset, time in force and expiry. */
+    public OrderPolicy orderPolicy() {
+        return new OrderPolicy(orderType, limitOffsetBps, timeInForce, limitExpiry);
+    }
+
     public ExecutorSettings withOrderType(OrderType type, BigDecimal offsetBps, TimeInForce tif, Duration expiry) {
-        return new ExecutorSettings(topics, broker, type, offsetBps, tif, expiry, sizing, risk, paperFeeRate, paperSlippageBps, paperFilters,
+        return new ExecutorSettings(topics, venue, type, offsetBps, tif, expiry, sizing, risk, paperFeeRate, paperSlippageBps, paperFilters,
                 refreshInterval, serdeConfig);
     }
 
     public ExecutorSettings withRisk(RiskPolicy policy) {
-        return new ExecutorSettings(topics, broker, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, policy, paperFeeRate, paperSlippageBps,
+        return new ExecutorSettings(topics, venue, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, policy, paperFeeRate, paperSlippageBps,
                 paperFilters, refreshInterval, serdeConfig);
     }
 
     public ExecutorSettings withPaperCosts(BigDecimal feeRate, BigDecimal slippageBps) {
-        return new ExecutorSettings(topics, broker, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, risk, feeRate, slippageBps,
+        return new ExecutorSettings(topics, venue, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, risk, feeRate, slippageBps,
                 paperFilters, refreshInterval, serdeConfig);
     }
 
     public ExecutorSettings withPaperFilters(Map<String, SymbolFilters> filters) {
-        return new ExecutorSettings(topics, broker, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, risk, paperFeeRate, paperSlippageBps,
+        return new ExecutorSettings(topics, venue, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, risk, paperFeeRate, paperSlippageBps,
                 filters, refreshInterval, serdeConfig);
     }
 
     public ExecutorSettings withSizing(OrderSizing orderSizing) {
-        return new ExecutorSettings(topics, broker, orderType, limitOffsetBps, timeInForce, limitExpiry, orderSizing, risk, paperFeeRate,
+        return new ExecutorSettings(topics, venue, orderType, limitOffsetBps, timeInForce, limitExpiry, orderSizing, risk, paperFeeRate,
                 paperSlippageBps, paperFilters, refreshInterval, serdeConfig);
     }
 
-    /** The keys of the executor service: the common ones, {@link #define its own} and the binance broker's ({@code executor.binance.*}). */
+    /** The keys of the executor service: the common ones, {@link #define its own} and the binance venue's ({@code executor.binance.*}). */
     public static ConfigDef definition() {
-        return BinanceBrokerSettings.define(define(CommonConfig.definition(APPLICATION_ID)));
+        return BinanceVenueSettings.define(define(CommonConfig.definition(APPLICATION_ID)));
     }
 
-    /** Adds the executor's own keys to {@code definition}; a broker adds its own ({@code executor.binance.*}) the same way. */
+    /** Adds the executor's own keys to {@code definition}; a venue adds its own ({@code executor.binance.*}) the same way. */
     public static ConfigDef define(ConfigDef definition) {
         return definition
-                .define(BROKER, Type.STRING, BROKER_PAPER, ValidString.in(BROKER_PAPER, BROKER_BINANCE), Importance.HIGH,
+                .define(BROKER, Type.STRING, VENUE_PAPER, ValidString.in(VENUE_PAPER, VENUE_BINANCE), Importance.HIGH,
                         "Where orders go: paper (simulated fills, the default) or binance (the Spot Testnet unless configured otherwise).")
                 .define(ORDER_TYPE, Type.STRING, OrderType.MARKET.name(), ValidString.in(OrderType.MARKET.name(), OrderType.LIMIT.name()),
                         Importance.HIGH, "MARKET (default) or LIMIT orders.")
@@ -134,14 +141,14 @@ public record ExecutorSettings(TopicCatalog topics, String broker, OrderType ord
                 .define(ORDER_NOTIONALS, Type.LIST, "", Importance.HIGH,
                         "Opening size per symbol in the quote asset: SYMBOL=AMOUNT,... Defaults: 0.001 where the quote is BTC, 0.01 where it is ETH.")
                 .define(PAPER_FEE_RATE, Type.STRING, "0.001", decimal(true), Importance.MEDIUM,
-                        "Paper broker: fee per fill as a fraction of its notional, in the quote asset (0.001 = 0.1 %).")
+                        "Paper venue: fee per fill as a fraction of its notional, in the quote asset (0.001 = 0.1 %).")
                 .define(PAPER_SLIPPAGE_BPS, Type.STRING, "0", decimal(true), Importance.MEDIUM,
-                        "Paper broker: basis points a market order's price moves against it.")
+                        "Paper venue: basis points a market order's price moves against it.")
                 .define(PAPER_FILTERS, Type.LIST, "", PaperFilters::validate, Importance.LOW,
-                        "Paper broker: exchange filters per symbol, SYMBOL.FIELD=VALUE,... with FIELD one of " + PaperFilters.FIELDS
+                        "Paper venue: exchange filters per symbol, SYMBOL.FIELD=VALUE,... with FIELD one of " + PaperFilters.FIELDS
                                 + " (absent fields are off); empty: no filters.")
                 .define(REFRESH_INTERVAL_MS, Type.LONG, 5_000L, Range.atLeast(100), Importance.LOW,
-                        "External broker: how often resting orders are refreshed and expired ones canceled (wall clock).")
+                        "Exchange venue (binance): how often resting orders are refreshed and expired ones canceled (wall clock).")
                 .define(RISK_MAX_POSITION_NOTIONAL, Type.STRING, "", decimalOrEmpty(), Importance.HIGH,
                         "Largest position value (|quantity| x price, quote asset) per instance and symbol; empty: no limit.")
                 .define(RISK_MAX_ORDER_NOTIONAL, Type.STRING, "", decimalOrEmpty(), Importance.HIGH,

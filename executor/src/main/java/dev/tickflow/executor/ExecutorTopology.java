@@ -1,6 +1,6 @@
 package dev.tickflow.executor;
 
-import dev.tickflow.executor.broker.Broker;
+import dev.tickflow.executor.engine.ExecutionVenue;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;
@@ -23,8 +23,8 @@ import org.apache.kafka.streams.state.Stores;
  * per task owns four persistent stores with changelogs: positions, open orders, risk state and the last trade price.
  * With exactly_once_v2 the consumed offsets, the store updates (changelog records) and the produced order events,
  * fills and positions commit in one Kafka transaction: after a crash they are all there or none is, and the input is
- * processed again. The only effect outside Kafka is the order at the broker; its client order id derives from the
- * signal id, and a broker with external state is asked for it before placing, so reprocessing never places it twice.
+ * processed again. The only effect outside Kafka is the order at the venue; its client order id derives from the
+ * signal id, and an exchange is asked for it before placing, so reprocessing never places it twice.
  */
 public final class ExecutorTopology {
 
@@ -42,15 +42,15 @@ public final class ExecutorTopology {
     private ExecutorTopology() {
     }
 
-    /** A pure function of its settings and the broker each task gets: the service, its tests and the backtest run it. */
-    public static Topology build(ExecutorSettings settings, Supplier<Broker> brokers) {
+    /** A pure function of its settings and the venue each task gets ({@link Venues}): the service, its tests and the backtest run it. */
+    public static Topology build(ExecutorSettings settings, Supplier<ExecutionVenue> venues) {
         Map<String, Object> serdeConfig = settings.serdeConfig();
         Deserializer<Signal> signals = AvroSerde.forClass(Signal.class, serdeConfig, false).deserializer();
         Deserializer<Trade> trades = AvroSerde.forClass(Trade.class, serdeConfig, false).deserializer();
         Topology topology = new Topology();
         topology.addSource(SIGNALS_SOURCE, Serdes.String().deserializer(), signals, settings.topics().signals().name());
         topology.addSource(TRADES_SOURCE, Serdes.String().deserializer(), trades, settings.topics().trades().name());
-        topology.addProcessor(PROCESSOR, () -> new ExecutorProcessor(settings, brokers), SIGNALS_SOURCE, TRADES_SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new ExecutorProcessor(settings, venues), SIGNALS_SOURCE, TRADES_SOURCE);
         for (String store : new String[] {POSITIONS_STORE, OPEN_ORDERS_STORE, RISK_STORE, LAST_TRADES_STORE}) {
             topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray())
                     .withCachingEnabled(), PROCESSOR);

@@ -1,7 +1,7 @@
 package dev.tickflow.executor;
 
-import dev.tickflow.executor.broker.SymbolFilters;
 import dev.tickflow.executor.order.Symbols;
+import dev.tickflow.executor.venue.SymbolFilters;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

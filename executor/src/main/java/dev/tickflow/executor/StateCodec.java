@@ -1,17 +1,18 @@
 package dev.tickflow.executor;
 
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.TimeInForce;
 import dev.tickflow.executor.engine.LastTrade;
-import dev.tickflow.executor.engine.OpenOrder;
-import dev.tickflow.executor.engine.PositionRecord;
-import dev.tickflow.executor.engine.RiskState;
-import dev.tickflow.executor.position.PositionState;
+import dev.tickflow.executor.model.OrderSide;
+import dev.tickflow.executor.model.OrderStatus;
+import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.TimeInForce;
+import dev.tickflow.executor.oms.OpenOrder;
+import dev.tickflow.executor.portfolio.PnlWatermarks;
+import dev.tickflow.executor.portfolio.PositionRecord;
+import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.executor.risk.Halt;
-import dev.tickflow.executor.risk.LossLimits;
-import dev.tickflow.schema.OrderSide;
-import dev.tickflow.schema.OrderStatus;
-import dev.tickflow.schema.OrderType;
+import dev.tickflow.executor.risk.RiskState;
+import dev.tickflow.executor.risk.TradingState;
+import dev.tickflow.executor.venue.OrderRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,6 +28,11 @@ import java.util.function.Function;
  * decimal (plain strings), and tolerant of added fields (unknown keys are ignored, missing ones read as absent).
  */
 final class StateCodec {
+    /**
+     * The trading state of a halt written without one: every halt before trading states were stored (REDUCING), so
+     * such a halt is encoded as before, without the field.
+     */
+    static final TradingState DEFAULT_HALT_STATE = TradingState.REDUCING;
 
     private StateCodec() {
     }
@@ -55,8 +61,8 @@ final class StateCodec {
         PositionState position = new PositionState(new BigDecimal(f.get("quantity")), new BigDecimal(f.get("averageEntryPrice")),
                 new BigDecimal(f.get("realizedPnl")), new BigDecimal(f.get("fees")), new BigDecimal(f.getOrDefault("otherCommissions", "0")),
                 get(f, "lastPrice", BigDecimal::new), get(f, "updatedAt", Instant::parse));
-        LossLimits.Watermarks watermarks = f.containsKey("day")
-                ? new LossLimits.Watermarks(LocalDate.parse(f.get("day")), new BigDecimal(f.get("dayStartPnl")), new BigDecimal(f.get("peakPnl")))
+        PnlWatermarks watermarks = f.containsKey("day")
+                ? new PnlWatermarks(LocalDate.parse(f.get("day")), new BigDecimal(f.get("dayStartPnl")), new BigDecimal(f.get("peakPnl")))
                 : null;
         return new PositionRecord(position, watermarks, Long.parseLong(f.getOrDefault("lastMarkMinute", Long.toString(Long.MIN_VALUE))));
     }
@@ -99,6 +105,9 @@ final class StateCodec {
         if (risk.halt() != null) {
             fields.put("haltReason", risk.halt().reason());
             put(fields, "haltUntil", risk.halt().until(), Instant::toString);
+            if (risk.halt().state() != DEFAULT_HALT_STATE) {
+                fields.put("haltState", risk.halt().state().name());
+            }
         }
         fields.put("recentOrders", String.join(",", risk.recentOrders().stream().map(Instant::toString).toList()));
         return encode(fields);
@@ -106,7 +115,9 @@ final class StateCodec {
 
     static RiskState risk(byte[] bytes) {
         Map<String, String> f = decode(bytes);
-        Halt halt = f.containsKey("haltReason") ? new Halt(f.get("haltReason"), get(f, "haltUntil", Instant::parse)) : null;
+        Halt halt = f.containsKey("haltReason")
+                ? new Halt(get(f, "haltState", TradingState::valueOf, DEFAULT_HALT_STATE), f.get("haltReason"), get(f, "haltUntil", Instant::parse))
+                : null;
         String recent = f.getOrDefault("recentOrders", "");
         List<Instant> times = recent.isEmpty() ? List.of() : Arrays.stream(recent.split(",")).map(Instant::parse).toList();
         return new RiskState(halt, times);
@@ -128,8 +139,12 @@ final class StateCodec {
     }
 
     private static <T> T get(Map<String, String> fields, String key, Function<String, T> parse) {
+        return get(fields, key, parse, null);
+    }
+
+    private static <T> T get(Map<String, String> fields, String key, Function<String, T> parse, T absent) {
         String value = fields.get(key);
-        return value == null ? null : parse.apply(value);
+        return value == null ? absent : parse.apply(value);
     }
 
     private static byte[] encode(Map<String, String> fields) {

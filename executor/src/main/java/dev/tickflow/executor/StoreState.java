@@ -2,9 +2,9 @@ package dev.tickflow.executor;
 
 import dev.tickflow.executor.engine.ExecutorState;
 import dev.tickflow.executor.engine.LastTrade;
-import dev.tickflow.executor.engine.OpenOrder;
-import dev.tickflow.executor.engine.PositionRecord;
-import dev.tickflow.executor.engine.RiskState;
+import dev.tickflow.executor.oms.OpenOrder;
+import dev.tickflow.executor.portfolio.PositionRecord;
+import dev.tickflow.executor.risk.RiskState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import dev.tickflow.executor.binance.BinanceBrokerSettings;
+import dev.tickflow.executor.binance.BinanceVenueSettings;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.runtime.StreamsService;
 import dev.tickflow.schema.Fill;
@@ -53,11 +53,11 @@ class ExecutorBinanceIT {
         try (FakeBinance fake = new FakeBinance()) {
             FakeSpotExchange exchange = fake.spot();
             ExecutorFixture fixture = new ExecutorFixture(broker, registry, topics, dir)
-                    .set(BinanceBrokerSettings.REST_URL, fake.restUrl());
+                    .set(BinanceVenueSettings.REST_URL, fake.restUrl());
             Map<String, String> environment = Map.of(
                     "TICKFLOW_EXECUTOR_BROKER", "binance",
-                    BinanceBrokerSettings.API_KEY_ENV, FakeSpotExchange.DEFAULT_API_KEY,
-                    BinanceBrokerSettings.API_SECRET_ENV, FakeSpotExchange.DEFAULT_SECRET);
+                    BinanceVenueSettings.API_KEY_ENV, FakeSpotExchange.DEFAULT_API_KEY,
+                    BinanceVenueSettings.API_SECRET_ENV, FakeSpotExchange.DEFAULT_SECRET);
             StringWriter output = new StringWriter();
 
             try (StreamsService service = new StreamsService(new ExecutorApp(), fixture.config(environment), new PrintWriter(output, true),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import dev.tickflow.executor.binance.BinanceBrokerSettings;
+import dev.tickflow.executor.binance.BinanceVenueSettings;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.runtime.fixtures.RestartHarness;
 import dev.tickflow.schema.Fill;
@@ -57,11 +57,11 @@ class ExecutorCrashIT {
             exchange.responseDelay(Duration.ofSeconds(20)).inject(Fault.TIMEOUT_AFTER_PLACING, 1);
             Path secretFile = Files.writeString(dir.resolve("binance.secret"), FakeSpotExchange.DEFAULT_SECRET + "\n");
             ExecutorFixture fixture = new ExecutorFixture(broker, registry, topics, dir)
-                    .set(ExecutorSettings.BROKER, ExecutorSettings.BROKER_BINANCE)
-                    .set(BinanceBrokerSettings.REST_URL, fake.restUrl())
-                    .set(BinanceBrokerSettings.API_KEY, FakeSpotExchange.DEFAULT_API_KEY)
-                    .set(BinanceBrokerSettings.API_SECRET_FILE, secretFile.toString())
-                    .set(BinanceBrokerSettings.READ_TIMEOUT_MS, "120000");
+                    .set(ExecutorSettings.BROKER, ExecutorSettings.VENUE_BINANCE)
+                    .set(BinanceVenueSettings.REST_URL, fake.restUrl())
+                    .set(BinanceVenueSettings.API_KEY, FakeSpotExchange.DEFAULT_API_KEY)
+                    .set(BinanceVenueSettings.API_SECRET_FILE, secretFile.toString())
+                    .set(BinanceVenueSettings.READ_TIMEOUT_MS, "120000");
             Path config = fixture.writeConfig("executor.properties");
 
             service.start(config);

@@ -1,7 +1,6 @@
 package dev.tickflow.executor;
 
 import dev.tickflow.config.ConfigKeys;
-import dev.tickflow.executor.paper.PaperBroker;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;
@@ -27,7 +26,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
-/** The executor topology with the paper broker in a TopologyTestDriver, with the real Avro serde on its own mock:// registry scope. */
+/** The executor topology with the paper venue in a TopologyTestDriver, with the real Avro serde on its own mock:// registry scope. */
 final class ExecutorDriver implements AutoCloseable {
     static final String SYMBOL = "BTCUSDT";
     static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
@@ -51,8 +50,7 @@ final class ExecutorDriver implements AutoCloseable {
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(scope).toString());
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.putAll(ExecutorTopology.streamsOverrides(settings));
-        driver = new TopologyTestDriver(ExecutorTopology.build(settings,
-                () -> new PaperBroker(settings.paperFeeRate(), settings.paperSlippageBps(), settings.paperFilters())), properties);
+        driver = new TopologyTestDriver(ExecutorTopology.build(settings, Venues.simulated(settings)), properties);
         signals = driver.createInputTopic(settings.topics().signals().name(), Serdes.String().serializer(),
                 AvroSerde.forClass(Signal.class, serdeConfig, false).serializer());
         rawSignals = driver.createInputTopic(settings.topics().signals().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tickflow.config.TickflowConfig;
-import dev.tickflow.executor.binance.BinanceBrokerSettings;
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.binance.BinanceVenueSettings;
+import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
-import dev.tickflow.schema.OrderType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,7 +31,7 @@ class ExecutorSettingsTest {
     @Test
     void defaultsArePaperMarketOrdersWithoutLimits() {
         ExecutorSettings settings = load();
-        assertThat(settings.broker()).isEqualTo("paper");
+        assertThat(settings.venue()).isEqualTo("paper");
         assertThat(settings.orderType()).isEqualTo(OrderType.MARKET);
         assertThat(settings.paperFeeRate()).isEqualByComparingTo("0.001");
         assertThat(settings.paperSlippageBps()).isEqualByComparingTo("0");
@@ -60,7 +60,7 @@ class ExecutorSettingsTest {
                 "executor.risk.max.signal.age.ms", "120000",
                 "executor.risk.halt.scope", "all",
                 "executor.risk.overrides", "B:max.order.notional=100,B:max.open.orders=1");
-        assertThat(settings.broker()).isEqualTo("binance");
+        assertThat(settings.venue()).isEqualTo("binance");
         assertThat(settings.orderType()).isEqualTo(OrderType.LIMIT);
         assertThat(settings.limitOffsetBps()).isEqualByComparingTo("5");
         assertThat(settings.timeInForce()).isEqualTo(TimeInForce.IOC);
@@ -107,6 +107,6 @@ class ExecutorSettingsTest {
                 ConfigDef.Importance.LOW, "test");
         assertThat(definition.names()).contains(ExecutorSettings.BROKER, "executor.binance.base.url");
         assertThat(ExecutorSettings.definition().names()).contains("kafka.bootstrap.servers", ExecutorSettings.RISK_OVERRIDES,
-                BinanceBrokerSettings.REST_URL, BinanceBrokerSettings.API_KEY, BinanceBrokerSettings.API_SECRET, BinanceBrokerSettings.API_SECRET_FILE);
+                BinanceVenueSettings.REST_URL, BinanceVenueSettings.API_KEY, BinanceVenueSettings.API_SECRET, BinanceVenueSettings.API_SECRET_FILE);
     }
 }

@@ -5,11 +5,11 @@ import static dev.tickflow.schema.TargetPosition.FLAT;
 import static dev.tickflow.schema.TargetPosition.LONG;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.executor.broker.SymbolFilters;
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
+import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.OrderSide;
@@ -39,7 +39,7 @@ class ExecutorTopologyTest {
     }
 
     private static ExecutorSettings limitOrders(ExecutorSettings settings, Duration expiry) {
-        return settings.withOrderType(OrderType.LIMIT, BigDecimal.TEN, TimeInForce.GTC, expiry);
+        return settings.withOrderType(dev.tickflow.executor.model.OrderType.LIMIT, BigDecimal.TEN, TimeInForce.GTC, expiry);
     }
 
     @Test
@@ -147,7 +147,7 @@ class ExecutorTopologyTest {
     }
 
     @Test
-    void theExchangeFiltersOfThePaperBrokerApply() {
+    void theExchangeFiltersOfThePaperVenueApply() {
         SymbolFilters filters = new SymbolFilters("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"), BigDecimal.ZERO, BigDecimal.ZERO,
                 new BigDecimal("0.00001"), new BigDecimal("0.00001"), BigDecimal.ZERO, new BigDecimal("100"), BigDecimal.ZERO);
         try (ExecutorDriver driver = driver(settings -> settings.withPaperFilters(Map.of("BTCUSDT", filters)))) {

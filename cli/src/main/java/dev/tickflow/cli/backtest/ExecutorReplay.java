@@ -2,7 +2,7 @@ package dev.tickflow.cli.backtest;
 
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.ExecutorTopology;
-import dev.tickflow.executor.paper.PaperBroker;
+import dev.tickflow.executor.Venues;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Signal;
@@ -27,8 +27,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
  * Runs signals and trades through the executor service's own topology ({@link ExecutorTopology#build}) with the paper
- * broker, in a {@link TopologyTestDriver}, and hands each order event and fill to the sink in the order the topology
- * emits them. The paper broker's outputs depend on the event times of its inputs only (see docs/executor.md), so they
+ * venue, in a {@link TopologyTestDriver}, and hands each order event and fill to the sink in the order the topology
+ * emits them. The paper venue's outputs depend on the event times of its inputs only (see docs/executor.md), so they
  * equal the live service's for the same signals and trades.
  */
 public final class ExecutorReplay implements Closeable {
@@ -55,15 +55,14 @@ public final class ExecutorReplay implements Closeable {
     private final Map<String, TestOutputTopic<byte[], byte[]>> otherTopics = new HashMap<>();
 
     /**
-     * @param settings the executor settings (paper broker); the serde config usually names the run's {@code mock://} registry
+     * @param settings the executor settings (paper venue); the serde config usually names the run's {@code mock://} registry
      * @param stateDir an empty directory for the topology's state stores
      */
     public ExecutorReplay(ExecutorSettings settings, Path stateDir, Sink sink) {
         this.settings = settings;
         this.sink = sink;
-        this.driver = new TopologyTestDriver(ExecutorTopology.build(settings,
-                () -> new PaperBroker(settings.paperFeeRate(), settings.paperSlippageBps(), settings.paperFilters())),
-                properties(settings, stateDir), Instant.EPOCH);
+        this.driver = new TopologyTestDriver(ExecutorTopology.build(settings, Venues.simulated(settings)), properties(settings, stateDir),
+                Instant.EPOCH);
         this.signalSerde = AvroSerde.forClass(Signal.class, settings.serdeConfig(), false);
         this.tradeSerde = AvroSerde.forClass(Trade.class, settings.serdeConfig(), false);
         this.orderSerde = AvroSerde.forClass(OrderEvent.class, settings.serdeConfig(), false);

@@ -66,7 +66,7 @@ final class StrategyRun implements Closeable {
         if (settings == null) {
             return new StrategyRun(null, null, null, null, null, null, outDir);
         }
-        ExecutorSettings ownExecution = new ExecutorSettings(execution.topics(), ExecutorSettings.BROKER_PAPER, execution.orderType(),
+        ExecutorSettings ownExecution = new ExecutorSettings(execution.topics(), ExecutorSettings.VENUE_PAPER, execution.orderType(),
                 execution.limitOffsetBps(), execution.timeInForce(), execution.limitExpiry(), execution.sizing(), execution.risk(),
                 execution.paperFeeRate(), execution.paperSlippageBps(), execution.paperFilters(), execution.refreshInterval(), serdeConfig);
         StrategySettings own = new StrategySettings(settings.topics(), settings.interval(), settings.instances(), serdeConfig);

@@ -6,7 +6,8 @@ import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.ExecutorTopology;
-import dev.tickflow.executor.paper.PaperBroker;
+import dev.tickflow.executor.Venues;
+import dev.tickflow.executor.engine.SimulatedVenue;
 import dev.tickflow.runtime.StreamsProperties;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroSerde;
@@ -96,8 +97,8 @@ final class LatencyBench {
                     aggregateConfig, failure));
             running.add(start("strategy", StrategyTopology.build(strategy), StrategyTopology.streamsOverrides(strategy),
                     strategyConfig, failure));
-            running.add(start("executor", ExecutorTopology.build(executor, () -> new PlacementClock(
-                    new PaperBroker(executor.paperFeeRate(), executor.paperSlippageBps(), executor.paperFilters()), placements)),
+            running.add(start("executor", ExecutorTopology.build(executor,
+                    () -> new SimulatedVenue(new PlacementClock(Venues.paper(executor), placements))),
                     ExecutorTopology.streamsOverrides(executor), executorConfig, failure));
             long grace = aggregate.grace().toMillis();
             long feedStart = System.currentTimeMillis();

@@ -1,30 +1,30 @@
 package dev.tickflow.cli.bench;
 
-import dev.tickflow.executor.broker.Broker;
-import dev.tickflow.executor.broker.ExecutionReport;
-import dev.tickflow.executor.broker.MarketSnapshot;
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.SymbolFilters;
+import dev.tickflow.executor.venue.ExecutionReport;
+import dev.tickflow.executor.venue.MarketSnapshot;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.SymbolFilters;
+import dev.tickflow.executor.venue.TradingVenue;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A broker that records, per client order id, the wall-clock time an order reached it and the time of its signal,
- * then hands the order to the broker it wraps (the paper broker): where the close-to-order latency ends. A replayed
+ * A venue that records, per client order id, the wall-clock time an order reached it and the time of its signal,
+ * then hands the order to the venue it wraps (the paper venue): where the close-to-order latency ends. A replayed
  * order (exactly_once_v2 reprocessing after an aborted transaction) keeps its first time.
  */
-final class PlacementClock implements Broker {
+final class PlacementClock implements TradingVenue {
 
-    /** When an order reached the broker (epoch ms, wall clock) and the event time of its signal. */
+    /** When an order reached the venue (epoch ms, wall clock) and the event time of its signal. */
     record Placement(long placedAtMs, Instant signalTime) {
     }
 
-    private final Broker delegate;
+    private final TradingVenue delegate;
     private final Map<String, Placement> placements;
 
-    PlacementClock(Broker delegate, Map<String, Placement> placements) {
+    PlacementClock(TradingVenue delegate, Map<String, Placement> placements) {
         this.delegate = delegate;
         this.placements = placements;
     }
@@ -36,11 +36,6 @@ final class PlacementClock implements Broker {
     @Override
     public String name() {
         return delegate.name();
-    }
-
-    @Override
-    public boolean hasExternalState() {
-        return delegate.hasExternalState();
     }
 
     @Override

@@ -3,10 +3,10 @@ package dev.tickflow.executor.binance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.ExecutionReport;
-import dev.tickflow.executor.broker.SymbolFilters;
-import dev.tickflow.schema.OrderStatus;
+import dev.tickflow.executor.model.OrderStatus;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.ExecutionReport;
+import dev.tickflow.executor.venue.SymbolFilters;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads Binance Spot REST answers (orders, trades, exchangeInfo, time) into the broker contract's types. Decimals stay exact. */
+/** Reads Binance Spot REST answers (orders, trades, exchangeInfo, time) into the venue contract's types. Decimals stay exact. */
 final class BinanceResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,7 +22,7 @@ final class BinanceResponses {
     private BinanceResponses() {
     }
 
-    /** The parts of an order answer (newOrder FULL, GET order, DELETE order) the broker needs. */
+    /** The parts of an order answer (newOrder FULL, GET order, DELETE order) the venue needs. */
     record OrderState(String clientOrderId, long orderId, OrderStatus status, BigDecimal executedQuantity,
                       List<ExchangeFill> fills, Instant time) {
 

@@ -1,5 +1,5 @@
 /**
- * The {@code binance} broker: orders on Binance Spot (Testnet by default) through Binance Connector Java, with
+ * The {@code binance} venue: orders on Binance Spot (Testnet by default) through Binance Connector Java, with
  * reconciliation by client order id, clock resynchronisation and rate-limit back-off. See docs/binance-broker.md.
  */
 package dev.tickflow.executor.binance;

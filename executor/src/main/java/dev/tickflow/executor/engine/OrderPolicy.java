@@ -1,9 +1,15 @@
 package dev.tickflow.executor.engine;
 
-import dev.tickflow.executor.broker.TimeInForce;
-import dev.tickflow.schema.OrderType;
+import dev.tickflow.executor.model.OrderSide;
+import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.TimeInForce;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.SymbolFilters;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * How orders are shaped.
@@ -12,4 +18,26 @@ import java.time.Duration;
  * @param limitExpiry    a resting LIMIT order is canceled this long after its signal; zero never
  */
 public record OrderPolicy(OrderType type, BigDecimal limitOffsetBps, TimeInForce timeInForce, Duration limitExpiry) {
+    private static final BigDecimal BPS = new BigDecimal("10000");
+    private static final int PRICE_SCALE = 8;
+
+    /** The order of {@code signal}: MARKET, or LIMIT at the offset from its price with the time in force and the expiry. */
+    public OrderRequest orderFor(SignalInput signal, String clientOrderId, OrderSide side, BigDecimal quantity, Optional<SymbolFilters> filters) {
+        if (type == OrderType.MARKET) {
+            return new OrderRequest(clientOrderId, signal.signalId(), signal.instance(), signal.symbol(), side, OrderType.MARKET, quantity,
+                    null, null, null, signal.createdAt());
+        }
+        Instant expiresAt = limitExpiry.isZero() ? null : signal.createdAt().plus(limitExpiry);
+        return new OrderRequest(clientOrderId, signal.signalId(), signal.instance(), signal.symbol(), side, OrderType.LIMIT, quantity,
+                limitPrice(side, signal.price(), filters), timeInForce, expiresAt, signal.createdAt());
+    }
+
+    /** The signal price moved by the offset away from the market (a BUY below, a SELL above), then to the tick size that way. */
+    BigDecimal limitPrice(OrderSide side, BigDecimal signalPrice, Optional<SymbolFilters> filters) {
+        BigDecimal offset = signalPrice.multiply(limitOffsetBps).divide(BPS);
+        BigDecimal raw = side == OrderSide.BUY ? signalPrice.subtract(offset) : signalPrice.add(offset);
+        BigDecimal tick = filters.map(SymbolFilters::tickSize).filter(t -> t.signum() > 0).orElse(BigDecimal.ONE.movePointLeft(PRICE_SCALE));
+        RoundingMode away = side == OrderSide.BUY ? RoundingMode.FLOOR : RoundingMode.CEILING;
+        return raw.divide(tick, 0, away).multiply(tick).stripTrailingZeros();
+    }
 }

@@ -1,6 +1,6 @@
 package dev.tickflow.executor.engine;
 
-import dev.tickflow.schema.TargetPosition;
+import dev.tickflow.executor.model.TargetPosition;
 import java.math.BigDecimal;
 import java.time.Instant;
 

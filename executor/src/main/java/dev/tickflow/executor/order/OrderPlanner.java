@@ -1,7 +1,7 @@
 package dev.tickflow.executor.order;
 
-import dev.tickflow.schema.OrderSide;
-import dev.tickflow.schema.TargetPosition;
+import dev.tickflow.executor.model.OrderSide;
+import dev.tickflow.executor.model.TargetPosition;
 import java.math.BigDecimal;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.tickflow.executor.order;
 
-import dev.tickflow.executor.broker.SymbolFilters;
+import dev.tickflow.executor.venue.SymbolFilters;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.tickflow.executor.order;
 
-import dev.tickflow.executor.broker.SymbolFilters;
+import dev.tickflow.executor.venue.SymbolFilters;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package dev.tickflow.executor.risk;
 
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.SymbolFilters;
-import dev.tickflow.schema.OrderSide;
-import dev.tickflow.schema.OrderType;
+import dev.tickflow.executor.model.OrderSide;
+import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.SymbolFilters;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The checks an order passes before it goes to the broker, in this order: stale signal, halted, max position, max
+ * The checks an order passes before it goes to the venue, in this order: stale signal, halted, max position, max
  * order notional, max orders per second, max open orders, the exchange's PRICE_FILTER, LOT_SIZE and
  * MIN_NOTIONAL/NOTIONAL. The first that fails refuses the order.
  *
- * <p>An order that only reduces the position (a SELL of at most the long quantity) passes a halt, max position and
- * max order notional: a halted or oversized instance must always be able to get out. It still obeys the rate, the
- * open-order count and the exchange's filters.
+ * <p>An order that only reduces the position (a SELL of at most the long quantity) passes a REDUCING halt, max position
+ * and max order notional: a halted or oversized instance must always be able to get out. It still obeys the rate, the
+ * open-order count and the exchange's filters. A HALTED instance places nothing.
  */
 public final class PreTradeRisk {
     static final Duration RATE_WINDOW = Duration.ofSeconds(1);
@@ -34,7 +34,7 @@ public final class PreTradeRisk {
      * @param now            the executor's clock (event time for paper, wall clock for an exchange)
      * @param openOrders     the instance's resting orders
      * @param recentOrders   when the instance's latest orders were placed (at least those of the last second)
-     * @param halt           the halt in force for the instance, if any
+     * @param halt           the halt in force for the instance, if any: its trading state (REDUCING, HALTED) applies
      * @param filters        the exchange's rules for the symbol, if it has any
      */
     public record Context(BigDecimal position, BigDecimal price, Instant signalTime, Instant now, int openOrders,
@@ -50,8 +50,10 @@ public final class PreTradeRisk {
                 return reject(RiskRule.STALE_SIGNAL, "signal is " + age.toMillis() + " ms old, the limit is " + limits.maxSignalAge().toMillis() + " ms");
             }
         }
-        if (context.halt().isPresent() && !reduces) {
-            return reject(RiskRule.HALTED, "only position-reducing orders pass while halted (" + context.halt().get().reason() + ")");
+        TradingState trading = context.halt().map(Halt::state).orElse(TradingState.ACTIVE);
+        if (!trading.allows(reduces)) {
+            String passing = trading == TradingState.REDUCING ? "only position-reducing orders pass" : "no order passes";
+            return reject(RiskRule.HALTED, passing + " while halted (" + context.halt().get().reason() + ")");
         }
         if (!reduces && limits.maxPositionNotional() != null) {
             BigDecimal signed = order.side() == OrderSide.BUY ? order.quantity() : order.quantity().negate();

@@ -3,9 +3,9 @@ package dev.tickflow.executor.binance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.SymbolFilters;
-import dev.tickflow.schema.OrderStatus;
+import dev.tickflow.executor.model.OrderStatus;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.SymbolFilters;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.tickflow.executor.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.executor.broker.ExecutionReport;
-import dev.tickflow.executor.broker.MarketSnapshot;
-import dev.tickflow.schema.OrderSide;
-import dev.tickflow.schema.OrderStatus;
+import dev.tickflow.executor.model.OrderSide;
+import dev.tickflow.executor.model.OrderStatus;
+import dev.tickflow.executor.venue.ExecutionReport;
+import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.testkit.binance.FakeBinance;
 import dev.tickflow.testkit.binance.FakeSpotExchange;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The fake checks requests the way Binance does, so the broker's tests against it mean something. */
+/** The fake checks requests the way Binance does, so the venue's tests against it mean something. */
 class FakeSpotExchangeChecksTest {
 
     private static final MarketSnapshot SNAPSHOT = new MarketSnapshot(null, new BigDecimal("60000"), Instant.EPOCH);
@@ -39,14 +39,14 @@ class FakeSpotExchangeChecksTest {
         fake.close();
     }
 
-    private BinanceBroker broker(String key, String secret) {
-        return new BinanceBroker(BinanceBrokerSettings.testnet().withRestUrl(fake.restUrl()).withCredentials(key, secret));
+    private BinanceVenue venue(String key, String secret) {
+        return new BinanceVenue(BinanceVenueSettings.testnet().withRestUrl(fake.restUrl()).withCredentials(key, secret));
     }
 
     @Test
     void aSignatureMadeWithAnotherSecretIsRefused() {
-        ExecutionReport report = broker(FakeSpotExchange.DEFAULT_API_KEY, "not-the-secret")
-                .place(BinanceBrokerTest.market("bad-sig", OrderSide.BUY, "0.001"), SNAPSHOT);
+        ExecutionReport report = venue(FakeSpotExchange.DEFAULT_API_KEY, "not-the-secret")
+                .place(BinanceVenueTest.market("bad-sig", OrderSide.BUY, "0.001"), SNAPSHOT);
 
         assertThat(report.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(report.rejectReason()).isEqualTo("binance -1022: Signature for this request is not valid.");
@@ -55,8 +55,8 @@ class FakeSpotExchangeChecksTest {
 
     @Test
     void anUnknownApiKeyIsRefused() {
-        ExecutionReport report = broker("someone-else", FakeSpotExchange.DEFAULT_SECRET)
-                .place(BinanceBrokerTest.market("bad-key", OrderSide.BUY, "0.001"), SNAPSHOT);
+        ExecutionReport report = venue("someone-else", FakeSpotExchange.DEFAULT_SECRET)
+                .place(BinanceVenueTest.market("bad-key", OrderSide.BUY, "0.001"), SNAPSHOT);
 
         assertThat(report.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(report.rejectReason()).startsWith("binance -2015:");

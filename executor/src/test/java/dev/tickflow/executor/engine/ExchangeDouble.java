@@ -1,13 +1,13 @@
 package dev.tickflow.executor.engine;
 
-import dev.tickflow.executor.broker.Broker;
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.ExecutionReport;
-import dev.tickflow.executor.broker.MarketSnapshot;
-import dev.tickflow.executor.broker.OrderFateUnknownException;
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.SymbolFilters;
-import dev.tickflow.schema.OrderStatus;
+import dev.tickflow.executor.model.OrderStatus;
+import dev.tickflow.executor.venue.ExchangeFill;
+import dev.tickflow.executor.venue.ExecutionReport;
+import dev.tickflow.executor.venue.MarketSnapshot;
+import dev.tickflow.executor.venue.OrderFateUnknownException;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.SymbolFilters;
+import dev.tickflow.executor.venue.TradingVenue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An exchange with external state for engine tests: keeps its orders by client order id, fills market orders at the
+ * An exchange for engine tests: keeps its orders by client order id, fills market orders at the
  * reference price, and can accept an order but fail the answer (as a 5xx or a timeout after the order went through).
  */
-final class ExchangeDouble implements Broker {
+final class ExchangeDouble implements TradingVenue {
     final Map<String, ExecutionReport> orders = new LinkedHashMap<>();
     final List<String> placeCalls = new ArrayList<>();
     /** The next place keeps the order but throws, as a timeout after the exchange accepted it. */
@@ -30,15 +30,11 @@ final class ExchangeDouble implements Broker {
     boolean findFailsAfterPlacing;
     /** While set, find fails. */
     boolean findFails;
+    int findCalls;
 
     @Override
     public String name() {
         return "exchange";
-    }
-
-    @Override
-    public boolean hasExternalState() {
-        return true;
     }
 
     @Override
@@ -62,6 +58,7 @@ final class ExchangeDouble implements Broker {
 
     @Override
     public Optional<ExecutionReport> find(OrderRequest order) {
+        findCalls++;
         if (findFails || findFailsAfterPlacing && !placeCalls.isEmpty()) {
             throw new OrderFateUnknownException("503 on query", null);
         }

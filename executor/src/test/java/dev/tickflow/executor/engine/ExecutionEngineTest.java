@@ -2,95 +2,71 @@ package dev.tickflow.executor.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.executor.broker.ExchangeFill;
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.TimeInForce;
+import dev.tickflow.executor.model.OrderStatus;
+import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.TargetPosition;
+import dev.tickflow.executor.model.TimeInForce;
+import dev.tickflow.executor.oms.OpenOrder;
+import dev.tickflow.executor.oms.OrderUpdate;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.executor.order.OrderSizing;
-import dev.tickflow.executor.position.PositionState;
+import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.executor.risk.RiskPolicy;
-import dev.tickflow.schema.OrderStatus;
-import dev.tickflow.schema.OrderType;
-import dev.tickflow.schema.TargetPosition;
+import dev.tickflow.executor.venue.ExchangeFill;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The engine against an exchange with external state: one signal never produces two orders. */
+/** The engine against an exchange ({@link ExchangeVenue}): one signal never produces two orders. */
 class ExecutionEngineTest {
     private static final Instant T = Instant.parse("2025-01-01T00:01:00Z");
     private static final SignalInput ENTRY = new SignalInput("A:BTCUSDT:0", "A", "BTCUSDT", TargetPosition.LONG, new BigDecimal("50000"), T);
 
     private final InMemoryState state = new InMemoryState();
     private final ExchangeDouble exchange = new ExchangeDouble();
-    private final List<ExecutorOutput.OrderUpdate> orders = new ArrayList<>();
-    private final List<ExchangeFill> fills = new ArrayList<>();
-    private final List<PositionState> positions = new ArrayList<>();
+    private final SettableClock clock = new SettableClock(T);
+    private final RecordingOutput output = new RecordingOutput();
+    private final List<OrderUpdate> orders = output.orders;
+    private final List<ExchangeFill> fills = output.fills;
+    private final List<PositionState> positions = output.positions;
     private final ExecutionEngine engine = new ExecutionEngine(new OrderPolicy(OrderType.MARKET, BigDecimal.ZERO, TimeInForce.GTC, Duration.ZERO),
-            new OrderSizing(Map.of(), Map.of(), "q", "n"), RiskPolicy.unlimited(), exchange, state, new ExecutorOutput() {
-                @Override
-                public void order(OrderUpdate update) {
-                    orders.add(update);
-                }
-
-                @Override
-                public void fill(OrderRequest order, String exchangeOrderId, ExchangeFill fill) {
-                    fills.add(fill);
-                }
-
-                @Override
-                public void position(String instance, String symbol, PositionState position, Instant time) {
-                    positions.add(position);
-                }
-            });
+            new OrderSizing(Map.of(), Map.of(), "q", "n"), RiskPolicy.unlimited(), exchangeVenue(clock), state, output);
 
     @Test
     void anExchangeOrderMeetsTheLatestTradeNotTheSignalPrice() {
         engine.onTrade("BTCUSDT", new BigDecimal("50050"), T.minusSeconds(2));
         engine.onTrade("BTCUSDT", new BigDecimal("50100"), T.minusSeconds(1));
-        engine.onSignal(ENTRY, T);
+        engine.onSignal(ENTRY);
         assertThat(fills).extracting(ExchangeFill::price).containsExactly(new BigDecimal("50100"));
     }
 
     @Test
     void anOrderAlreadyAtTheExchangeIsReportedNotPlacedAgain() {
-        engine.onSignal(ENTRY, T);
+        engine.onSignal(ENTRY);
         assertThat(exchange.placeCalls).hasSize(1);
         // a crash before the commit: the state is as before the signal, the exchange has the order
         InMemoryState before = new InMemoryState();
-        List<ExecutorOutput.OrderUpdate> replayed = new ArrayList<>();
+        RecordingOutput replayed = new RecordingOutput();
         ExecutionEngine restarted = new ExecutionEngine(new OrderPolicy(OrderType.MARKET, BigDecimal.ZERO, TimeInForce.GTC, Duration.ZERO),
-                new OrderSizing(Map.of(), Map.of(), "q", "n"), RiskPolicy.unlimited(), exchange, before, new ExecutorOutput() {
-                    @Override
-                    public void order(OrderUpdate update) {
-                        replayed.add(update);
-                    }
-
-                    @Override
-                    public void fill(OrderRequest order, String exchangeOrderId, ExchangeFill fill) {
-                    }
-
-                    @Override
-                    public void position(String instance, String symbol, PositionState position, Instant time) {
-                    }
-                });
-        restarted.onSignal(ENTRY, T.plusSeconds(5));
+                new OrderSizing(Map.of(), Map.of(), "q", "n"), RiskPolicy.unlimited(), exchangeVenue(new SettableClock(T.plusSeconds(5))), before,
+                replayed);
+        restarted.onSignal(ENTRY);
         assertThat(exchange.placeCalls).as("placed once").hasSize(1);
         assertThat(exchange.orders).hasSize(1);
-        assertThat(replayed).extracting(ExecutorOutput.OrderUpdate::status).containsExactly(OrderStatus.FILLED);
+        assertThat(replayed.orders).extracting(OrderUpdate::status).containsExactly(OrderStatus.FILLED);
         assertThat(before.position("A", "BTCUSDT").orElseThrow().position().quantity()).isEqualByComparingTo("0.001");
     }
 
     @Test
     void aTimeoutAfterTheExchangeAcceptedIsResolvedByLookingTheOrderUp() {
         exchange.acceptThenFail = true;
-        engine.onSignal(ENTRY, T);
+        engine.onSignal(ENTRY);
         assertThat(exchange.placeCalls).containsExactly(ClientOrderIds.of(ENTRY.signalId()));
-        assertThat(orders).extracting(ExecutorOutput.OrderUpdate::status).containsExactly(OrderStatus.FILLED);
+        assertThat(orders).extracting(OrderUpdate::status).containsExactly(OrderStatus.FILLED);
         assertThat(fills).hasSize(1);
         assertThat(positions.get(0).quantity()).isEqualByComparingTo("0.001");
         assertThat(state.allOpenOrders()).isEmpty();
@@ -99,11 +75,12 @@ class ExecutionEngineTest {
     @Test
     void anOrderOfUnknownFateIsLookedUpOnRefreshNeverPlacedAgain() {
         exchange.failBeforeAccepting = true;
-        engine.onSignal(ENTRY, T);
+        engine.onSignal(ENTRY);
         assertThat(orders).as("nothing known yet").isEmpty();
         assertThat(state.allOpenOrders()).singleElement().matches(OpenOrder::fateUnknown);
 
-        engine.onSignal(ENTRY, T.plusSeconds(1));
+        clock.set(T.plusSeconds(1));
+        engine.onSignal(ENTRY);
         engine.refreshResting(T.plusSeconds(5));
         assertThat(exchange.placeCalls).as("the duplicate signal and the refresh place nothing").hasSize(1);
         assertThat(state.allOpenOrders()).hasSize(1);
@@ -121,11 +98,11 @@ class ExecutionEngineTest {
     void aFailedLookupKeepsTheOrderUnknown() {
         exchange.acceptThenFail = true;
         exchange.findFailsAfterPlacing = true;
-        engine.onSignal(ENTRY, T);
+        engine.onSignal(ENTRY);
         assertThat(state.allOpenOrders()).singleElement().matches(OpenOrder::fateUnknown);
         exchange.findFailsAfterPlacing = false;
         engine.refreshResting(T.plusSeconds(5));
-        assertThat(orders).extracting(ExecutorOutput.OrderUpdate::status).containsExactly(OrderStatus.FILLED);
+        assertThat(orders).extracting(OrderUpdate::status).containsExactly(OrderStatus.FILLED);
         assertThat(exchange.placeCalls).hasSize(1);
         assertThat(state.allOpenOrders()).isEmpty();
     }
@@ -133,12 +110,16 @@ class ExecutionEngineTest {
     @Test
     void withoutAnswerWhetherTheOrderExistsNothingIsPlaced() {
         exchange.findFails = true;
-        engine.onSignal(ENTRY, T);
+        engine.onSignal(ENTRY);
         assertThat(exchange.placeCalls).isEmpty();
         assertThat(state.allOpenOrders()).singleElement().matches(OpenOrder::fateUnknown);
         engine.refreshResting(T.plusSeconds(120));
         assertThat(orders).as("a failing lookup is retried, never taken as an answer").isEmpty();
         assertThat(exchange.placeCalls).isEmpty();
         assertThat(state.allOpenOrders()).hasSize(1);
+    }
+
+    private ExecutionVenue exchangeVenue(Clock engineClock) {
+        return new ExchangeVenue(exchange, Duration.ofSeconds(5), engineClock);
     }
 }

@@ -1,11 +1,11 @@
 package dev.tickflow.executor.order;
 
-import static dev.tickflow.schema.TargetPosition.FLAT;
-import static dev.tickflow.schema.TargetPosition.LONG;
+import static dev.tickflow.executor.model.TargetPosition.FLAT;
+import static dev.tickflow.executor.model.TargetPosition.LONG;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.executor.order.OrderPlanner.Plan;
-import dev.tickflow.schema.OrderSide;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

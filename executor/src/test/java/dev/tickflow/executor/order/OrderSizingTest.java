@@ -3,7 +3,7 @@ package dev.tickflow.executor.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tickflow.executor.broker.SymbolFilters;
+import dev.tickflow.executor.venue.SymbolFilters;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;

@@ -2,11 +2,11 @@ package dev.tickflow.executor.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.executor.broker.OrderRequest;
-import dev.tickflow.executor.broker.SymbolFilters;
-import dev.tickflow.executor.broker.TimeInForce;
-import dev.tickflow.schema.OrderSide;
-import dev.tickflow.schema.OrderType;
+import dev.tickflow.executor.model.OrderSide;
+import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.TimeInForce;
+import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.SymbolFilters;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,12 +69,20 @@ class PreTradeRiskTest {
     @Test
     void haltedPassesOnlyPositionReducingOrders() {
         PreTradeRisk.Context halted = new PreTradeRisk.Context(new BigDecimal("0.002"), PRICE, NOW, NOW, 0, List.of(),
-                Optional.of(new Halt("max-drawdown: test", null)), Optional.of(BTCUSDT));
+                Optional.of(Halt.reducing("max-drawdown: test", null)), Optional.of(BTCUSDT));
         assertThat(PreTradeRisk.check(market(OrderSide.BUY, "0.001"), RiskLimits.none(), halted).orElseThrow().reason())
                 .isEqualTo("halted: only position-reducing orders pass while halted (max-drawdown: test)");
         assertThat(rule(market(OrderSide.SELL, "0.002"), RiskLimits.none(), halted)).isEmpty();
         assertThat(rule(market(OrderSide.SELL, "0.003"), RiskLimits.none(), halted)).as("selling more than held opens a short")
                 .contains(RiskRule.HALTED);
+    }
+
+    @Test
+    void aHaltedInstancePlacesNothingNotEvenAReducingOrder() {
+        PreTradeRisk.Context halted = new PreTradeRisk.Context(new BigDecimal("0.002"), PRICE, NOW, NOW, 0, List.of(),
+                Optional.of(new Halt(TradingState.HALTED, "manual", null)), Optional.of(BTCUSDT));
+        assertThat(PreTradeRisk.check(market(OrderSide.SELL, "0.002"), RiskLimits.none(), halted).orElseThrow().reason())
+                .isEqualTo("halted: no order passes while halted (manual)");
     }
 
     @Test

@@ -4,8 +4,8 @@ import dev.tickflow.aggregate.AggregateSettings;
 import dev.tickflow.api.ApiSettings;
 import dev.tickflow.config.CommonConfig;
 import dev.tickflow.config.ConfigKeys;
-import dev.tickflow.executor.Brokers;
 import dev.tickflow.executor.ExecutorSettings;
+import dev.tickflow.executor.Venues;
 import dev.tickflow.ingest.IngestSettings;
 import dev.tickflow.strategy.StrategySettings;
 import java.util.ArrayList;
@@ -26,8 +26,8 @@ public final class LocalServices {
     static final int SERVICE_HEAP_MB = 160;
     public static final String SIMULATE = IngestSettings.SIMULATE;
     public static final String BINANCE = IngestSettings.BINANCE;
-    public static final String BROKER_PAPER = ExecutorSettings.BROKER_PAPER;
-    public static final String BROKER_BINANCE = ExecutorSettings.BROKER_BINANCE;
+    public static final String BROKER_PAPER = ExecutorSettings.VENUE_PAPER;
+    public static final String BROKER_BINANCE = ExecutorSettings.VENUE_BINANCE;
     /** The services, each named by the tickflow command that runs it. */
     public static final String INGEST = "ingest";
     public static final String AGGREGATE = "aggregate";
@@ -80,11 +80,11 @@ public final class LocalServices {
             return List.of();
         }
         List<String> missing = new ArrayList<>();
-        if (isBlank(environment.get(Brokers.BINANCE_API_KEY_ENV))) {
-            missing.add(Brokers.BINANCE_API_KEY_ENV);
+        if (isBlank(environment.get(Venues.BINANCE_API_KEY_ENV))) {
+            missing.add(Venues.BINANCE_API_KEY_ENV);
         }
-        if (isBlank(environment.get(Brokers.BINANCE_API_SECRET_ENV)) && isBlank(environment.get(Brokers.BINANCE_API_SECRET_FILE_ENV))) {
-            missing.add(Brokers.BINANCE_API_SECRET_ENV + " (or " + Brokers.BINANCE_API_SECRET_FILE_ENV + ")");
+        if (isBlank(environment.get(Venues.BINANCE_API_SECRET_ENV)) && isBlank(environment.get(Venues.BINANCE_API_SECRET_FILE_ENV))) {
+            missing.add(Venues.BINANCE_API_SECRET_ENV + " (or " + Venues.BINANCE_API_SECRET_FILE_ENV + ")");
         }
         return missing;
     }

@@ -39,7 +39,7 @@ class LocalServicesTest {
     void theExecutorUsesTheChosenBroker() {
         for (String broker : List.of("paper", "binance")) {
             LocalService executor = LocalServices.of(choices("simulate", List.of(), Optional.empty(), broker)).get(3);
-            assertThat(ExecutorSettings.from(load(executor)).broker()).isEqualTo(broker);
+            assertThat(ExecutorSettings.from(load(executor)).venue()).isEqualTo(broker);
         }
     }
 

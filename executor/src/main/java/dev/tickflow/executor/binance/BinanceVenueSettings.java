@@ -1,0 +1,177 @@
+package dev.tickflow.executor.binance;
+
+import dev.tickflow.config.TickflowConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Settings of {@link BinanceVenue}; {@link #define(ConfigDef)} and {@link #from(TickflowConfig)} plug them into the
+ * executor's config. The API key and secret are {@link Type#PASSWORD} values: {@link #toString()} and the config's
+ * description redact them.
+ *
+ * @param apiKey     null when not configured; {@link #requireCredentials()} refuses that
+ * @param apiSecret  null when not configured
+ * @param recvWindow how long after its timestamp Binance still accepts a signed request
+ * @param maxBackoff the longest a call waits in total on HTTP 429/418 before it gives up
+ */
+public record BinanceVenueSettings(
+        String restUrl,
+        String apiKey,
+        String apiSecret,
+        Duration recvWindow,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration maxBackoff) {
+
+    public static final String TESTNET_REST_URL = "https://testnet.binance.vision";
+    public static final String PRODUCTION_REST_URL = "https://api.binance.com";
+
+    public static final String REST_URL = "executor.binance.rest.url";
+    public static final String API_KEY = "executor.binance.api.key";
+    public static final String API_SECRET = "executor.binance.api.secret";
+    public static final String API_SECRET_FILE = "executor.binance.api.secret.file";
+    public static final String RECV_WINDOW_MS = "executor.binance.recv.window.ms";
+    public static final String CONNECT_TIMEOUT_MS = "executor.binance.connect.timeout.ms";
+    public static final String READ_TIMEOUT_MS = "executor.binance.read.timeout.ms";
+    public static final String MAX_BACKOFF_MS = "executor.binance.max.backoff.ms";
+
+    /** The environment variables that set the credentials (TickflowConfig's TICKFLOW_* convention). */
+    public static final String API_KEY_ENV = "TICKFLOW_EXECUTOR_BINANCE_API_KEY";
+    public static final String API_SECRET_ENV = "TICKFLOW_EXECUTOR_BINANCE_API_SECRET";
+    public static final String API_SECRET_FILE_ENV = "TICKFLOW_EXECUTOR_BINANCE_API_SECRET_FILE";
+
+    /** Binance refuses a larger recvWindow. */
+    static final Duration MAX_RECV_WINDOW = Duration.ofSeconds(60);
+
+    public BinanceVenueSettings {
+        Objects.requireNonNull(restUrl, "restUrl");
+        requirePositive(recvWindow, "recvWindow");
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(readTimeout, "readTimeout");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        if (recvWindow.compareTo(MAX_RECV_WINDOW) > 0) {
+            throw new IllegalArgumentException("recvWindow " + recvWindow + " is above Binance's maximum " + MAX_RECV_WINDOW);
+        }
+        restUrl = restUrl.endsWith("/") ? restUrl.substring(0, restUrl.length() - 1) : restUrl;
+        apiKey = blankToNull(apiKey);
+        apiSecret = blankToNull(apiSecret);
+    }
+
+    /** Spot Testnet, no credentials, production-grade timings. */
+    public static BinanceVenueSettings testnet() {
+        return new BinanceVenueSettings(TESTNET_REST_URL, null, null, Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
+
+    public BinanceVenueSettings withRestUrl(String newRestUrl) {
+        return new BinanceVenueSettings(newRestUrl, apiKey, apiSecret, recvWindow, connectTimeout, readTimeout, maxBackoff);
+    }
+
+    public BinanceVenueSettings withCredentials(String newApiKey, String newApiSecret) {
+        return new BinanceVenueSettings(restUrl, newApiKey, newApiSecret, recvWindow, connectTimeout, readTimeout, maxBackoff);
+    }
+
+    public BinanceVenueSettings withTimeouts(Duration newConnectTimeout, Duration newReadTimeout, Duration newMaxBackoff) {
+        return new BinanceVenueSettings(restUrl, apiKey, apiSecret, recvWindow, newConnectTimeout, newReadTimeout, newMaxBackoff);
+    }
+
+    public boolean hasCredentials() {
+        return apiKey != null && apiSecret != null;
+    }
+
+    /** These settings, when they hold an API key and secret; otherwise a message saying how to provide them. */
+    public BinanceVenueSettings requireCredentials() {
+        if (!hasCredentials()) {
+            throw new ConfigException("The binance broker needs API credentials and "
+                    + (apiKey == null && apiSecret == null ? "has neither a key nor a secret"
+                    : apiKey == null ? "has no API key" : "has no API secret")
+                    + ". Set the environment variables " + API_KEY_ENV + " and " + API_SECRET_ENV
+                    + " (or " + API_SECRET_FILE_ENV + " naming a file that holds the secret), then start again.");
+        }
+        return this;
+    }
+
+    /** Adds the executor.binance.* keys to {@code def} and returns it. */
+    public static ConfigDef define(ConfigDef def) {
+        BinanceVenueSettings d = testnet();
+        return def
+                .define(REST_URL, Type.STRING, d.restUrl(), Importance.HIGH,
+                        "REST base URL of the exchange the binance venue trades on. Default: the Spot Testnet. "
+                                + "Production: " + PRODUCTION_REST_URL + ".")
+                .define(API_KEY, Type.PASSWORD, null, Importance.HIGH,
+                        "Binance API key. Set it through the environment variable " + API_KEY_ENV + ".")
+                .define(API_SECRET, Type.PASSWORD, null, Importance.HIGH,
+                        "Binance API secret (HMAC). Set it through the environment variable " + API_SECRET_ENV
+                                + ", or put it in a file named by " + API_SECRET_FILE + ".")
+                .define(API_SECRET_FILE, Type.STRING, null, Importance.MEDIUM,
+                        "A file whose content (trimmed) is the Binance API secret, such as a mounted secret.")
+                .define(RECV_WINDOW_MS, Type.LONG, d.recvWindow().toMillis(), Range.between(1, MAX_RECV_WINDOW.toMillis()),
+                        Importance.LOW, "How long after its timestamp Binance accepts a signed request.")
+                .define(CONNECT_TIMEOUT_MS, Type.LONG, d.connectTimeout().toMillis(), Range.atLeast(1), Importance.LOW,
+                        "Connect timeout of a REST call; past it the call's outcome is unknown.")
+                .define(READ_TIMEOUT_MS, Type.LONG, d.readTimeout().toMillis(), Range.atLeast(1), Importance.LOW,
+                        "Read timeout of a REST call; past it an order's fate is unknown and the executor looks it up.")
+                .define(MAX_BACKOFF_MS, Type.LONG, d.maxBackoff().toMillis(), Range.atLeast(0), Importance.LOW,
+                        "Longest total wait of one call on HTTP 429/418 (Retry-After honoured) before it gives up.");
+    }
+
+    public static BinanceVenueSettings from(TickflowConfig config) {
+        String secret = config.secret(API_SECRET);
+        String secretFile = config.getString(API_SECRET_FILE);
+        if (secretFile != null && !secretFile.isBlank()) {
+            if (secret != null) {
+                throw new ConfigException("Set the Binance API secret once: either " + API_SECRET + " or "
+                        + API_SECRET_FILE + ", not both.");
+            }
+            secret = readSecretFile(Path.of(secretFile));
+        }
+        return new BinanceVenueSettings(
+                config.getString(REST_URL),
+                config.secret(API_KEY),
+                secret,
+                Duration.ofMillis(config.getLong(RECV_WINDOW_MS)),
+                Duration.ofMillis(config.getLong(CONNECT_TIMEOUT_MS)),
+                Duration.ofMillis(config.getLong(READ_TIMEOUT_MS)),
+                Duration.ofMillis(config.getLong(MAX_BACKOFF_MS)));
+    }
+
+    /** Never shows the key or the secret. */
+    @Override
+    public String toString() {
+        return "BinanceVenueSettings{restUrl=" + restUrl + ", apiKey=" + (apiKey == null ? "<none>" : "[hidden]")
+                + ", apiSecret=" + (apiSecret == null ? "<none>" : "[hidden]") + ", recvWindow=" + recvWindow
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxBackoff=" + maxBackoff + "}";
+    }
+
+    private static String readSecretFile(Path file) {
+        try {
+            String content = Files.readString(file).trim();
+            if (content.isEmpty()) {
+                throw new ConfigException("The Binance API secret file " + file + " (" + API_SECRET_FILE + ") is empty.");
+            }
+            return content;
+        } catch (IOException e) {
+            // the exception's message names the file only, never its content
+            throw new ConfigException("Cannot read the Binance API secret file " + file + " (" + API_SECRET_FILE + "): "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+    }
+}
