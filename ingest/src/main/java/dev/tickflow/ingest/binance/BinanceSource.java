@@ -53,7 +53,7 @@ public final class BinanceSource implements TradeSource {
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong connectionAttempts = new AtomicLong();
-    private final Map<String, SymbolState> symbols = new ConcurrentSkipListMap<>();
+    private final Map<String, SymbolStream> symbols = new ConcurrentSkipListMap<>();
 
     // Owned by the loop thread.
     private TradeListener listener;
@@ -127,7 +127,7 @@ public final class BinanceSource implements TradeSource {
                 log.error("Not subscribing {}: {} streams per connection at most", s, settings.maxStreamsPerConnection());
                 return;
             }
-            SymbolState state = new SymbolState(s, reconnects.get());
+            SymbolStream state = new SymbolStream(s, reconnects.get());
             state.lastTradeId = Math.max(-1, lastTradeId);
             symbols.put(s, state);
             log.info("Subscribed {}{}", s, lastTradeId >= 0 ? " after trade " + lastTradeId : "");
@@ -256,7 +256,7 @@ public final class BinanceSource implements TradeSource {
         log.info("Connected (generation {})", generation);
         failures = 0;
         lastMessageNanos = System.nanoTime();
-        for (SymbolState state : symbols.values()) {
+        for (SymbolStream state : symbols.values()) {
             if (state.lastTradeId >= 0) {
                 fill(state, Long.MAX_VALUE);
             }
@@ -333,7 +333,7 @@ public final class BinanceSource implements TradeSource {
             return;
         }
         Trade trade = ((AggTradeParser.TradeMessage) message).trade();
-        SymbolState state = symbols.get(trade.getSymbol());
+        SymbolStream state = symbols.get(trade.getSymbol());
         if (state == null) {
             countMalformed("trade of unsubscribed symbol " + trade.getSymbol(), text);
             return;
@@ -367,7 +367,7 @@ public final class BinanceSource implements TradeSource {
      * Delivers trades after the symbol's last id from REST: up to {@code targetId - 1}, or, with
      * {@code Long.MAX_VALUE}, as far as REST goes. A bounded target that REST cannot reach is reported as a gap.
      */
-    private void fill(SymbolState state, long targetId) {
+    private void fill(SymbolStream state, long targetId) {
         boolean bounded = targetId != Long.MAX_VALUE;
         long delivered = 0;
         while (state.lastTradeId < targetId - 1) {
@@ -435,7 +435,7 @@ public final class BinanceSource implements TradeSource {
         throw last;
     }
 
-    private void deliver(SymbolState state, Trade trade, boolean backfilled) {
+    private void deliver(SymbolStream state, Trade trade, boolean backfilled) {
         state.lastTradeId = trade.getTradeId();
         state.lastTradeTimeMillis = trade.getTradeTime().toEpochMilli();
         state.trades++;
@@ -449,7 +449,7 @@ public final class BinanceSource implements TradeSource {
         }
     }
 
-    private void gap(SymbolState state, long fromId, long toId, String reason) {
+    private void gap(SymbolStream state, long fromId, long toId, String reason) {
         log.error("Gap in {}: trades {}..{} are lost ({})", state.symbol, fromId, toId, reason);
         state.gapsReported++;
         state.lastTradeId = toId;
@@ -514,8 +514,8 @@ public final class BinanceSource implements TradeSource {
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
-    /** Written by the loop thread only; read by {@link #progress()}. */
-    private static final class SymbolState {
+    /** Where the live stream of one symbol stands (last trade id, counters). Written by the loop thread only; read by {@link #progress()}. */
+    private static final class SymbolStream {
         final String symbol;
         final long reconnectsBefore;
         volatile long lastTradeId = -1;
@@ -526,7 +526,7 @@ public final class BinanceSource implements TradeSource {
         volatile long gapsReported;
         volatile long duplicatesDropped;
 
-        SymbolState(String symbol, long reconnectsBefore) {
+        SymbolStream(String symbol, long reconnectsBefore) {
             this.symbol = symbol;
             this.reconnectsBefore = reconnectsBefore;
         }
