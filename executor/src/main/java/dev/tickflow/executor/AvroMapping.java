@@ -13,20 +13,23 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 
-/** Between the Avro records of the topics and the engine's types; decimals at the scales of the schemas, half-even. */
-final class AvroMapping {
+/**
+ * Between the Avro records of the topics and the engine's types; decimals at the scales of the schemas, half-even. The
+ * processor and the backtest both map with it.
+ */
+public final class AvroMapping {
     static final int SCALE_8 = 8;
     static final int SCALE_16 = 16;
 
     private AvroMapping() {
     }
 
-    static SignalInput signal(Signal signal) {
+    public static SignalInput signal(Signal signal) {
         return new SignalInput(signal.getSignalId(), signal.getStrategyInstance(), signal.getSymbol(), signal.getTarget(), signal.getPrice(),
                 signal.getCreatedAt());
     }
 
-    static OrderEvent orderEvent(OrderUpdate update) {
+    public static OrderEvent orderEvent(OrderUpdate update) {
         OrderRequest order = update.order();
         return OrderEvent.newBuilder()
                 .setClientOrderId(order.clientOrderId())
@@ -47,7 +50,7 @@ final class AvroMapping {
                 .build();
     }
 
-    static Fill fill(OrderRequest order, String exchangeOrderId, ExchangeFill fill) {
+    public static Fill fill(OrderRequest order, String exchangeOrderId, ExchangeFill fill) {
         return Fill.newBuilder()
                 .setClientOrderId(order.clientOrderId())
                 .setExchangeOrderId(exchangeOrderId)

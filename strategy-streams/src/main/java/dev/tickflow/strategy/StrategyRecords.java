@@ -15,9 +15,9 @@ import dev.tickflow.strategy.indicator.Decimals;
 import java.time.Instant;
 
 /** Between the data contract's records and the strategies' plain values. */
-final class AvroMapping {
+final class StrategyRecords {
 
-    private AvroMapping() {
+    private StrategyRecords() {
     }
 
     static Bar bar(Candle candle) {
