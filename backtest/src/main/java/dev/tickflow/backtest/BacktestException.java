@@ -1,4 +1,4 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
 /** A backtest that cannot run or complete, with a message for the user. */
 public class BacktestException extends IllegalStateException {

@@ -1,6 +1,6 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
-import dev.tickflow.cli.backtest.report.Account;
+import dev.tickflow.backtest.report.Account;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
 import dev.tickflow.strategy.StrategySettings;
@@ -17,13 +17,13 @@ import java.util.List;
  * @param symbol        the symbol the files hold
  * @param outDir        where the output files go (created when missing)
  * @param topics        topic names and candle intervals (1m plus roll-ups)
- * @param grace         the candle topology's grace period (trades only)
+ * @param grace         the aggregation's grace period (trades only)
  * @param malformed     what to do with a malformed line
  * @param progressEvery how often to report progress
- * @param strategy      the strategy instances to run on the candles, or null for candles only; its serde
- *                      configuration is replaced by the run's private registry
+ * @param strategy      the strategy instances to run on the candles, or null for candles only (its serde configuration
+ *                      is not used)
  * @param executor      the executor's settings for the strategies' signals (paper broker whatever {@code executor.broker}
- *                      says); required with {@code strategy}; its serde configuration is replaced like the strategies'
+ *                      says); required with {@code strategy}
  * @param account       each strategy instance's simulated account (starting capital, fee rate)
  */
 public record BacktestRequest(Input input, List<Path> files, String symbol, Path outDir, TopicCatalog topics, Duration grace,
@@ -32,7 +32,7 @@ public record BacktestRequest(Input input, List<Path> files, String symbol, Path
 
     /** What the input files hold. */
     public enum Input {
-        /** Trades: candles first (aggregation topology), then the strategies on them. */
+        /** Trades: candles first (the aggregation), then the strategies on them. */
         TRADES,
         /** Klines: the strategies run on them directly. */
         KLINES

@@ -1,4 +1,4 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
 import dev.tickflow.topics.CandleInterval;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * What a backtest did.
  *
- * @param replay          the candle replay of a trades backtest; null for klines
+ * @param replay          what the aggregation made of the trades; null for klines
  * @param candleFiles     the candle file written per interval (none for klines)
  * @param strategy        what the strategies did; null when none ran
  * @param klines          klines read (klines backtest only)

@@ -1,11 +1,8 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
-import dev.tickflow.aggregate.AggregateSettings;
-import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.ingest.replay.BinanceKlinesCsv;
 import dev.tickflow.ingest.replay.BinanceTradesCsv;
 import dev.tickflow.schema.Trade;
-import dev.tickflow.serde.MockSchemaRegistry;
 import dev.tickflow.topics.CandleInterval;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,32 +12,28 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 
 /**
- * Runs a backtest offline (no broker, an in-memory {@code mock://} registry private to the run). From trades: replays
- * them through the candle topology in a {@link CandleReplay}, writes one kline CSV per interval and runs the strategies
- * on the candles of their interval as they come out ({@link StrategyReplay}). From klines: runs the strategies on
- * them directly. The strategies' signals go through the executor's topology with the paper broker; indicators.csv,
- * signals.csv, orders.csv, fills.csv and the report are written.
+ * Runs a backtest offline, on one thread, through the services' own domain code ({@link InMemoryEngine}). From trades:
+ * aggregates them into candles, writes one kline CSV per interval and runs the strategies on the candles of their
+ * interval as they come out. From klines: runs the strategies on them directly. The strategies' signals go through the
+ * executor with the paper broker; indicators.csv, signals.csv, orders.csv, fills.csv and the report are written.
  */
 public final class BacktestRunner {
-    private final CandleTopology topology;
+    private final BacktestEngine engine;
     private final PrintWriter progressOut;
     private final LongSupplier nanoTime;
 
-    public BacktestRunner(CandleTopology topology, PrintWriter progressOut) {
-        this(topology, progressOut, System::nanoTime);
+    public BacktestRunner(PrintWriter progressOut) {
+        this(InMemoryEngine.INSTANCE, progressOut, System::nanoTime);
     }
 
-    BacktestRunner(CandleTopology topology, PrintWriter progressOut, LongSupplier nanoTime) {
-        this.topology = topology;
+    BacktestRunner(BacktestEngine engine, PrintWriter progressOut, LongSupplier nanoTime) {
+        this.engine = engine;
         this.progressOut = progressOut;
         this.nanoTime = nanoTime;
     }
@@ -50,57 +43,50 @@ public final class BacktestRunner {
      * @throws IllegalArgumentException for a missing input file or a malformed line (with the fail policy)
      */
     public BacktestResult run(BacktestRequest request) {
-        String scope = "backtest-" + UUID.randomUUID();
-        Map<String, Object> serdeConfig = Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, "mock://" + scope);
         try {
-            return request.input() == BacktestRequest.Input.KLINES ? runKlines(request, serdeConfig) : runTrades(request, serdeConfig);
+            return request.input() == BacktestRequest.Input.KLINES ? runKlines(request) : runTrades(request);
         } catch (IOException e) {
             throw new BacktestException("Cannot write the output files to " + request.outDir() + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new BacktestException(e.getMessage(), e);
-        } finally {
-            MockSchemaRegistry.dropScope(scope);
         }
     }
 
-    /** Trades into the candle topology; the strategies, if any, run on its candles as they come out. */
-    private BacktestResult runTrades(BacktestRequest request, Map<String, Object> serdeConfig) throws IOException {
+    /** Trades into the aggregation; the strategies, if any, run on its candles as they come out. */
+    private BacktestResult runTrades(BacktestRequest request) throws IOException {
         Progress progress = new Progress(progressOut, request.progressEvery(), nanoTime);
-        AggregateSettings settings = new AggregateSettings(request.topics(), request.grace(), true, serdeConfig);
         try (BinanceTradesCsv reader = BinanceTradesCsv.open(request.files(), request.symbol(), request.malformed())) {
             Path outDir = prepareOutputDir(request.outDir());
-            Path stateDir = createStateDir(outDir);
             try (CandleFiles files = CandleFiles.open(outDir, request.topics().candleIntervals());
-                 StrategyRun strategy = StrategyRun.open(request.strategy(), request.executor(), request.account(),
-                         BinanceTradesCsv.normalizeSymbol(request.symbol()), serdeConfig, outDir, stateDir)) {
+                 StrategyRun strategy = StrategyRun.open(engine, request.strategy(), request.executor(), request.account(),
+                         BinanceTradesCsv.normalizeSymbol(request.symbol()), outDir)) {
                 CandleSink sink = (interval, candle) -> {
                     files.write(interval, candle);
-                    strategy.accept(interval, candle);
+                    if (strategy != null) {
+                        strategy.accept(interval, candle);
+                    }
                 };
-                ReplayResult replay = new CandleReplay(topology, settings, stateDir.resolve("candles")).run(reporting(reader, progress, strategy), sink);
+                ReplayResult replay = engine.candles(request.topics(), request.grace()).run(reporting(reader, progress, strategy), sink);
                 if (replay.trades() == 0) {
                     throw new BacktestException("No trades for " + BinanceTradesCsv.normalizeSymbol(request.symbol()) + " in "
                             + request.files() + skipped(reader.skippedLines(), reader.skippedProblems()));
                 }
                 Map<CandleInterval, Path> candleFiles = files.commit();
-                return new BacktestResult(replay, candleFiles, strategy.commit(), 0, reader.skippedLines(), reader.skippedProblems(),
-                        progress.elapsed());
-            } finally {
-                deleteRecursively(stateDir);
+                return new BacktestResult(replay, candleFiles, strategy == null ? null : strategy.commit(), 0, reader.skippedLines(),
+                        reader.skippedProblems(), progress.elapsed());
             }
         }
     }
 
-    /** Klines straight into the strategy topology. */
-    private BacktestResult runKlines(BacktestRequest request, Map<String, Object> serdeConfig) throws IOException {
+    /** Klines straight into the strategies. */
+    private BacktestResult runKlines(BacktestRequest request) throws IOException {
         Progress progress = new Progress(progressOut, request.progressEvery(), nanoTime, "klines");
         CandleInterval interval = request.strategy().interval();
         try (BinanceKlinesCsv reader = BinanceKlinesCsv.open(request.files(), request.symbol(), interval.name(), interval.length(),
                 request.malformed())) {
             Path outDir = prepareOutputDir(request.outDir());
-            Path stateDir = createStateDir(outDir);
-            try (StrategyRun strategy = StrategyRun.open(request.strategy(), request.executor(), request.account(),
-                         BinanceTradesCsv.normalizeSymbol(request.symbol()), serdeConfig, outDir, stateDir)) {
+            try (StrategyRun strategy = StrategyRun.open(engine, request.strategy(), request.executor(), request.account(),
+                         BinanceTradesCsv.normalizeSymbol(request.symbol()), outDir)) {
                 while (reader.hasNext()) {
                     strategy.accept(interval, reader.next());
                     progress.tradeRead(reader.klinesRead(), reader.bytesRead(), reader.totalBytes());
@@ -110,8 +96,6 @@ public final class BacktestRunner {
                 }
                 return new BacktestResult(null, Map.of(), strategy.commit(), reader.klinesRead(), reader.skippedLines(),
                         reader.skippedProblems(), progress.elapsed());
-            } finally {
-                deleteRecursively(stateDir);
             }
         }
     }
@@ -132,10 +116,12 @@ public final class BacktestRunner {
             public Trade next() {
                 Trade trade = reader.next();
                 progress.tradeRead(reader.tradesRead(), reader.bytesRead(), reader.totalBytes());
-                try {
-                    strategy.trade(trade);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                if (strategy != null) {
+                    try {
+                        strategy.trade(trade);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
                 return trade;
             }
@@ -168,24 +154,5 @@ public final class BacktestRunner {
             return other.getReason();
         }
         return String.valueOf(e.getMessage());
-    }
-
-    private static Path createStateDir(Path outDir) {
-        try {
-            return Files.createTempDirectory(outDir, ".tickflow-state-");
-        } catch (IOException e) {
-            throw new BacktestException("Output directory " + outDir + " is not writable: " + reason(e), e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // leftover state of a finished run is harmless
-        }
     }
 }

@@ -1,10 +1,10 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
 import dev.tickflow.schema.Candle;
 import dev.tickflow.topics.CandleInterval;
 import java.io.IOException;
 
-/** Where a replay delivers the final candles, in the order the topology emits them. */
+/** Where the aggregation delivers the final candles, in the order the aggregate service would emit them. */
 @FunctionalInterface
 public interface CandleSink {
     void accept(CandleInterval interval, Candle candle) throws IOException;

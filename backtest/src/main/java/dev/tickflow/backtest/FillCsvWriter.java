@@ -1,6 +1,6 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
-import static dev.tickflow.cli.backtest.StrategyCsv.plain;
+import static dev.tickflow.backtest.StrategyCsv.plain;
 
 import dev.tickflow.schema.Fill;
 import java.io.IOException;

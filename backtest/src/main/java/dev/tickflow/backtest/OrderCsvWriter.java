@@ -1,7 +1,7 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
-import static dev.tickflow.cli.backtest.StrategyCsv.plain;
-import static dev.tickflow.cli.backtest.StrategyCsv.text;
+import static dev.tickflow.backtest.StrategyCsv.plain;
+import static dev.tickflow.backtest.StrategyCsv.text;
 
 import dev.tickflow.schema.OrderEvent;
 import java.io.IOException;

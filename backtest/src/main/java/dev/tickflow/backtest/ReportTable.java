@@ -1,6 +1,6 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
-import dev.tickflow.cli.backtest.report.InstanceReport;
+import dev.tickflow.backtest.report.InstanceReport;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.IndicatorSnapshot;
@@ -22,7 +22,7 @@ import java.util.Set;
  * indicators.csv, signals.csv, orders.csv and fills.csv of one run. Like {@link CandleFiles}, they are written as
  * {@code *.partial} and renamed by {@link #commit()}, so a failed run leaves no file that looks complete.
  */
-final class StrategyFiles implements StrategySink, ExecutorReplay.Sink, Closeable {
+final class StrategyFiles implements StrategySink, ExecutionSink, Closeable {
     static final String INDICATORS = "indicators.csv";
     static final String SIGNALS = "signals.csv";
     static final String ORDERS = "orders.csv";

@@ -1,4 +1,4 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
 import dev.tickflow.strategy.builtin.SmaEmaCrossover;
 import dev.tickflow.strategy.engine.StrategyInstances;

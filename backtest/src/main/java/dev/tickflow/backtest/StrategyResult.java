@@ -1,6 +1,6 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
-import dev.tickflow.cli.backtest.report.InstanceReport;
+import dev.tickflow.backtest.report.InstanceReport;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

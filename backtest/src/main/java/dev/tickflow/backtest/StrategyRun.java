@@ -1,10 +1,10 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
-import dev.tickflow.cli.backtest.report.Account;
-import dev.tickflow.cli.backtest.report.BacktestReport;
-import dev.tickflow.cli.backtest.report.ReportHtml;
-import dev.tickflow.cli.backtest.report.ReportJson;
-import dev.tickflow.cli.backtest.report.Fill.Side;
+import dev.tickflow.backtest.report.Account;
+import dev.tickflow.backtest.report.BacktestReport;
+import dev.tickflow.backtest.report.ReportHtml;
+import dev.tickflow.backtest.report.ReportJson;
+import dev.tickflow.backtest.report.Fill.Side;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
@@ -22,13 +22,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The strategy and execution part of one backtest: a {@link StrategyReplay} whose signals go to an {@link ExecutorReplay}
- * (paper broker), whose fills go back to the strategies and into a {@link BacktestReport} (report.json, report.html);
- * everything is written to {@link StrategyFiles}. Nothing when the request has no strategy settings.
+ * The strategy and execution part of one backtest: the strategies, whose signals go to the executor (paper broker),
+ * whose fills go back to the strategies and into a {@link BacktestReport} (report.json, report.html); everything is
+ * written to {@link StrategyFiles}.
  *
  * <p>Order of events, as in the live pipeline: each trade reaches the executor before the aggregation (live, the
  * candle it closes still has two hops to go); a candle's signals reach the executor once the strategies have run on
@@ -38,43 +39,26 @@ final class StrategyRun implements Closeable {
     static final String REPORT_JSON = "report.json";
     static final String REPORT_HTML = "report.html";
 
-    private final StrategyReplay replay;
-    private final ExecutorReplay executor;
-    private final List<Signal> pending;
+    private final BacktestEngine.Strategies strategies;
+    private final BacktestEngine.Executor executor;
+    private final List<Signal> pending = new ArrayList<>();
+    private final Map<String, Long> signalCounts = new LinkedHashMap<>();
     private final StrategyFiles files;
     private final BacktestReport report;
-    private final String intervalName;
+    private final CandleInterval interval;
     private final Path outDir;
+    private long candles;
 
-    private StrategyRun(StrategyReplay replay, ExecutorReplay executor, List<Signal> pending, StrategyFiles files, BacktestReport report,
-                        String intervalName, Path outDir) {
-        this.replay = replay;
-        this.executor = executor;
-        this.pending = pending;
+    private StrategyRun(BacktestEngine engine, StrategySettings settings, ExecutorSettings execution, StrategyFiles files,
+                        BacktestReport report, Path outDir) {
+        for (StrategyInstance instance : settings.instances()) {
+            signalCounts.put(instance.name(), 0L);
+        }
         this.files = files;
         this.report = report;
-        this.intervalName = intervalName;
+        this.interval = settings.interval();
         this.outDir = outDir;
-    }
-
-    /**
-     * @param settings  the strategies, or null for none; {@code serdeConfig} replaces theirs
-     * @param execution the executor's settings (paper broker); {@code serdeConfig} replaces theirs
-     */
-    static StrategyRun open(StrategySettings settings, ExecutorSettings execution, Account account, String symbol,
-                            Map<String, Object> serdeConfig, Path outDir, Path stateDir) throws IOException {
-        if (settings == null) {
-            return new StrategyRun(null, null, null, null, null, null, outDir);
-        }
-        ExecutorSettings ownExecution = new ExecutorSettings(execution.topics(), ExecutorSettings.BROKER_PAPER, execution.orderType(),
-                execution.limitOffsetBps(), execution.timeInForce(), execution.limitExpiry(), execution.sizing(), execution.risk(),
-                execution.paperFeeRate(), execution.paperSlippageBps(), execution.paperFilters(), execution.refreshInterval(), serdeConfig);
-        StrategySettings own = new StrategySettings(settings.topics(), settings.interval(), settings.instances(), serdeConfig);
-        BacktestReport report = new BacktestReport(symbol, settings.instances().stream().map(StrategyInstance::name).toList(), account,
-                settings.interval().length());
-        StrategyFiles files = StrategyFiles.open(outDir);
-        List<Signal> pending = new ArrayList<>();
-        StrategySink sink = new StrategySink() {
+        this.strategies = engine.strategies(settings, new StrategySink() {
             @Override
             public void indicators(IndicatorSnapshot snapshot) throws IOException {
                 files.indicators(snapshot);
@@ -83,18 +67,38 @@ final class StrategyRun implements Closeable {
             @Override
             public void signal(Signal signal) throws IOException {
                 files.signal(signal);
+                signalCounts.merge(signal.getStrategyInstance(), 1L, Long::sum);
                 pending.add(signal);
             }
-        };
-        StrategyReplay replay = null;
+        });
         try {
-            replay = new StrategyReplay(own, stateDir.resolve("strategy"), sink);
-            ExecutorReplay executor = new ExecutorReplay(ownExecution, stateDir.resolve("executor"), files);
-            return new StrategyRun(replay, executor, pending, files, report, settings.interval().name(), outDir);
+            this.executor = engine.executor(execution, files);
         } catch (RuntimeException e) {
-            if (replay != null) {
-                replay.close();
+            try {
+                strategies.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
             }
+            throw e;
+        }
+    }
+
+    /**
+     * @param settings  the strategies, or null for none
+     * @param execution the executor's settings (the paper broker whatever they name)
+     * @return null without strategies
+     */
+    static StrategyRun open(BacktestEngine engine, StrategySettings settings, ExecutorSettings execution, Account account, String symbol,
+                            Path outDir) throws IOException {
+        if (settings == null) {
+            return null;
+        }
+        BacktestReport report = new BacktestReport(symbol, settings.instances().stream().map(StrategyInstance::name).toList(), account,
+                settings.interval().length());
+        StrategyFiles files = StrategyFiles.open(outDir);
+        try {
+            return new StrategyRun(engine, settings, execution, files, report, outDir);
+        } catch (RuntimeException e) {
             files.close();
             throw e;
         }
@@ -104,57 +108,50 @@ final class StrategyRun implements Closeable {
      * Runs the strategies on a candle of their interval, its signals through the executor, their fills back to the
      * strategies and into the accounts, then marks the accounts to the candle's close; ignores other intervals.
      */
-    void accept(CandleInterval interval, Candle candle) throws IOException {
-        if (replay != null && replay.runsOn(interval.name())) {
-            replay.accept(candle);
-            for (Signal signal : pending) {
-                filled(executor.signal(signal));
-            }
-            pending.clear();
-            report.candleClosed(candle.getCloseTime().toEpochMilli(), candle.getClose());
+    void accept(CandleInterval candleInterval, Candle candle) throws IOException {
+        if (!interval.name().equals(candleInterval.name())) {
+            return;
         }
+        strategies.accept(candle);
+        candles++;
+        for (Signal signal : pending) {
+            filled(executor.signal(signal));
+        }
+        pending.clear();
+        report.candleClosed(candle.getCloseTime().toEpochMilli(), candle.getClose());
     }
 
     /** A trade of the input, for the executor (resting LIMIT orders, marks); before the aggregation sees it. */
     void trade(Trade trade) throws IOException {
-        if (executor != null) {
-            filled(executor.trade(trade));
-        }
+        filled(executor.trade(trade));
     }
 
     /** The executor's fills, back to the strategies (as oms.fills) and into the accounts. */
     private void filled(List<Fill> fills) throws IOException {
         for (Fill fill : fills) {
-            replay.fill(fill);
+            strategies.fill(fill);
             report.fill(reportFill(fill));
         }
     }
 
     /** The paper broker charges its fee in the quote asset, the account's currency. */
-    private static dev.tickflow.cli.backtest.report.Fill reportFill(Fill fill) {
-        return new dev.tickflow.cli.backtest.report.Fill(fill.getStrategyInstance(), fill.getSymbol(), fill.getTradeTime().toEpochMilli(),
+    private static dev.tickflow.backtest.report.Fill reportFill(Fill fill) {
+        return new dev.tickflow.backtest.report.Fill(fill.getStrategyInstance(), fill.getSymbol(), fill.getTradeTime().toEpochMilli(),
                 fill.getSide() == OrderSide.BUY ? Side.BUY : Side.SELL, fill.getPrice(), fill.getQuantity(), fill.getCommission());
     }
 
-    /** Commits the files and writes the reports; null when no strategy ran. */
+    /** Commits the files and writes the reports. */
     StrategyResult commit() throws IOException {
-        if (replay == null) {
-            return null;
-        }
         List<Path> written = new ArrayList<>(files.commit());
-        written.add(writeAtomically(outDir.resolve(REPORT_JSON), ReportJson.render(report, intervalName)));
-        written.add(writeAtomically(outDir.resolve(REPORT_HTML), ReportHtml.render(report, intervalName)));
-        return new StrategyResult(replay.candles(), replay.signalCounts(), files.orders(), files.rejectedOrders(), files.fills(),
-                report.reports(), written);
+        written.add(writeAtomically(outDir.resolve(REPORT_JSON), ReportJson.render(report, interval.name())));
+        written.add(writeAtomically(outDir.resolve(REPORT_HTML), ReportHtml.render(report, interval.name())));
+        return new StrategyResult(candles, signalCounts, files.orders(), files.rejectedOrders(), files.fills(), report.reports(), written);
     }
 
     @Override
     public void close() throws IOException {
-        if (replay == null) {
-            return;
-        }
         try {
-            replay.close();
+            strategies.close();
         } finally {
             try {
                 executor.close();

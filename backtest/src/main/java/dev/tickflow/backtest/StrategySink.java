@@ -1,10 +1,10 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.Signal;
 import java.io.IOException;
 
-/** Where a strategy replay delivers its outputs, in the order the topology emits them. */
+/** Where the strategies deliver their outputs, in the order the strategy service would emit them. */
 public interface StrategySink {
     void indicators(IndicatorSnapshot snapshot) throws IOException;
 

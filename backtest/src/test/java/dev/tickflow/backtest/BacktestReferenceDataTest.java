@@ -1,32 +1,25 @@
-package dev.tickflow.cli;
+package dev.tickflow.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.aggregate.AggregateSettings;
-import dev.tickflow.aggregate.AggregateTopology;
 import dev.tickflow.ingest.replay.BinanceTradesCsv;
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
 import dev.tickflow.schema.Trade;
-import dev.tickflow.serde.MockSchemaRegistry;
 import dev.tickflow.testkit.ReferenceData;
-import dev.tickflow.topics.TopicCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
- * Acceptance: {@code tickflow backtest} on Binance's real XRPETH aggTrades gives Binance's own klines.
- * Skipped while {@link AggregateTopology#build} is still a stub, and when the shared reference data is absent.
+ * Acceptance: the backtest (with {@code tickflow backtest}'s defaults) on Binance's real XRPETH aggTrades gives Binance's
+ * own klines. Skipped when the shared reference data is absent.
  */
 class BacktestReferenceDataTest {
     private static final String DIR = ReferenceData.XRPETH_2019_10 + "/";
@@ -39,15 +32,9 @@ class BacktestReferenceDataTest {
         Path trades = ReferenceData.assumeFile(DIR + "XRPETH-aggTrades-2019-10-11_13.csv");
         Path klines1m = ReferenceData.assumeFile(DIR + "XRPETH-1m-klines.csv");
         Path klines5m = ReferenceData.assumeFile(DIR + "XRPETH-5m-klines.csv");
-        assumeTopologyExists();
 
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        CommandLine tickflow = TickflowCommand.commandLine();
-        tickflow.setOut(new PrintWriter(stdout, true));
-        tickflow.setErr(new PrintWriter(stderr, true));
-        int exit = tickflow.execute("backtest", "--trades", trades.toString(), "--symbol", "XRPETH", "--out", out.toString());
-        assertThat(exit).as(stderr.toString()).isZero();
+        BacktestResult result = new BacktestRunner(new PrintWriter(new StringWriter()))
+                .run(Requests.of(BacktestRequest.Input.TRADES, trades, "XRPETH", out));
 
         List<String[]> candles1m = rows(out.resolve("candles-1m.csv"));
         List<String[]> candles5m = rows(out.resolve("candles-5m.csv"));
@@ -65,23 +52,10 @@ class BacktestReferenceDataTest {
             assertThat(sum(candles, 9)).isEqualByComparingTo(expected.takerBuyVolume);
             assertThat(sum(candles, 10)).isEqualByComparingTo(expected.takerBuyQuoteVolume);
         }
-        assertThat(stdout.toString()).contains("trades:       12,477", "candles:      1m 3,560, 5m 712");
+        assertThat(String.join("\n", result.summary())).contains("trades:       12,477", "candles:      1m 3,560, 5m 712");
 
         Map<String, Integer> fills = ExecutionFiles.assertConsistent(out, new BigDecimal("0.001"));
         assertThat(fills).as("both default instances trade on the reference data").containsOnlyKeys("A", "B");
-    }
-
-    private static void assumeTopologyExists() {
-        String scope = "backtest-reference-probe";
-        try {
-            AggregateTopology.build(new AggregateSettings(TopicCatalog.defaults(), Duration.ofSeconds(5), true,
-                    Map.of("schema.registry.url", "mock://" + scope)));
-        } catch (UnsupportedOperationException e) {
-            Assumptions.abort("AggregateTopology.build is still a stub (" + e.getMessage()
-                    + "): the acceptance test of tickflow backtest runs once the aggregation topology is merged");
-        } finally {
-            MockSchemaRegistry.dropScope(scope);
-        }
     }
 
     /** open_time, open, high, low, close, volume, with numbers compared by value. */

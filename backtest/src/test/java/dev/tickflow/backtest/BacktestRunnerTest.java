@@ -1,4 +1,4 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ class BacktestRunnerTest {
         Path trades = Files.writeString(dir.resolve("XRPETH-aggTrades-2023-11-14.csv"), lines);
         AtomicLong nanos = new AtomicLong();
         StringWriter progress = new StringWriter();
-        BacktestRunner runner = new BacktestRunner(new WindowingTestTopology(), new PrintWriter(progress),
+        BacktestRunner runner = new BacktestRunner(InMemoryEngine.INSTANCE, new PrintWriter(progress),
                 () -> nanos.addAndGet(6_000_000_000L));
 
         BacktestResult result = runner.run(new BacktestRequest(List.of(trades), "XRPETH", dir.resolve("out"),

@@ -1,26 +1,27 @@
-package dev.tickflow.cli;
+package dev.tickflow.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.testkit.ReferenceData;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
- * Acceptance: {@code tickflow backtest} runs the strategy topology on Binance's real XRPETH klines, deterministically,
+ * Acceptance: the backtest (with {@code tickflow backtest}'s defaults) runs the strategies on Binance's real XRPETH klines, deterministically,
  * and gives the very same indicators and signals when it builds the candles itself from the aggTrades. Skipped when the
  * shared reference data is absent.
  */
@@ -36,8 +37,8 @@ class BacktestStrategyReferenceDataTest {
     void klinesGiveIndicatorsAndConsistentSignalsEveryTime() throws IOException {
         Path klines = ReferenceData.assumeFile(DIR + "XRPETH-1m-klines.csv");
 
-        String summary = backtest("--klines", klines.toString(), "--symbol", "XRPETH", "--out", out.resolve("a").toString());
-        backtest("--klines", klines.toString(), "--symbol", "XRPETH", "--out", out.resolve("b").toString());
+        String summary = backtest(Requests.of(BacktestRequest.Input.KLINES, klines, "XRPETH", out.resolve("a")));
+        backtest(Requests.of(BacktestRequest.Input.KLINES, klines, "XRPETH", out.resolve("b")));
 
         for (String file : List.of("indicators.csv", "signals.csv", "orders.csv", "fills.csv", "report.json", "report.html")) {
             assertThat(Files.readAllBytes(out.resolve("a").resolve(file))).as(file).isEqualTo(Files.readAllBytes(out.resolve("b").resolve(file)));
@@ -95,8 +96,8 @@ class BacktestStrategyReferenceDataTest {
         Path trades = ReferenceData.assumeFile(DIR + "XRPETH-aggTrades-2019-10-11_13.csv");
         Path klines = ReferenceData.assumeFile(DIR + "XRPETH-1m-klines.csv");
 
-        String summary = backtest("--trades", trades.toString(), "--symbol", "XRPETH", "--out", out.resolve("trades").toString());
-        backtest("--klines", klines.toString(), "--symbol", "XRPETH", "--out", out.resolve("klines").toString());
+        String summary = backtest(Requests.of(BacktestRequest.Input.TRADES, trades, "XRPETH", out.resolve("trades")));
+        backtest(Requests.of(BacktestRequest.Input.KLINES, klines, "XRPETH", out.resolve("klines")));
 
         assertThat(Files.readAllLines(out.resolve("trades/candles-1m.csv"))).hasSize(KLINES + 1);
         for (String file : List.of("indicators.csv", "signals.csv", "orders.csv", "fills.csv")) {
@@ -110,7 +111,8 @@ class BacktestStrategyReferenceDataTest {
     void overridesApplyToEveryInstance() throws IOException {
         Path klines = ReferenceData.assumeFile(DIR + "XRPETH-1m-klines.csv");
 
-        backtest("--klines", klines.toString(), "--symbol", "XRPETH", "--out", out.toString(), "--sma", "20", "--ema", "8", "--stop-loss", "0.05");
+        StrategySettings overridden = Requests.strategies(new StrategyOverrides(Optional.of(20), Optional.of(8), Optional.of(new BigDecimal("0.05"))));
+        backtest(Requests.of(BacktestRequest.Input.KLINES, List.of(klines), "XRPETH", out, Duration.ofSeconds(5), overridden, Requests.executor(Map.of())));
 
         List<String[]> indicators = rows(out.resolve("indicators.csv"), "instance,symbol,open_time,close,sma,ema");
         for (String instance : INSTANCES) {
@@ -134,16 +136,8 @@ class BacktestStrategyReferenceDataTest {
         return -1;
     }
 
-    private static String backtest(String... args) {
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        CommandLine tickflow = TickflowCommand.commandLine();
-        tickflow.setOut(new PrintWriter(stdout, true));
-        tickflow.setErr(new PrintWriter(stderr, true));
-        List<String> all = new ArrayList<>(List.of("backtest"));
-        all.addAll(List.of(args));
-        assertThat(tickflow.execute(all.toArray(String[]::new))).as(stderr.toString()).isZero();
-        return stdout.toString();
+    private static String backtest(BacktestRequest request) {
+        return String.join("\n", new BacktestRunner(new PrintWriter(new StringWriter())).run(request).summary());
     }
 
     private static List<String[]> rows(Path csv, String header) throws IOException {

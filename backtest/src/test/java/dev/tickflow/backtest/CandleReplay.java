@@ -1,4 +1,4 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
 import dev.tickflow.aggregate.AggregateSettings;
 import dev.tickflow.schema.Candle;
@@ -22,9 +22,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * real serdes. The mock wall clock starts at the epoch and stays there while trades are piped in, so
  * windows close by stream time only; after the last trade the clock is advanced to the end of the last
  * trade's minute plus the grace, which closes (and emits) the last minute. A rolled-up interval whose
- * window is still incomplete at that point is not emitted.
+ * window is still incomplete at that point is not emitted. The reference of {@link TopologyEngine}.
  */
-public final class CandleReplay {
+public final class CandleReplay implements BacktestEngine.Candles {
     static final String APPLICATION_ID = "tickflow-backtest";
     /**
      * The driver keeps every record the topology produces, changelogs included, until it is read: it is read
@@ -52,6 +52,7 @@ public final class CandleReplay {
     }
 
     /** Pipes every trade, keyed by its symbol and stamped with its trade time, and hands each final candle to the sink. */
+    @Override
     public ReplayResult run(Iterator<Trade> trades, CandleSink sink) throws IOException {
         try (TopologyTestDriver driver = new TopologyTestDriver(buildTopology(), properties(), Instant.EPOCH);
              AvroSerde<Trade> tradeSerde = AvroSerde.forClass(Trade.class, settings.serdeConfig(), false);
@@ -99,9 +100,7 @@ public final class CandleReplay {
 
     /** Where the wall clock goes after the last trade: end of that trade's 1-minute window plus the grace. */
     long endOfDataWallClock(long lastTradeTime) {
-        long minute = CandleInterval.ONE_MINUTE.length().toMillis();
-        long lastWindowEnd = Math.floorDiv(lastTradeTime, minute) * minute + minute;
-        return lastWindowEnd + settings.grace().toMillis();
+        return TradeAggregation.endOfData(lastTradeTime, settings.grace());
     }
 
     private Topology buildTopology() {

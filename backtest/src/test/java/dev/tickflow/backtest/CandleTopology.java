@@ -1,4 +1,4 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
 import dev.tickflow.aggregate.AggregateSettings;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.tickflow.cli;
+package dev.tickflow.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +19,12 @@ import java.util.Map;
  * one fill at the signal's price and time and the fee at {@code feeRate} (rounded half-even to 16 decimals); each instance buys, then sells exactly what
  * it holds, so its position is back to zero after each SELL.
  */
-final class ExecutionFiles {
+public final class ExecutionFiles {
     private ExecutionFiles() {
     }
 
     /** @return fills per instance */
-    static Map<String, Integer> assertConsistent(Path out, BigDecimal feeRate) throws IOException {
+    public static Map<String, Integer> assertConsistent(Path out, BigDecimal feeRate) throws IOException {
         List<String[]> signals = rows(out.resolve("signals.csv"), "instance,symbol,open_time,target");
         List<String[]> orders = rows(out.resolve("orders.csv"), "instance,symbol,time,client_order_id,signal_id,side,type,status");
         List<String[]> fills = rows(out.resolve("fills.csv"), "instance,symbol,time,client_order_id,trade_id,side,price,quantity,fee");

@@ -1,4 +1,4 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.ExecutorTopology;
@@ -8,7 +8,6 @@ import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroSerde;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,20 +28,13 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * Runs signals and trades through the executor service's own topology ({@link ExecutorTopology#build}) with the paper
  * broker, in a {@link TopologyTestDriver}, and hands each order event and fill to the sink in the order the topology
  * emits them. The paper broker's outputs depend on the event times of its inputs only (see docs/executor.md), so they
- * equal the live service's for the same signals and trades.
+ * equal the live service's for the same signals and trades. The reference of {@link TopologyEngine}.
  */
-public final class ExecutorReplay implements Closeable {
+public final class ExecutorReplay implements BacktestEngine.Executor {
     static final String APPLICATION_ID = "tickflow-backtest-executor";
 
-    /** Where the executor's outputs go. */
-    public interface Sink {
-        void order(OrderEvent order) throws IOException;
-
-        void fill(Fill fill) throws IOException;
-    }
-
     private final ExecutorSettings settings;
-    private final Sink sink;
+    private final ExecutionSink sink;
     private final TopologyTestDriver driver;
     private final AvroSerde<Signal> signalSerde;
     private final AvroSerde<Trade> tradeSerde;
@@ -58,7 +50,7 @@ public final class ExecutorReplay implements Closeable {
      * @param settings the executor settings (paper broker); the serde config usually names the run's {@code mock://} registry
      * @param stateDir an empty directory for the topology's state stores
      */
-    public ExecutorReplay(ExecutorSettings settings, Path stateDir, Sink sink) {
+    public ExecutorReplay(ExecutorSettings settings, Path stateDir, ExecutionSink sink) {
         this.settings = settings;
         this.sink = sink;
         this.driver = new TopologyTestDriver(ExecutorTopology.build(settings,
@@ -75,12 +67,14 @@ public final class ExecutorReplay implements Closeable {
     }
 
     /** Pipes one trade, keyed by symbol and stamped with its trade time; returns the fills of resting orders it caused. */
+    @Override
     public List<Fill> trade(Trade trade) throws IOException {
         trades.pipeInput(trade.getSymbol(), trade, trade.getTradeTime());
         return drain();
     }
 
     /** Pipes one signal, keyed by symbol and stamped with its time; returns the fills it caused, in order. */
+    @Override
     public List<Fill> signal(Signal signal) throws IOException {
         signals.pipeInput(signal.getSymbol(), signal, signal.getCreatedAt());
         return drain();

@@ -1,4 +1,4 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
@@ -8,7 +8,6 @@ import dev.tickflow.serde.AvroSerde;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.strategy.StrategyTopology;
 import dev.tickflow.strategy.engine.StrategyInstance;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,9 +27,10 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * Runs candles through the strategy service's own topology ({@link StrategyTopology#build}) in a
  * {@link TopologyTestDriver}, one candle at a time as they come (from klines or straight from the candle replay),
  * and hands each indicator snapshot and signal to the sink. Everything the driver captured is read after every
- * candle, so memory stays flat. The executor's fills are piped back ({@link #fill}) as oms.fills, as live.
+ * candle, so memory stays flat. The executor's fills are piped back ({@link #fill}) as oms.fills, as live. The
+ * reference of {@link TopologyEngine}.
  */
-public final class StrategyReplay implements Closeable {
+public final class StrategyReplay implements BacktestEngine.Strategies {
     static final String APPLICATION_ID = "tickflow-backtest-strategy";
 
     private final StrategySettings settings;
@@ -78,6 +78,7 @@ public final class StrategyReplay implements Closeable {
     }
 
     /** Pipes one candle, keyed by symbol and stamped with its close time, and delivers what it produced. */
+    @Override
     public void accept(Candle candle) throws IOException {
         candles.pipeInput(candle.getSymbol(), candle, candle.getCloseTime());
         candlesPiped++;
@@ -85,6 +86,7 @@ public final class StrategyReplay implements Closeable {
     }
 
     /** Pipes one fill of the executor, keyed by symbol and stamped with its trade time (entry prices for stop losses). */
+    @Override
     public void fill(Fill fill) throws IOException {
         fills.pipeInput(fill.getSymbol(), fill, fill.getTradeTime());
         drain();

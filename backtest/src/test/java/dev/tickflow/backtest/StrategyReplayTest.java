@@ -1,4 +1,4 @@
-package dev.tickflow.cli.backtest;
+package dev.tickflow.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.tickflow.cli.backtest.report;
+package dev.tickflow.backtest.report;
 
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.tickflow.cli.backtest.report;
+package dev.tickflow.backtest.report;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import java.util.List;
 public final class ReportHtml {
     static final int MAX_POINTS = 20_000;
     static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.5.0/echarts.min.js";
-    private static final String TEMPLATE = "/dev/tickflow/cli/backtest/report/report.html";
+    private static final String TEMPLATE = "/dev/tickflow/backtest/report/report.html";
 
     private ReportHtml() {
     }

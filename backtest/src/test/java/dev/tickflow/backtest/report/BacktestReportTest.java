@@ -1,4 +1,4 @@
-package dev.tickflow.cli.backtest.report;
+package dev.tickflow.backtest.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
