@@ -21,8 +21,8 @@ import dev.tickflow.schema.Trade;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -119,11 +119,14 @@ final class BacktestExecutor implements BacktestEngine.Executor, ExecutorOutput 
             positions.computeIfAbsent(symbol, s -> new TreeMap<>()).put(instance, position);
         }
 
-        /** A copy: the engine updates positions while it goes through them. */
+        /**
+         * A view, not a copy (this runs for every trade): the engine, going through it, only replaces the positions it
+         * visits, which a TreeMap does in place, without disturbing the iteration.
+         */
         @Override
         public Map<String, PositionRecord> positionsOf(String symbol) {
             NavigableMap<String, PositionRecord> ofSymbol = positions.get(symbol);
-            return ofSymbol == null ? Map.of() : new LinkedHashMap<>(ofSymbol);
+            return ofSymbol == null ? Map.of() : Collections.unmodifiableMap(ofSymbol);
         }
 
         @Override

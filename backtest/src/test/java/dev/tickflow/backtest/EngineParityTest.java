@@ -91,6 +91,7 @@ class EngineParityTest {
         assertThat(result.replay().candles().get(CandleInterval.parse("1h"))).as("hours").isPositive();
         assertThat(Files.readAllLines(dir.resolve("domain/orders.csv")).stream().skip(1).map(line -> line.split(",")[7]).distinct())
                 .as("order states").containsAll(statuses);
+        assertThat(Files.readString(dir.resolve("domain/signals.csv"))).as("stop losses").contains(",STOP_LOSS,");
     }
 
     @Test

@@ -43,7 +43,7 @@ final class SyntheticTrades {
             if (random.nextInt(100) < 8) {
                 drift = (random.nextDouble() - 0.5) * 0.004;
             }
-            if (random.nextInt(400) == 0) {
+            if (random.nextInt(150) == 0) {
                 drift = -0.03;
             }
             int count = 1 + random.nextInt(random.nextInt(100) < 20 ? 3 : 30);

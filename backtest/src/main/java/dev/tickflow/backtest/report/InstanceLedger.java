@@ -25,6 +25,7 @@ public final class InstanceLedger {
     private final DoubleSeries equityCurve = new DoubleSeries();
 
     private BigDecimal equity;
+    private double lastEquity;
     private BigDecimal peakEquity;
     private BigDecimal maxDrawdown = BigDecimal.ZERO;
     private boolean longAtPreviousMark;
@@ -98,21 +99,26 @@ public final class InstanceLedger {
             exposedCandles++;
         }
         longAtPreviousMark = isLong();
+        // unchanged equity (no position): the drawdown of the previous mark and a return of exactly 0, without dividing
+        boolean unchanged = equity.compareTo(previous) == 0;
         if (equity.compareTo(peakEquity) > 0) {
             peakEquity = equity;
-        } else {
+        } else if (!unchanged) {
             BigDecimal drawdown = peakEquity.subtract(equity).divide(peakEquity, MathContext.DECIMAL128);
             if (drawdown.compareTo(maxDrawdown) > 0) {
                 maxDrawdown = drawdown;
             }
         }
-        double candleReturn = equity.divide(previous, MathContext.DECIMAL64).doubleValue() - 1.0;
+        double candleReturn = unchanged ? 0.0 : equity.divide(previous, MathContext.DECIMAL64).doubleValue() - 1.0;
         returns++;
         double delta = candleReturn - meanReturn;
         meanReturn += delta / returns;
         squaredDeviations += delta * (candleReturn - meanReturn);
         markTimes.add(time);
-        equityCurve.add(equity.doubleValue());
+        if (!unchanged || equityCurve.size() == 0) {
+            lastEquity = equity.doubleValue();
+        }
+        equityCurve.add(lastEquity);
     }
 
     LongSeries markTimes() {
