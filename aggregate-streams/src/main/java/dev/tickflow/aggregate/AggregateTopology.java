@@ -53,13 +53,7 @@ public final class AggregateTopology {
         for (CandleInterval interval : topics.candleIntervals()) {
             sinkByInterval.put(interval.name(), sinkName(interval));
         }
-        if (!sinkByInterval.containsKey(CandleInterval.ONE_MINUTE.name())) {
-            throw new IllegalArgumentException("The candle intervals must include 1m: every other one is rolled up from it; got "
-                    + topics.candleIntervals());
-        }
-        List<CandleInterval> rolled = topics.candleIntervals().stream()
-                .filter(interval -> !interval.name().equals(CandleInterval.ONE_MINUTE.name()))
-                .toList();
+        List<CandleInterval> rolled = CandleAggregator.rolledUp(topics.candleIntervals());
         long graceMs = settings.grace().toMillis();
 
         Topology topology = new Topology();

@@ -1,13 +1,11 @@
 package dev.tickflow.cli;
 
 import dev.tickflow.aggregate.AggregateSettings;
-import dev.tickflow.cli.backtest.AggregateCandleTopology;
-import dev.tickflow.cli.backtest.BacktestRequest;
-import dev.tickflow.cli.backtest.BacktestResult;
-import dev.tickflow.cli.backtest.BacktestRunner;
-import dev.tickflow.cli.backtest.CandleTopology;
-import dev.tickflow.cli.backtest.StrategyOverrides;
-import dev.tickflow.cli.backtest.report.Account;
+import dev.tickflow.backtest.BacktestRequest;
+import dev.tickflow.backtest.BacktestResult;
+import dev.tickflow.backtest.BacktestRunner;
+import dev.tickflow.backtest.StrategyOverrides;
+import dev.tickflow.backtest.report.Account;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
@@ -35,7 +33,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Backtest offline (no Kafka broker) through the production topologies: Binance trade files through the "
+        description = {"Backtest offline (no Kafka) through the services' own domain code, on one thread: Binance trade files through the "
                 + "aggregation (candles written as Binance kline CSV files: candles-1m.csv and one per rolled-up interval), or Binance "
                 + "kline files; then the strategies and the executor's risk checks and paper broker. Writes indicators.csv, "
                 + "signals.csv, orders.csv, fills.csv, report.json and report.html in --out.",
@@ -96,16 +94,6 @@ final class BacktestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final CandleTopology topology;
-
-    BacktestCommand() {
-        this(AggregateCandleTopology.INSTANCE);
-    }
-
-    BacktestCommand(CandleTopology topology) {
-        this.topology = topology;
-    }
-
     @Override
     public Integer call() {
         if (graceMs != null && graceMs < 0) {
@@ -128,7 +116,7 @@ final class BacktestCommand implements Callable<Integer> {
                 klines ? input.klineFiles : input.tradeFiles, symbol, outDir, TopicCatalog.from(loaded), grace,
                 skipMalformed ? MalformedLinePolicy.SKIP : MalformedLinePolicy.FAIL, progressEvery, strategySettings(loaded), execution, account);
         PrintWriter err = spec.commandLine().getErr();
-        BacktestResult result = new BacktestRunner(topology, err).run(request);
+        BacktestResult result = new BacktestRunner(err).run(request);
         PrintWriter out = spec.commandLine().getOut();
         result.summary().forEach(out::println);
         out.flush();

@@ -2,9 +2,7 @@ package dev.tickflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickflow.aggregate.AggregateSettings;
-import dev.tickflow.cli.backtest.CandleTopology;
-import dev.tickflow.cli.backtest.WindowingTestTopology;
+import dev.tickflow.backtest.ExecutionFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,12 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The backtest command end to end on a hand-written file, with a stand-in for the aggregation topology. */
+/** The backtest command end to end on hand-written files. */
 class BacktestCommandTest {
     private static final String TRADES = """
             agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker,is_best_match
@@ -54,13 +51,16 @@ class BacktestCommandTest {
         Path trades = Files.writeString(dir.resolve("XRPETH-aggTrades-2023-11-14.csv"), TRADES);
         Path outDir = dir.resolve("out");
 
-        int exit = run(new WindowingTestTopology(), "--trades", trades.toString(), "--symbol", "xrpeth", "--out", outDir.toString());
+        int exit = run("--trades", trades.toString(), "--symbol", "xrpeth", "--out", outDir.toString());
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(Files.readString(outDir.resolve("candles-1m.csv"))).isEqualTo("""
                 open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore
                 1699999800000,100.50000000,101.25000000,100.50000000,101.25000000,2.50000000,1699999859999,251.6250000000000000,3,0.50000000,50.6250000000000000,0
                 1699999860000,99.75000000,99.75000000,99.75000000,99.75000000,1.00000000,1699999919999,99.7500000000000000,1,1.00000000,99.7500000000000000,0
+                1699999920000,99.75000000,99.75000000,99.75000000,99.75000000,0.00000000,1699999979999,0.0000000000000000,0,0.00000000,0.0000000000000000,0
+                1699999980000,99.75000000,99.75000000,99.75000000,99.75000000,0.00000000,1700000039999,0.0000000000000000,0,0.00000000,0.0000000000000000,0
+                1700000040000,99.75000000,99.75000000,99.75000000,99.75000000,0.00000000,1700000099999,0.0000000000000000,0,0.00000000,0.0000000000000000,0
                 1700000100000,102.00000000,102.00000000,102.00000000,102.00000000,3.00000000,1700000159999,306.0000000000000000,3,0.00000000,0.0000000000000000,0
                 """);
         // the 5m window of the last trade is incomplete at the end of the data: not emitted
@@ -77,18 +77,21 @@ class BacktestCommandTest {
                     .containsExactly("candles-15m.csv", "candles-1h.csv", "candles-1m.csv", "candles-5m.csv", "fills.csv", "indicators.csv",
                             "orders.csv", "report.html", "report.json", "signals.csv");
         }
-        // the strategies ran on the three 1m candles: still warming up
+        // the strategies ran on the six 1m candles (three of them flat): the SMA(10) still warming up, the EMA(5) from the fifth
         assertThat(Files.readAllLines(outDir.resolve("indicators.csv"))).containsExactly("instance,symbol,open_time,close,sma,ema",
                 "A,XRPETH,1699999800000,101.25000000,,", "B,XRPETH,1699999800000,101.25000000,,",
                 "A,XRPETH,1699999860000,99.75000000,,", "B,XRPETH,1699999860000,99.75000000,,",
-                "A,XRPETH,1700000100000,102.00000000,,", "B,XRPETH,1700000100000,102.00000000,,");
+                "A,XRPETH,1699999920000,99.75000000,,", "B,XRPETH,1699999920000,99.75000000,,",
+                "A,XRPETH,1699999980000,99.75000000,,", "B,XRPETH,1699999980000,99.75000000,,",
+                "A,XRPETH,1700000040000,99.75000000,,100.0500000000000000", "B,XRPETH,1700000040000,99.75000000,,100.0500000000000000",
+                "A,XRPETH,1700000100000,102.00000000,,100.7000000000000000", "B,XRPETH,1700000100000,102.00000000,,100.7000000000000000");
         assertThat(Files.readAllLines(outDir.resolve("signals.csv"))).containsExactly(
                 "instance,symbol,open_time,target,reason,price,sma,ema,stop_price,signal_id");
         assertThat(out.toString())
                 .contains("signals:      A 0, B 0")
                 .contains("written:      " + outDir.resolve("signals.csv"))
                 .contains("trades:       4")
-                .contains("candles:      1m 3, 5m 1, 15m 1, 1h 0")
+                .contains("candles:      1m 6, 5m 1, 15m 1, 1h 0")
                 .contains("trades/s")
                 .contains("written:      " + outDir.resolve("candles-1m.csv"));
     }
@@ -97,8 +100,8 @@ class BacktestCommandTest {
     void writesTheSameBytesForTheSameInput() throws IOException {
         Path trades = Files.writeString(dir.resolve("trades.csv"), TRADES);
 
-        assertThat(run(new WindowingTestTopology(), "--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("a").toString())).isZero();
-        assertThat(run(new WindowingTestTopology(), "--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("b").toString())).isZero();
+        assertThat(run("--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("a").toString())).isZero();
+        assertThat(run("--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("b").toString())).isZero();
 
         for (String file : List.of("candles-1m.csv", "candles-5m.csv", "candles-15m.csv", "candles-1h.csv")) {
             assertThat(Files.readAllBytes(dir.resolve("a").resolve(file))).isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(file)));
@@ -110,7 +113,7 @@ class BacktestCommandTest {
         Path trades = Files.writeString(dir.resolve("trades.csv"), TRADES);
         Path config = Files.writeString(dir.resolve("backtest.properties"), "candles.intervals=1m,3m\n");
 
-        int exit = run(new WindowingTestTopology(), "--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString(),
+        int exit = run("--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString(),
                 "--config", config.toString(), "--grace-ms", "0");
 
         assertThat(exit).as(err.toString()).isZero();
@@ -123,7 +126,7 @@ class BacktestCommandTest {
 
     @Test
     void reportsAMissingFile() {
-        int exit = run(new WindowingTestTopology(), "--trades", dir.resolve("missing.csv").toString(), "--symbol", "XRPETH", "--out", dir.toString());
+        int exit = run("--trades", dir.resolve("missing.csv").toString(), "--symbol", "XRPETH", "--out", dir.toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("tickflow: Trades file " + dir.resolve("missing.csv") + " does not exist" + System.lineSeparator());
@@ -133,7 +136,7 @@ class BacktestCommandTest {
     void reportsInputWithoutTrades() throws IOException {
         Path trades = Files.writeString(dir.resolve("trades.csv"), TRADES.lines().findFirst().orElseThrow() + "\n");
 
-        int exit = run(new WindowingTestTopology(), "--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString());
+        int exit = run("--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).startsWith("tickflow: No trades for XRPETH in [" + trades + "]");
@@ -148,12 +151,12 @@ class BacktestCommandTest {
         Path trades = Files.writeString(dir.resolve("trades.csv"), TRADES);
         Path blocker = Files.writeString(dir.resolve("a-file"), "");
 
-        int exit = run(new WindowingTestTopology(), "--trades", trades.toString(), "--symbol", "XRPETH", "--out", blocker.resolve("out").toString());
+        int exit = run("--trades", trades.toString(), "--symbol", "XRPETH", "--out", blocker.resolve("out").toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).startsWith("tickflow: Cannot create output directory " + blocker.resolve("out") + ": Not a directory");
 
-        exit = run(new WindowingTestTopology(), "--trades", trades.toString(), "--symbol", "XRPETH", "--out", blocker.toString());
+        exit = run("--trades", trades.toString(), "--symbol", "XRPETH", "--out", blocker.toString());
         assertThat(err.toString()).contains("tickflow: Output directory " + blocker + " is a file, not a directory");
     }
 
@@ -161,32 +164,13 @@ class BacktestCommandTest {
     void stopsAtAMalformedLineOrSkipsItWhenAsked() throws IOException {
         Path trades = Files.writeString(dir.resolve("trades.csv"), TRADES + "5,abc,1,17,17,1700000100020,true,True\n");
 
-        assertThat(run(new WindowingTestTopology(), "--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString()))
+        assertThat(run("--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString()))
                 .isEqualTo(1);
         assertThat(err.toString()).startsWith("tickflow: " + trades + " line 6: price 'abc' is not a decimal number");
 
-        assertThat(run(new WindowingTestTopology(), "--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString(),
+        assertThat(run("--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString(),
                 "--skip-malformed")).isZero();
         assertThat(out.toString()).contains("skipped:      1 malformed lines, first: " + trades + " line 6: price 'abc' is not a decimal number");
-    }
-
-    @Test
-    void explainsATopologyThatIsNotThere() throws IOException {
-        Path trades = Files.writeString(dir.resolve("trades.csv"), TRADES);
-        CandleTopology absent = new CandleTopology() {
-            @Override
-            public Topology build(AggregateSettings settings) {
-                throw new UnsupportedOperationException("being written");
-            }
-
-            @Override
-            public Map<String, Object> streamsOverrides(AggregateSettings settings) {
-                return Map.of();
-            }
-        };
-
-        assertThat(run(absent, "--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("tickflow: The candle topology is not available in this build: being written");
     }
 
     @Test
@@ -204,7 +188,7 @@ class BacktestCommandTest {
         Path klines = Files.writeString(dir.resolve("XRPETH-1m-klines.csv"), KLINES);
         Path outDir = dir.resolve("out");
 
-        int exit = run(new WindowingTestTopology(), "--klines", klines.toString(), "--symbol", "XRPETH", "--out", outDir.toString(),
+        int exit = run("--klines", klines.toString(), "--symbol", "XRPETH", "--out", outDir.toString(),
                 "--sma", "3", "--ema", "2", "--stop-loss", "0.5");
 
         assertThat(exit).as(err.toString()).isZero();
@@ -256,7 +240,7 @@ class BacktestCommandTest {
                 """);
         Path outDir = dir.resolve("out");
 
-        int exit = run(new WindowingTestTopology(), "--trades", file.toString(), "--symbol", "XRPETH", "--out", outDir.toString(),
+        int exit = run("--trades", file.toString(), "--symbol", "XRPETH", "--out", outDir.toString(),
                 "--config", config.toString(), "--sma", "3", "--ema", "2");
 
         assertThat(exit).as(err.toString()).isZero();
@@ -292,7 +276,7 @@ class BacktestCommandTest {
                 """);
         Path outDir = dir.resolve("out");
 
-        int exit = run(new WindowingTestTopology(), "--klines", klines.toString(), "--symbol", "XRPETH", "--out", outDir.toString(),
+        int exit = run("--klines", klines.toString(), "--symbol", "XRPETH", "--out", outDir.toString(),
                 "--config", config.toString(), "--sma", "3", "--ema", "2");
 
         assertThat(exit).as(err.toString()).isZero();
@@ -313,7 +297,7 @@ class BacktestCommandTest {
                 """);
         Path config = Files.writeString(dir.resolve("backtest.properties"), "strategy.instances.file=" + instances + "\n");
 
-        int exit = run(new WindowingTestTopology(), "--klines", klines.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString(),
+        int exit = run("--klines", klines.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString(),
                 "--config", config.toString());
 
         assertThat(exit).as(err.toString()).isZero();
@@ -326,15 +310,15 @@ class BacktestCommandTest {
         Path klines = Files.writeString(dir.resolve("klines.csv"), KLINES);
         Path trades = Files.writeString(dir.resolve("trades.csv"), TRADES);
 
-        assertThat(run(new WindowingTestTopology(), "--klines", klines.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString(),
+        assertThat(run("--klines", klines.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString(),
                 "--sma", "0")).isEqualTo(2);
         assertThat(err.toString()).startsWith("tickflow: configuration error: Invalid strategy configuration with --sma/--ema/--stop-loss: "
                 + "Invalid value '0' for strategy.A.sma: must be a whole number from 1 to 10000");
 
-        assertThat(run(new WindowingTestTopology(), "--klines", klines.toString(), "--trades", trades.toString(), "--symbol", "XRPETH",
+        assertThat(run("--klines", klines.toString(), "--trades", trades.toString(), "--symbol", "XRPETH",
                 "--out", dir.resolve("o").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("mutually exclusive");
-        assertThat(run(new WindowingTestTopology(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString())).isEqualTo(2);
+        assertThat(run("--symbol", "XRPETH", "--out", dir.resolve("o").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required argument");
     }
 
@@ -342,7 +326,7 @@ class BacktestCommandTest {
     void reportsKlinesWithoutData() throws IOException {
         Path klines = Files.writeString(dir.resolve("klines.csv"), "open_time,open,high,low,close,volume\n");
 
-        assertThat(run(new WindowingTestTopology(), "--klines", klines.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString()))
+        assertThat(run("--klines", klines.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString()))
                 .isEqualTo(1);
         assertThat(err.toString()).startsWith("tickflow: No klines in [" + klines + "]");
         try (Stream<Path> left = Files.list(dir.resolve("o"))) {
@@ -350,8 +334,8 @@ class BacktestCommandTest {
         }
     }
 
-    private int run(CandleTopology topology, String... args) {
-        CommandLine commandLine = new CommandLine(new BacktestCommand(topology));
+    private int run(String... args) {
+        CommandLine commandLine = new CommandLine(new BacktestCommand());
         commandLine.setExecutionExceptionHandler(TickflowCommand::reportError);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

@@ -5,14 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tickflow.aggregate.AggregateApp;
 import dev.tickflow.aggregate.AggregateSettings;
-import dev.tickflow.cli.backtest.AggregateCandleTopology;
-import dev.tickflow.cli.backtest.BacktestRequest;
-import dev.tickflow.cli.backtest.BacktestRunner;
-import dev.tickflow.cli.backtest.CsvRowWriter;
-import dev.tickflow.cli.backtest.FillCsvWriter;
-import dev.tickflow.cli.backtest.OrderCsvWriter;
-import dev.tickflow.cli.backtest.SignalCsvWriter;
-import dev.tickflow.cli.backtest.report.Account;
+import dev.tickflow.backtest.BacktestRequest;
+import dev.tickflow.backtest.BacktestRunner;
+import dev.tickflow.backtest.CsvRowWriter;
+import dev.tickflow.backtest.FillCsvWriter;
+import dev.tickflow.backtest.OrderCsvWriter;
+import dev.tickflow.backtest.SignalCsvWriter;
+import dev.tickflow.backtest.report.Account;
+import dev.tickflow.runtime.StreamsService;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorApp;
 import dev.tickflow.executor.ExecutorSettings;
@@ -62,7 +62,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Parity: the same trades through {@code tickflow backtest} (topologies in TopologyTestDriver) and through the live
+ * Parity: the same trades through {@code tickflow backtest} (the services' domain code on one thread) and through the live
  * aggregate, strategy and executor (paper broker) services on a real broker and registry with exactly_once_v2 give
  * identical signals, orders and fills, every field written to signals.csv, orders.csv and fills.csv compared as text.
  *
@@ -126,7 +126,7 @@ class BacktestParityIT {
         Map<String, Expected> expected = new LinkedHashMap<>();
         for (String symbol : SYMBOLS) {
             Path out = dir.resolve("backtest-" + symbol);
-            new BacktestRunner(AggregateCandleTopology.INSTANCE, new PrintWriter(new StringWriter())).run(new BacktestRequest(
+            new BacktestRunner(new PrintWriter(new StringWriter())).run(new BacktestRequest(
                     BacktestRequest.Input.TRADES, List.of(tradeFiles.get(symbol)), symbol, out, TopicCatalog.defaults(),
                     Duration.ofMillis(GRACE_MS), MalformedLinePolicy.FAIL, Duration.ofHours(1), strategies, execution,
                     new Account(new BigDecimal("10000"), execution.paperFeeRate())));

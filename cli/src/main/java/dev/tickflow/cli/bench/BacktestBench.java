@@ -1,11 +1,10 @@
 package dev.tickflow.cli.bench;
 
 import dev.tickflow.aggregate.AggregateSettings;
-import dev.tickflow.cli.backtest.AggregateCandleTopology;
-import dev.tickflow.cli.backtest.BacktestRequest;
-import dev.tickflow.cli.backtest.BacktestResult;
-import dev.tickflow.cli.backtest.BacktestRunner;
-import dev.tickflow.cli.backtest.report.Account;
+import dev.tickflow.backtest.BacktestRequest;
+import dev.tickflow.backtest.BacktestResult;
+import dev.tickflow.backtest.BacktestRunner;
+import dev.tickflow.backtest.report.Account;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.order.OrderSizing;
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
@@ -27,8 +26,8 @@ import java.util.Map;
 
 /**
  * The backtest part of the benchmark: writes {@code trades} simulated trades of one symbol as a Binance aggTrades
- * file, then runs the real backtest on it ({@link BacktestRunner} with the aggregation topology and the default
- * strategy instances: candles, indicators, signals, report out) and takes the runner's own elapsed time.
+ * file, then runs the real backtest on it ({@link BacktestRunner} with the default strategy instances and the paper
+ * executor: candles, indicators, signals, orders, fills, report out) and takes the runner's own elapsed time.
  */
 final class BacktestBench {
     static final String SYMBOL = "SYM000USDT";
@@ -51,7 +50,7 @@ final class BacktestBench {
         BacktestRequest request = new BacktestRequest(BacktestRequest.Input.TRADES, List.of(file), SYMBOL, workDir.resolve("backtest-out"),
                 topics, Duration.ofMillis(AggregateSettings.DEFAULT_GRACE_MS), MalformedLinePolicy.FAIL, Duration.ofSeconds(2), strategies,
                 executorSettings(), Account.DEFAULT);
-        BacktestResult result = new BacktestRunner(AggregateCandleTopology.INSTANCE, out).run(request);
+        BacktestResult result = new BacktestRunner(out).run(request);
         return new Result(result.replay().trades(), result.elapsed(), result);
     }
 

@@ -4,71 +4,77 @@ import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.risk.RiskState;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The engine's state in maps, without Kafka: for tests and for running the engine in memory (a backtest). Entries of a
- * symbol come in the order of their {@code symbol|instance} key, as from the service's stores.
+ * The engine's state in maps, without Kafka: for tests and for running the engine in memory (a backtest). The entries
+ * of a symbol come in the order of their instance names, as a prefix scan of the service's {@code symbol|instance}
+ * keys gives them.
  */
 public final class InMemoryState implements ExecutorState {
-    private final Map<String, PositionRecord> positions = new TreeMap<>();
-    private final Map<String, OpenOrder> openOrders = new TreeMap<>();
+    private final Map<String, NavigableMap<String, PositionRecord>> positions = new TreeMap<>();
+    private final Map<String, NavigableMap<String, OpenOrder>> openOrders = new TreeMap<>();
     private final Map<String, RiskState> risk = new HashMap<>();
     private final Map<String, LastTrade> lastTrades = new HashMap<>();
 
-    private static String key(String symbol, String instance) {
-        return symbol + "|" + instance;
-    }
-
     @Override
     public Optional<PositionRecord> position(String instance, String symbol) {
-        return Optional.ofNullable(positions.get(key(symbol, instance)));
+        NavigableMap<String, PositionRecord> ofSymbol = positions.get(symbol);
+        return Optional.ofNullable(ofSymbol == null ? null : ofSymbol.get(instance));
     }
 
     @Override
     public void putPosition(String instance, String symbol, PositionRecord position) {
-        positions.put(key(symbol, instance), position);
+        positions.computeIfAbsent(symbol, s -> new TreeMap<>()).put(instance, position);
     }
 
+    /**
+     * A read-only view, not a copy (a backtest asks for it on every trade): replacing the position of an instance it
+     * holds, as the portfolio does while going through it, changes no structure; adding one would fail loudly.
+     */
     @Override
     public Map<String, PositionRecord> positionsOf(String symbol) {
-        Map<String, PositionRecord> found = new LinkedHashMap<>();
-        positions.forEach((key, value) -> {
-            if (key.startsWith(symbol + "|")) {
-                found.put(key.substring(symbol.length() + 1), value);
-            }
-        });
-        return found;
+        NavigableMap<String, PositionRecord> ofSymbol = positions.get(symbol);
+        return ofSymbol == null ? Map.of() : Collections.unmodifiableMap(ofSymbol);
     }
 
     @Override
     public Optional<OpenOrder> openOrder(String instance, String symbol) {
-        return Optional.ofNullable(openOrders.get(key(symbol, instance)));
+        NavigableMap<String, OpenOrder> ofSymbol = openOrders.get(symbol);
+        return Optional.ofNullable(ofSymbol == null ? null : ofSymbol.get(instance));
     }
 
     @Override
     public void putOpenOrder(OpenOrder order) {
-        openOrders.put(key(order.request().symbol(), order.request().strategyInstance()), order);
+        openOrders.computeIfAbsent(order.request().symbol(), s -> new TreeMap<>()).put(order.request().strategyInstance(), order);
     }
 
     @Override
     public void removeOpenOrder(String instance, String symbol) {
-        openOrders.remove(key(symbol, instance));
+        NavigableMap<String, OpenOrder> ofSymbol = openOrders.get(symbol);
+        if (ofSymbol != null) {
+            ofSymbol.remove(instance);
+        }
     }
 
+    /** A copy: the engine fills and cancels orders while it goes through them. */
     @Override
     public List<OpenOrder> openOrdersOf(String symbol) {
-        return openOrders.entrySet().stream().filter(e -> e.getKey().startsWith(symbol + "|")).map(Map.Entry::getValue).toList();
+        NavigableMap<String, OpenOrder> ofSymbol = openOrders.get(symbol);
+        return ofSymbol == null || ofSymbol.isEmpty() ? List.of() : new ArrayList<>(ofSymbol.values());
     }
 
     @Override
     public List<OpenOrder> allOpenOrders() {
-        return new ArrayList<>(openOrders.values());
+        List<OpenOrder> all = new ArrayList<>();
+        openOrders.values().forEach(ofSymbol -> all.addAll(ofSymbol.values()));
+        return all;
     }
 
     @Override
