@@ -42,31 +42,31 @@ final class StoreState implements ExecutorState {
 
     @Override
     public Optional<PositionRecord> position(String instance, String symbol) {
-        return Optional.ofNullable(positions.get(key(symbol, instance))).map(StateCodec::position);
+        return Optional.ofNullable(positions.get(key(symbol, instance))).map(StoreCodecs.POSITION::decode);
     }
 
     @Override
     public void putPosition(String instance, String symbol, PositionRecord position) {
-        positions.put(key(symbol, instance), StateCodec.position(position));
+        positions.put(key(symbol, instance), StoreCodecs.POSITION.encode(position));
     }
 
     @Override
     public Map<String, PositionRecord> positionsOf(String symbol) {
         Map<String, PositionRecord> found = new LinkedHashMap<>();
         try (KeyValueIterator<String, byte[]> all = positions.prefixScan(symbol + SEPARATOR, KEYS)) {
-            all.forEachRemaining(entry -> found.put(entry.key.substring(symbol.length() + 1), StateCodec.position(entry.value)));
+            all.forEachRemaining(entry -> found.put(entry.key.substring(symbol.length() + 1), StoreCodecs.POSITION.decode(entry.value)));
         }
         return found;
     }
 
     @Override
     public Optional<OpenOrder> openOrder(String instance, String symbol) {
-        return Optional.ofNullable(openOrders.get(key(symbol, instance))).map(StateCodec::openOrder);
+        return Optional.ofNullable(openOrders.get(key(symbol, instance))).map(StoreCodecs.OPEN_ORDER::decode);
     }
 
     @Override
     public void putOpenOrder(OpenOrder order) {
-        openOrders.put(key(order.request().symbol(), order.request().strategyInstance()), StateCodec.openOrder(order));
+        openOrders.put(key(order.request().symbol(), order.request().strategyInstance()), StoreCodecs.OPEN_ORDER.encode(order));
     }
 
     @Override
@@ -78,7 +78,7 @@ final class StoreState implements ExecutorState {
     public List<OpenOrder> openOrdersOf(String symbol) {
         List<OpenOrder> found = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = openOrders.prefixScan(symbol + SEPARATOR, KEYS)) {
-            all.forEachRemaining(entry -> found.add(StateCodec.openOrder(entry.value)));
+            all.forEachRemaining(entry -> found.add(StoreCodecs.OPEN_ORDER.decode(entry.value)));
         }
         return found;
     }
@@ -87,7 +87,7 @@ final class StoreState implements ExecutorState {
     public List<OpenOrder> allOpenOrders() {
         List<OpenOrder> found = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = openOrders.all()) {
-            all.forEachRemaining((KeyValue<String, byte[]> entry) -> found.add(StateCodec.openOrder(entry.value)));
+            all.forEachRemaining((KeyValue<String, byte[]> entry) -> found.add(StoreCodecs.OPEN_ORDER.decode(entry.value)));
         }
         return found;
     }
@@ -95,21 +95,21 @@ final class StoreState implements ExecutorState {
     @Override
     public RiskState risk(String key) {
         byte[] value = risk.get(key);
-        return value == null ? RiskState.empty() : StateCodec.risk(value);
+        return value == null ? RiskState.empty() : StoreCodecs.RISK.decode(value);
     }
 
     @Override
     public void putRisk(String key, RiskState state) {
-        risk.put(key, StateCodec.risk(state));
+        risk.put(key, StoreCodecs.RISK.encode(state));
     }
 
     @Override
     public Optional<LastTrade> lastTrade(String symbol) {
-        return Optional.ofNullable(lastTrades.get(symbol)).map(StateCodec::lastTrade);
+        return Optional.ofNullable(lastTrades.get(symbol)).map(StoreCodecs.LAST_TRADE::decode);
     }
 
     @Override
     public void putLastTrade(String symbol, LastTrade trade) {
-        lastTrades.put(symbol, StateCodec.lastTrade(trade));
+        lastTrades.put(symbol, StoreCodecs.LAST_TRADE.encode(trade));
     }
 }
