@@ -31,7 +31,7 @@ public final class AggregateTopology {
     public static final String PROCESSOR = "candles";
     public static final String LATE_SINK = "late-trades";
     /** The state store; its changelog topic is {@code <application.id>-candle-state-changelog}. */
-    public static final String STORE = CandleProcessor.STORE;
+    public static final String STORE = CandleAggregatorProcessor.STORE;
     /**
      * Record cache of the state store ({@code statestore.cache.max.bytes}, shared by the stream threads): a symbol's
      * state reaches the changelog once per commit instead of once per trade. A state record is under 1 KB, so this
@@ -60,7 +60,7 @@ public final class AggregateTopology {
         topology.addSource(AutoOffsetReset.earliest(), SOURCE, new TradeTimestampExtractor(), Serdes.String().deserializer(), tradeSerde.deserializer(),
                 topics.trades().name());
         topology.addProcessor(PROCESSOR,
-                () -> new CandleProcessor(graceMs, settings.closeByWallClock(), rolled, sinkByInterval, LATE_SINK), SOURCE);
+                () -> new CandleAggregatorProcessor(graceMs, settings.closeByWallClock(), rolled, sinkByInterval, LATE_SINK), SOURCE);
         topology.addStateStore(stateStore(), PROCESSOR);
         for (CandleInterval interval : topics.candleIntervals()) {
             topology.addSink(sinkName(interval), topics.candles(interval).name(), Serdes.String().serializer(),

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * every symbol that has traded (flat ones for minutes without trades) and the longer intervals rolled up from them.
  * A minute closes when the time given passes its end plus the grace; then the due minutes of every symbol close
  * together, symbols in the order of their keys. A trade seen before is a duplicate; one of a closed minute is late.
- * The {@link CandleProcessor} runs it on the states of its store, the backtest on states in memory. Not thread-safe.
+ * The {@link CandleAggregatorProcessor} runs it on the states of its store, the backtest on states in memory. Not thread-safe.
  */
 public final class CandleAggregator {
 

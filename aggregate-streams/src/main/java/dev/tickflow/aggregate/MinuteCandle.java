@@ -22,8 +22,8 @@ final class MinuteCandle extends WindowCandle {
 
     MinuteCandle(long openTime) {
         this.openTime = openTime;
-        volume = takerBuyVolume = Decimals.ZERO_QUANTITY;
-        quoteVolume = takerBuyQuoteVolume = Decimals.ZERO_QUOTE;
+        volume = takerBuyVolume = CandleDecimals.ZERO_QUANTITY;
+        quoteVolume = takerBuyQuoteVolume = CandleDecimals.ZERO_QUOTE;
     }
 
     static long openTimeOf(long tradeTime) {
@@ -51,8 +51,8 @@ final class MinuteCandle extends WindowCandle {
                 lastId = tradeId;
                 close = price;
             }
-            high = Decimals.max(high, price);
-            low = Decimals.min(low, price);
+            high = CandleDecimals.max(high, price);
+            low = CandleDecimals.min(low, price);
         }
         BigDecimal quote = price.multiply(quantity);
         volume = volume.add(quantity);
@@ -72,7 +72,7 @@ final class MinuteCandle extends WindowCandle {
 
     /** The candle of a minute without trades: flat at the previous close, zero volumes, no trade ids. */
     static Candle flat(String exchange, String symbol, long openTime, BigDecimal previousClose) {
-        BigDecimal price = Decimals.price(previousClose);
+        BigDecimal price = CandleDecimals.price(previousClose);
         return Candle.newBuilder()
                 .setExchange(exchange)
                 .setSymbol(symbol)
@@ -83,11 +83,11 @@ final class MinuteCandle extends WindowCandle {
                 .setHigh(price)
                 .setLow(price)
                 .setClose(price)
-                .setVolume(Decimals.ZERO_QUANTITY)
-                .setQuoteVolume(Decimals.ZERO_QUOTE)
+                .setVolume(CandleDecimals.ZERO_QUANTITY)
+                .setQuoteVolume(CandleDecimals.ZERO_QUOTE)
                 .setTradeCount(0)
-                .setTakerBuyVolume(Decimals.ZERO_QUANTITY)
-                .setTakerBuyQuoteVolume(Decimals.ZERO_QUOTE)
+                .setTakerBuyVolume(CandleDecimals.ZERO_QUANTITY)
+                .setTakerBuyQuoteVolume(CandleDecimals.ZERO_QUOTE)
                 .setFirstTradeId(-1)
                 .setLastTradeId(-1)
                 .setFilled(true)

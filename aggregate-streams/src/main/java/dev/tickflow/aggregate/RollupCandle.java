@@ -61,8 +61,8 @@ final class RollupCandle extends WindowCandle {
             filled = minute.getFilled();
         } else {
             if (traded) {
-                high = Decimals.max(high, minute.getHigh());
-                low = Decimals.min(low, minute.getLow());
+                high = CandleDecimals.max(high, minute.getHigh());
+                low = CandleDecimals.min(low, minute.getLow());
                 close = minute.getClose();
             }
             addSums(minute);

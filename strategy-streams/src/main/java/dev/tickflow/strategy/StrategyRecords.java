@@ -11,7 +11,7 @@ import dev.tickflow.strategy.api.Bar;
 import dev.tickflow.strategy.api.Decision;
 import dev.tickflow.strategy.api.Execution;
 import dev.tickflow.strategy.api.IndicatorValues;
-import dev.tickflow.strategy.indicator.Decimals;
+import dev.tickflow.strategy.indicator.IndicatorDecimals;
 import java.time.Instant;
 
 /** Between the data contract's records and the strategies' plain values. */
@@ -41,8 +41,8 @@ final class StrategyRecords {
                 .setSymbol(bar.symbol())
                 .setOpenTime(Instant.ofEpochMilli(bar.openTime()))
                 .setClose(bar.close())
-                .setSma(Decimals.round(values.sma()))
-                .setEma(Decimals.round(values.ema()))
+                .setSma(IndicatorDecimals.round(values.sma()))
+                .setEma(IndicatorDecimals.round(values.ema()))
                 .build();
     }
 
@@ -56,9 +56,9 @@ final class StrategyRecords {
                 .setTarget(decision.target() == Decision.Target.LONG ? TargetPosition.LONG : TargetPosition.FLAT)
                 .setReason(SignalReason.valueOf(decision.reason().name()))
                 .setPrice(bar.close())
-                .setSma(Decimals.round(values.sma()))
-                .setEma(Decimals.round(values.ema()))
-                .setStopPrice(Decimals.round(decision.stopPrice()))
+                .setSma(IndicatorDecimals.round(values.sma()))
+                .setEma(IndicatorDecimals.round(values.ema()))
+                .setStopPrice(IndicatorDecimals.round(decision.stopPrice()))
                 .setCreatedAt(Instant.ofEpochMilli(bar.closeTime()))
                 .build();
     }

@@ -45,8 +45,8 @@ public final class StrategyTopology {
         topology.addSource(CANDLES_SOURCE, Serdes.String().deserializer(), candles.deserializer(),
                 settings.topics().candles(settings.interval()).name());
         topology.addSource(FILLS_SOURCE, Serdes.String().deserializer(), fills.deserializer(), settings.topics().fills().name());
-        topology.addProcessor(CANDLE_PROCESSOR, () -> new CandleProcessor(settings.instances()), CANDLES_SOURCE);
-        topology.addProcessor(FILL_PROCESSOR, () -> new FillProcessor(settings.instances()), FILLS_SOURCE);
+        topology.addProcessor(CANDLE_PROCESSOR, () -> new StrategyCandleProcessor(settings.instances()), CANDLES_SOURCE);
+        topology.addProcessor(FILL_PROCESSOR, () -> new StrategyFillProcessor(settings.instances()), FILLS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled(), CANDLE_PROCESSOR, FILL_PROCESSOR);
         topology.addSink(SIGNALS_SINK, settings.topics().signals().name(), Serdes.String().serializer(), signals.serializer(), CANDLE_PROCESSOR);

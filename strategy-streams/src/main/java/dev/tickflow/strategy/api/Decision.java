@@ -7,7 +7,7 @@ import java.util.Objects;
  * A change of target position; the runtime makes it a signal at the candle's close.
  *
  * @param stopPrice the stop-loss price in force after an entry, the stop price that was hit for {@link Reason#STOP_LOSS},
- *                  otherwise null; rounded to {@code Decimals.SCALE}
+ *                  otherwise null; rounded to {@code IndicatorDecimals.SCALE}
  */
 public record Decision(Target target, Reason reason, BigDecimal stopPrice) {
 

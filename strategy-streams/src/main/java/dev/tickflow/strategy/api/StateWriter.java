@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Writes a strategy state as compact bytes. Decimals keep their exact value and scale, so a decoded state equals the
+ * Writes a strategy state as compact bytes. IndicatorDecimals keep their exact value and scale, so a decoded state equals the
  * encoded one and processing continues exactly. Read it back with {@link StateReader} in the same order.
  */
 public final class StateWriter {

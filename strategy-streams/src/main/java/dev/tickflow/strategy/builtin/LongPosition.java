@@ -3,7 +3,7 @@ package dev.tickflow.strategy.builtin;
 import dev.tickflow.strategy.api.Execution;
 import dev.tickflow.strategy.api.StateReader;
 import dev.tickflow.strategy.api.StateWriter;
-import dev.tickflow.strategy.indicator.Decimals;
+import dev.tickflow.strategy.indicator.IndicatorDecimals;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -45,12 +45,12 @@ public record LongPosition(boolean open, BigDecimal signalPrice, BigDecimal fill
         return filledQuantity.signum() > 0;
     }
 
-    /** The entry price, rounded by {@link Decimals}; null when flat. */
+    /** The entry price, rounded by {@link IndicatorDecimals}; null when flat. */
     public BigDecimal entryPrice() {
         if (!open) {
             return null;
         }
-        return hasFills() ? Decimals.divide(filledNotional, filledQuantity) : signalPrice;
+        return hasFills() ? IndicatorDecimals.divide(filledNotional, filledQuantity) : signalPrice;
     }
 
     /** {@code price <= entry x factor}, decided exactly (the average entry price is never rounded for it). */
@@ -61,9 +61,9 @@ public record LongPosition(boolean open, BigDecimal signalPrice, BigDecimal fill
         return price.compareTo(signalPrice.multiply(factor)) <= 0;
     }
 
-    /** {@code entry x factor} rounded by {@link Decimals}. */
+    /** {@code entry x factor} rounded by {@link IndicatorDecimals}. */
     BigDecimal times(BigDecimal factor) {
-        return hasFills() ? Decimals.divide(filledNotional.multiply(factor), filledQuantity) : Decimals.round(signalPrice.multiply(factor));
+        return hasFills() ? IndicatorDecimals.divide(filledNotional.multiply(factor), filledQuantity) : IndicatorDecimals.round(signalPrice.multiply(factor));
     }
 
     void writeTo(StateWriter out) {

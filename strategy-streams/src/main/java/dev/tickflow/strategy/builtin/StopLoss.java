@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Exit a long position when a candle closes at or below {@code entry x (1 - fraction)}. Compared exactly; the stop
- * price reported in signals is rounded by {@code Decimals}.
+ * price reported in signals is rounded by {@code IndicatorDecimals}.
  */
 public record StopLoss(BigDecimal fraction) {
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * EMA with alpha = 2 / (period + 1), seeded with the SMA of its first {@code period} values (so it is ready, like the
  * SMA, after {@code period} values). Each step computes {@code prev + alpha * (value - prev)} as the single quotient
- * {@code (2 * value + (period - 1) * prev) / (period + 1)}, rounded by {@link Decimals#divide}: the same number, one
+ * {@code (2 * value + (period - 1) * prev) / (period + 1)}, rounded by {@link IndicatorDecimals#divide}: the same number, one
  * rounding, from the rounded previous value, so a restored state continues exactly. Immutable.
  */
 public final class ExponentialMovingAverage {
@@ -48,11 +48,11 @@ public final class ExponentialMovingAverage {
     public ExponentialMovingAverage add(BigDecimal next) {
         if (value != null) {
             BigDecimal numerator = next.multiply(BigDecimal.valueOf(2)).add(value.multiply(BigDecimal.valueOf(period - 1L)));
-            return new ExponentialMovingAverage(period, seen, BigDecimal.ZERO, Decimals.divide(numerator, BigDecimal.valueOf(period + 1L)));
+            return new ExponentialMovingAverage(period, seen, BigDecimal.ZERO, IndicatorDecimals.divide(numerator, BigDecimal.valueOf(period + 1L)));
         }
         BigDecimal sum = seedSum.add(next);
         if (seen + 1 == period) {
-            return new ExponentialMovingAverage(period, period, BigDecimal.ZERO, Decimals.divide(sum, BigDecimal.valueOf(period)));
+            return new ExponentialMovingAverage(period, period, BigDecimal.ZERO, IndicatorDecimals.divide(sum, BigDecimal.valueOf(period)));
         }
         return new ExponentialMovingAverage(period, seen + 1, sum, null);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The mean of the last {@code period} values: exact sum, one division rounded by {@link Decimals#divide}. Not ready
+ * The mean of the last {@code period} values: exact sum, one division rounded by {@link IndicatorDecimals#divide}. Not ready
  * (no value) before {@code period} values. Immutable; its state is the window of the last values.
  */
 public final class SimpleMovingAverage {
@@ -38,7 +38,7 @@ public final class SimpleMovingAverage {
             return Optional.empty();
         }
         BigDecimal sum = window.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        return Optional.of(Decimals.divide(sum, BigDecimal.valueOf(window.period())));
+        return Optional.of(IndicatorDecimals.divide(sum, BigDecimal.valueOf(window.period())));
     }
 
     public int period() {

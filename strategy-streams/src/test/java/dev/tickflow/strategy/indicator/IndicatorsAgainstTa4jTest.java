@@ -70,7 +70,7 @@ class IndicatorsAgainstTa4jTest {
             if (i < period - 1) {
                 assertThat(sma.value()).isEmpty();
             } else {
-                assertThat(sma.value()).as("SMA(%d) at %d", period, i).contains(Decimals.round(decimal(reference.getValue(i))));
+                assertThat(sma.value()).as("SMA(%d) at %d", period, i).contains(IndicatorDecimals.round(decimal(reference.getValue(i))));
             }
         }
     }
@@ -96,7 +96,7 @@ class IndicatorsAgainstTa4jTest {
             BigDecimal actual = ema.value().orElseThrow();
             assertThat(actual.subtract(expected).abs()).as("EMA(%d) at %d: %s vs ta4j %s", period, i, actual, expected)
                     .isLessThanOrEqualTo(EMA_TOLERANCE);
-            assertThat(actual.scale()).isEqualTo(Decimals.SCALE);
+            assertThat(actual.scale()).isEqualTo(IndicatorDecimals.SCALE);
         }
     }
 

@@ -18,7 +18,9 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 /** The record schemas of one version of the data contract: the .avsc files, shared types (types/) parsed first. */
 record SchemaSet(Map<String, Schema> records) {
 
-    static final String AVRO_DIR = "schemas/src/main/avro";
+    static final String AVRO_DIR = "contract/src/main/avro";
+    /** Where the contract lived before the module was renamed from schemas to contract: its history continues there. */
+    static final String FORMER_AVRO_DIR = "schemas/src/main/avro";
 
     /** Parses files given as path (relative to the avro directory) to JSON text. */
     static SchemaSet parse(Map<String, String> files) {

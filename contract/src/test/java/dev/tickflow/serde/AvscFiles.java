@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 
-/** The schemas as written in schemas/src/main/avro, parsed as any Avro client would parse them. */
+/** The schemas as written in contract/src/main/avro, parsed as any Avro client would parse them. */
 final class AvscFiles {
 
     private static final Path DIR = Path.of("src", "main", "avro");

@@ -8,12 +8,12 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /** Hands each fill to the state of its instance (Fill.strategyInstance) and symbol; fills of other instances are not ours. */
-final class FillProcessor implements Processor<String, Fill, Void, Void> {
+final class StrategyFillProcessor implements Processor<String, Fill, Void, Void> {
 
     private final List<StrategyInstance> instances;
     private StrategyRunner runner;
 
-    FillProcessor(List<StrategyInstance> instances) {
+    StrategyFillProcessor(List<StrategyInstance> instances) {
         this.instances = instances;
     }
 

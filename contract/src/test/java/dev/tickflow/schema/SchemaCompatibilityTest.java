@@ -77,10 +77,16 @@ class SchemaCompatibilityTest {
 
     /** The newest committed contract that differs from the current one: HEAD while the work tree has changes, else the one before the last change. */
     private static Optional<SchemaSet> previousCommittedVersion(GitHistory git, SchemaSet current) throws IOException {
-        for (String commit : git.commitsTouching(SchemaSet.AVRO_DIR)) {
-            SchemaSet committed = SchemaSet.parse(git.schemaFilesAt(commit, SchemaSet.AVRO_DIR));
-            if (!committed.equals(current)) {
-                return Optional.of(committed);
+        for (String directory : List.of(SchemaSet.AVRO_DIR, SchemaSet.FORMER_AVRO_DIR)) {
+            for (String commit : git.commitsTouching(directory)) {
+                Map<String, String> files = git.schemaFilesAt(commit, directory);
+                if (files.isEmpty()) {
+                    continue; // the commit that moved the contract away from this directory
+                }
+                SchemaSet committed = SchemaSet.parse(files);
+                if (!committed.equals(current)) {
+                    return Optional.of(committed);
+                }
             }
         }
         return Optional.empty();

@@ -11,13 +11,13 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /** Runs every instance that trades the candle's symbol; forwards its indicator snapshot, then its signal if any. */
-final class CandleProcessor implements Processor<String, Candle, String, SpecificRecord> {
+final class StrategyCandleProcessor implements Processor<String, Candle, String, SpecificRecord> {
 
     private final List<StrategyInstance> instances;
     private ProcessorContext<String, SpecificRecord> context;
     private StrategyRunner runner;
 
-    CandleProcessor(List<StrategyInstance> instances) {
+    StrategyCandleProcessor(List<StrategyInstance> instances) {
         this.instances = instances;
     }
 

@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * sink of their interval, late trades to the late sink. Windows close when stream time (or, in wall-clock mode,
  * the wall clock) passes their end plus the grace period.
  */
-final class CandleProcessor implements Processor<String, Trade, String, SpecificRecord> {
+final class CandleAggregatorProcessor implements Processor<String, Trade, String, SpecificRecord> {
     static final String STORE = "candle-state";
     static final String METRICS_SCOPE = "tickflow-aggregate";
-    private static final Logger LOG = LoggerFactory.getLogger(CandleProcessor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CandleAggregatorProcessor.class);
 
     private final long graceMs;
     private final boolean closeByWallClock;
@@ -44,7 +44,7 @@ final class CandleProcessor implements Processor<String, Trade, String, Specific
     private Sensor invalidTrades;
     private long wallClock = -1;
 
-    CandleProcessor(long graceMs, boolean closeByWallClock, List<CandleInterval> rolledIntervals,
+    CandleAggregatorProcessor(long graceMs, boolean closeByWallClock, List<CandleInterval> rolledIntervals,
                     Map<String, String> sinkByInterval, String lateSink) {
         this.graceMs = graceMs;
         this.closeByWallClock = closeByWallClock;

@@ -8,12 +8,12 @@ import java.math.RoundingMode;
  * average price) is rounded once, at the end of its computation, to {@value #SCALE} decimals {@link RoundingMode#HALF_EVEN},
  * the scale of {@code decimal(38,16)} in the data contract.
  */
-public final class Decimals {
+public final class IndicatorDecimals {
 
     public static final int SCALE = 16;
     public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
 
-    private Decimals() {
+    private IndicatorDecimals() {
     }
 
     /** {@code dividend / divisor}, correctly rounded to {@value #SCALE} decimals half-even. */
