@@ -1,6 +1,6 @@
 package dev.tickflow.cli;
 
-import dev.tickflow.cli.bench.Bench;
+import dev.tickflow.bench.Bench;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

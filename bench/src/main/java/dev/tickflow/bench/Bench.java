@@ -1,4 +1,4 @@
-package dev.tickflow.cli.bench;
+package dev.tickflow.bench;
 
 import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.localstack.process.KafkaServerProcess;

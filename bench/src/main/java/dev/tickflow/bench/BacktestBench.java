@@ -1,4 +1,4 @@
-package dev.tickflow.cli.bench;
+package dev.tickflow.bench;
 
 import dev.tickflow.aggregate.AggregateSettings;
 import dev.tickflow.backtest.BacktestRequest;

@@ -1,4 +1,4 @@
-package dev.tickflow.cli.bench;
+package dev.tickflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.tickflow.cli.bench;
+package dev.tickflow.bench;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

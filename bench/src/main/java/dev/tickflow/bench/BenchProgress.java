@@ -1,4 +1,4 @@
-package dev.tickflow.cli.bench;
+package dev.tickflow.bench;
 
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.tickflow.cli.bench;
+package dev.tickflow.bench;
 
 import dev.tickflow.executor.venue.ExecutionReport;
 import dev.tickflow.executor.venue.MarketSnapshot;

@@ -1,4 +1,4 @@
-package dev.tickflow.cli.bench;
+package dev.tickflow.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
