@@ -102,15 +102,9 @@ public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
     }
 
     /** Version 2: entry period and highs, exit period and lows, position. Version 1 held them in the layout of {@link LegacyStateReader}. */
-    private final class Codec implements StateCodec<State> {
-        @Override
-        public String name() {
-            return TYPE + " state";
-        }
-
-        @Override
-        public int version() {
-            return 2;
+    private final class Codec extends BuiltInStateCodec<State> {
+        Codec() {
+            super(TYPE);
         }
 
         @Override
@@ -121,21 +115,17 @@ public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
         }
 
         @Override
-        public State read(int version, StateReader in) {
-            if (version == 1) {
-                return readVersion1(new LegacyStateReader(in.readRemaining()));
-            }
+        State readVersion2(StateReader in) {
             RollingExtreme highs = RollingExtreme.restore(RollingExtreme.Kind.HIGHEST, in.readInt(), in.readList(StateReader::readDecimal));
             RollingExtreme lows = RollingExtreme.restore(RollingExtreme.Kind.LOWEST, in.readInt(), in.readList(StateReader::readDecimal));
             return restored(highs, lows, LongPosition.readFrom(in));
         }
 
-        private State readVersion1(LegacyStateReader in) {
+        @Override
+        State readVersion1(LegacyStateReader in) {
             RollingExtreme highs = RollingExtreme.restore(RollingExtreme.Kind.HIGHEST, in.readInt(), in.readDecimals());
             RollingExtreme lows = RollingExtreme.restore(RollingExtreme.Kind.LOWEST, in.readInt(), in.readDecimals());
-            State state = restored(highs, lows, LongPosition.readFrom(in));
-            in.expectEnd();
-            return state;
+            return restored(highs, lows, LongPosition.readFrom(in));
         }
     }
 

@@ -116,15 +116,9 @@ public final class SmaEmaCrossover implements Strategy<SmaEmaCrossover.State> {
      * Version 2: SMA period and window, EMA period, closes seen, seed sum and value, side of the EMA, position. Version 1
      * held the same fields in the layout of {@link LegacyStateReader}.
      */
-    private final class Codec implements StateCodec<State> {
-        @Override
-        public String name() {
-            return TYPE + " state";
-        }
-
-        @Override
-        public int version() {
-            return 2;
+    private final class Codec extends BuiltInStateCodec<State> {
+        Codec() {
+            super(TYPE);
         }
 
         @Override
@@ -137,22 +131,18 @@ public final class SmaEmaCrossover implements Strategy<SmaEmaCrossover.State> {
         }
 
         @Override
-        public State read(int version, StateReader in) {
-            if (version == 1) {
-                return readVersion1(new LegacyStateReader(in.readRemaining()));
-            }
+        State readVersion2(StateReader in) {
             SimpleMovingAverage sma = SimpleMovingAverage.restore(in.readInt(), in.readList(StateReader::readDecimal));
             ExponentialMovingAverage ema = ExponentialMovingAverage.restore(in.readInt(), in.readInt(), in.readDecimal(), in.readDecimal());
             return restored(sma, ema, new CrossDetector(in.readEnum(CrossDetector.Side.class)), LongPosition.readFrom(in));
         }
 
-        private State readVersion1(LegacyStateReader in) {
+        @Override
+        State readVersion1(LegacyStateReader in) {
             SimpleMovingAverage sma = SimpleMovingAverage.restore(in.readInt(), in.readDecimals());
             ExponentialMovingAverage ema = ExponentialMovingAverage.restore(in.readInt(), in.readInt(), in.readDecimal(), in.readDecimal());
             CrossDetector detector = new CrossDetector(CrossDetector.Side.values()[in.readByte()]);
-            State state = restored(sma, ema, detector, LongPosition.readFrom(in));
-            in.expectEnd();
-            return state;
+            return restored(sma, ema, detector, LongPosition.readFrom(in));
         }
     }
 
