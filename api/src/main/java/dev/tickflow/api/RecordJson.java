@@ -12,10 +12,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON bodies of the records: field names as in the Avro schemas, decimals as exact strings (never JSON numbers,
- * which clients read as doubles), instants as ISO-8601 UTC, enums by name, absent optional fields as null.
+ * which clients read as doubles), instants as ISO-8601 UTC, enums by name, absent optional fields as null, maps as
+ * objects sorted by key.
  */
 public final class RecordJson {
 
@@ -66,6 +68,7 @@ public final class RecordJson {
         json.put("close", decimal(s.getClose()));
         json.put("sma", decimal(s.getSma()));
         json.put("ema", decimal(s.getEma()));
+        json.put("indicators", decimals(s.getIndicators()));
         return json;
     }
 
@@ -148,6 +151,13 @@ public final class RecordJson {
 
     static String decimal(BigDecimal value) {
         return value == null ? null : value.toPlainString();
+    }
+
+    /** Named decimals, sorted by name (a decoded Avro map keeps no order). */
+    static Map<String, String> decimals(Map<String, BigDecimal> values) {
+        Map<String, String> json = new TreeMap<>();
+        values.forEach((name, value) -> json.put(name, decimal(value)));
+        return json;
     }
 
     static String time(Instant value) {

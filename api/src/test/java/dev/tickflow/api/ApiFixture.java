@@ -108,11 +108,14 @@ final class ApiFixture {
         return String.valueOf(97_000 + 10 * minute) + ".12";
     }
 
+    /** SMA and EMA, in their own fields and in the map of every published indicator. */
     static IndicatorSnapshot indicator(String instance, int minute) {
         BigDecimal close = new BigDecimal(btcClose(minute)).setScale(8);
+        BigDecimal sma = close.subtract(new BigDecimal("25")).setScale(16);
+        BigDecimal ema = close.subtract(new BigDecimal("12.5")).setScale(16);
         return IndicatorSnapshot.newBuilder(SampleRecords.indicatorSnapshot()).setStrategyInstance(instance).setSymbol(BTC)
-                .setOpenTime(T0.plusSeconds(60L * minute)).setClose(close)
-                .setSma(close.subtract(new BigDecimal("25")).setScale(16)).setEma(close.subtract(new BigDecimal("12.5")).setScale(16)).build();
+                .setOpenTime(T0.plusSeconds(60L * minute)).setClose(close).setSma(sma).setEma(ema)
+                .setIndicators(Map.of("sma", sma, "ema", ema)).build();
     }
 
     static Signal signal(String instance, int minute, TargetPosition target) {

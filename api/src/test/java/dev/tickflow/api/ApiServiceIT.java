@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tickflow.api.ApiFixture.Response;
 import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.schema.Fill;
+import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.SampleRecords;
 import dev.tickflow.schema.SymbolCommand;
@@ -21,6 +22,7 @@ import dev.tickflow.testkit.WithSchemaRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -99,6 +101,8 @@ class ApiServiceIT {
             assertThat(indicators.json()).hasSize(5);
             assertThat(texts(indicators.json(), "strategyInstance")).containsOnly("A");
             assertThat(indicators.json().get(4).get("sma").asText()).isEqualTo("97265.1200000000000000");
+            assertThat(indicators.json().get(4).get("indicators").toString())
+                    .isEqualTo("{\"ema\":\"97277.6200000000000000\",\"sma\":\"97265.1200000000000000\"}");
             assertThat(fixture.get(base, "/indicators/BTCUSDT?limit=4").json()).hasSize(8);
 
             // positions with exact PnL
@@ -171,15 +175,21 @@ class ApiServiceIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> fixture.get(base, "/health").json().get("webSocketClients").asInt() == 1);
             fixture.produce("md.candles.1m", BTC, ApiFixture.candle(BTC, ApiFixture.CANDLES, "97400.00"));
             fixture.produce("strategy.signals", BTC, ApiFixture.signal("A", ApiFixture.CANDLES, TargetPosition.FLAT));
+            fixture.produce("strategy.indicators", BTC, IndicatorSnapshot.newBuilder(ApiFixture.indicator("C", ApiFixture.CANDLES))
+                    .setSma(null).setEma(null).setIndicators(Map.of("upper", new BigDecimal("97500.0000000000000000"))).build());
             fixture.produce("md.trades", ETH, ApiFixture.trade(ETH, 8, "3310.00", 30));
             fixture.produce("oms.fills", ETH, Fill.newBuilder(SampleRecords.fill()).setSymbol(ETH).build());
             fixture.produce("oms.orders", ETH, OrderEvent.newBuilder(SampleRecords.orderEvent()).setSymbol(ETH).build());
-            await().atMost(Duration.ofSeconds(15)).until(() -> types(pushed).containsAll(List.of("candle", "signal", "tick", "fill", "order")));
+            await().atMost(Duration.ofSeconds(15)).until(() -> types(pushed).containsAll(List.of("candle", "signal", "indicator", "tick", "fill", "order")));
             JsonNode candle = pushed.stream().filter(m -> m.get("type").asText().equals("candle")).findFirst().orElseThrow();
             assertThat(candle.get("data").get("close").asText()).isEqualTo("97400.00000000");
             assertThat(candle.get("data").get("openTime").asText()).isEqualTo("2026-01-15T10:30:00Z");
             JsonNode signal = pushed.stream().filter(m -> m.get("type").asText().equals("signal")).findFirst().orElseThrow();
             assertThat(signal.get("data").get("action").asText()).isEqualTo("SELL");
+            JsonNode indicator = pushed.stream().filter(m -> m.get("type").asText().equals("indicator")).findFirst().orElseThrow();
+            assertThat(indicator.get("data").get("indicators").get("upper").asText()).as("any name a strategy publishes")
+                    .isEqualTo("97500.0000000000000000");
+            assertThat(indicator.get("data").get("sma").isNull()).isTrue();
             JsonNode tick = pushed.stream().filter(m -> m.get("type").asText().equals("tick")).findFirst().orElseThrow();
             assertThat(tick.get("data").get("price").asText()).isEqualTo("3310.00000000");
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get();

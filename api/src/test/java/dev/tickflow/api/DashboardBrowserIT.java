@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tickflow.localstack.process.ApicurioRegistry;
+import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.TargetPosition;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
@@ -14,10 +15,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,8 +78,12 @@ class DashboardBrowserIT {
                 WebDriverWait wait = new WebDriverWait(browser, WAIT);
                 wait.until(page -> String.valueOf(ApiFixture.CANDLES).equals(chart(page, "candles")));
                 assertThat(echartsCount(browser, "series[0].data.length")).as("candles drawn by ECharts").isEqualTo(ApiFixture.CANDLES);
-                assertThat(echartsCount(browser, "series[1].data.filter(v => v != null).length")).as("SMA points").isEqualTo(ApiFixture.CANDLES);
-                assertThat(echartsCount(browser, "series[2].data.filter(v => v != null).length")).as("EMA points").isEqualTo(ApiFixture.CANDLES);
+                assertThat(chart(browser, "indicators")).as("one line per published indicator").isEqualTo("ema,sma");
+                assertThat(echartsCount(browser, "series.find(s => s.name === 'sma').data.filter(v => v != null).length")).as("SMA points")
+                        .isEqualTo(ApiFixture.CANDLES);
+                assertThat(echartsCount(browser, "series.find(s => s.name === 'ema').data.filter(v => v != null).length")).as("EMA points")
+                        .isEqualTo(ApiFixture.CANDLES);
+                assertThat(echartsCount(browser, "legend[0].data.length")).as("candles, ema and sma in the legend").isEqualTo(3);
                 assertThat(chart(browser, "markers")).as("the BUY of A at 10:12").isEqualTo("1");
                 wait.until(page -> "live".equals(page.findElement(By.id("connection")).getText()));
                 assertThat(browser.findElement(By.id("last-price")).getText()).isEqualTo("BTCUSDT 97291.5");
@@ -90,6 +97,14 @@ class DashboardBrowserIT {
 
                 fixture.produce("md.candles.1m", ApiFixture.BTC, ApiFixture.candle(ApiFixture.BTC, ApiFixture.CANDLES, "97420.00"));
                 wait.until(page -> String.valueOf(ApiFixture.CANDLES + 1).equals(chart(page, "candles")));
+                IndicatorSnapshot latest = ApiFixture.indicator("A", ApiFixture.CANDLES);
+                Map<String, BigDecimal> withChannel = new HashMap<>(latest.getIndicators());
+                withChannel.put("upper", new BigDecimal("97500.0000000000000000"));
+                fixture.produce("strategy.indicators", ApiFixture.BTC, IndicatorSnapshot.newBuilder(latest).setIndicators(withChannel).build());
+                wait.until(page -> "ema,sma,upper".equals(chart(page, "indicators")));
+                assertThat(echartsCount(browser, "series.find(s => s.name === 'upper').data.filter(v => v != null).length"))
+                        .as("a line of whatever name a strategy publishes").isEqualTo(1);
+                assertThat(echartsCount(browser, "legend[0].data.length")).isEqualTo(4);
                 screenshot(browser);
 
                 browser.findElement(By.id("new-symbol")).sendKeys("dotusdt");

@@ -19,6 +19,17 @@ class RecordJsonTest {
     }
 
     @Test
+    void indicatorSnapshotsCarryEveryPublishedIndicatorAndKeepSmaAndEma() {
+        Map<String, Object> snapshot = RecordJson.indicator(SampleRecords.indicatorSnapshot());
+        assertThat(snapshot).containsEntry("sma", "97110.4230000000000001").containsEntry("ema", "97190.0866666666666667");
+        assertThat(snapshot.get("indicators")).isEqualTo(Map.of("ema", "97190.0866666666666667", "momentum", "-0.5000000000000000",
+                "sma", "97110.4230000000000001"));
+        assertThat((Map<?, ?>) snapshot.get("indicators")).extracting(Map::keySet).asString().isEqualTo("[ema, momentum, sma]");
+        assertThat(RecordJson.indicator(SampleRecords.indicatorSnapshotWarmingUp())).containsEntry("sma", null)
+                .containsEntry("indicators", Map.of());
+    }
+
+    @Test
     void totalPnlIsRealizedPlusUnrealizedMinusFeesExactly() {
         Map<String, Object> position = RecordJson.position(SampleRecords.position());
         // -12.3456789012345678 + 0.06056 - 0.19449998

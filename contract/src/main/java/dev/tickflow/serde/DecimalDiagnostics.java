@@ -1,6 +1,7 @@
 package dev.tickflow.serde;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -25,9 +26,23 @@ final class DecimalDiagnostics {
             String fieldPath = path + "." + field.name();
             Optional<String> problem = value instanceof IndexedRecord nested
                     ? explain(nested, fieldPath)
+                    : value instanceof Map<?, ?> map ? explain(map, decimalType(nonNull(field.schema()).getValueType()), fieldPath)
                     : value instanceof BigDecimal decimal ? explain(decimal, decimalType(field.schema()), fieldPath) : Optional.empty();
             if (problem.isPresent()) {
                 return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first value of a map of decimals that does not fit, named by its key. */
+    private static Optional<String> explain(Map<?, ?> map, LogicalTypes.Decimal type, String path) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (entry.getValue() instanceof BigDecimal decimal) {
+                Optional<String> problem = explain(decimal, type, path + "[" + entry.getKey() + "]");
+                if (problem.isPresent()) {
+                    return problem;
+                }
             }
         }
         return Optional.empty();
@@ -50,6 +65,12 @@ final class DecimalDiagnostics {
                     + type.getScale() + ", more than the precision of its schema type " + declared);
         }
         return Optional.empty();
+    }
+
+    private static Schema nonNull(Schema schema) {
+        return schema.getType() == Schema.Type.UNION
+                ? schema.getTypes().stream().filter(branch -> branch.getType() != Schema.Type.NULL).findFirst().orElse(schema)
+                : schema;
     }
 
     private static LogicalTypes.Decimal decimalType(Schema schema) {

@@ -3,7 +3,9 @@ package dev.tickflow.schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -106,11 +108,12 @@ public final class SampleRecords {
                 .setClose(price("97250.12"))
                 .setSma(exact("97110.4230000000000001"))
                 .setEma(exact("97190.0866666666666667"))
+                .setIndicators(indicators("sma", "97110.4230000000000001", "ema", "97190.0866666666666667", "momentum", "-0.5"))
                 .build();
     }
 
     public static IndicatorSnapshot indicatorSnapshotWarmingUp() {
-        return IndicatorSnapshot.newBuilder(indicatorSnapshot()).setSma(null).setEma(null).build();
+        return IndicatorSnapshot.newBuilder(indicatorSnapshot()).setSma(null).setEma(null).setIndicators(Map.of()).build();
     }
 
     public static Signal signal() {
@@ -228,6 +231,15 @@ public final class SampleRecords {
                 .setEnabled(true)
                 .setRequestedAt(OPEN_TIME.minusSeconds(3_600))
                 .build();
+    }
+
+    /** Names and values, in order, at the scale of {@code decimal(38,16)}. */
+    private static Map<String, BigDecimal> indicators(String... namesAndValues) {
+        Map<String, BigDecimal> indicators = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            indicators.put(namesAndValues[i], exact(namesAndValues[i + 1]));
+        }
+        return indicators;
     }
 
     /** A price or quantity at the scale of {@code decimal(30,8)}. */

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tickflow.schema.Candle;
+import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.SampleRecords;
 import dev.tickflow.schema.Trade;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -219,6 +221,33 @@ class AvroSerdeRoundTripTest {
                 .hasMessageContaining("Trade.quantity = 10000000000000000000000000")
                 .hasMessageContaining("needs 34 digits")
                 .hasMessageContaining("decimal(30,8)");
+    }
+
+    /** Avro's generated code converts the values of a map of decimals too: exact decimals at the schema's scale, both ways. */
+    @Test
+    void decimalValuesOfAMapAreConvertedBothWays() {
+        Map<String, BigDecimal> indicators = new LinkedHashMap<>();
+        indicators.put("upper", new BigDecimal("97250.5"));
+        indicators.put("lower", new BigDecimal("-0.0000000000000001"));
+        IndicatorSnapshot snapshot = IndicatorSnapshot.newBuilder(SampleRecords.indicatorSnapshot()).setIndicators(indicators).build();
+
+        IndicatorSnapshot decoded = deserializer(IndicatorSnapshot.class, false).deserialize(TOPIC, serializer(false).serialize(TOPIC, snapshot));
+
+        assertThat(decoded.getIndicators()).containsOnlyKeys("upper", "lower");
+        assertThat(decoded.getIndicators().values()).allSatisfy(value -> assertThat(value).isInstanceOf(BigDecimal.class));
+        assertThat(decoded.getIndicators().get("upper")).isEqualTo(new BigDecimal("97250.5000000000000000"));
+        assertThat(decoded.getIndicators().get("lower")).isEqualTo(new BigDecimal("-0.0000000000000001"));
+    }
+
+    @Test
+    void aDecimalOfAMapThatWouldNeedRoundingIsRejectedNamingItsKey() {
+        IndicatorSnapshot snapshot = IndicatorSnapshot.newBuilder(SampleRecords.indicatorSnapshot())
+                .setIndicators(Map.of("sma", new BigDecimal("1.00000000000000001"))).build();
+
+        assertThatThrownBy(() -> serializer(false).serialize("strategy.indicators", snapshot))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("IndicatorSnapshot.indicators[sma] = 1.00000000000000001")
+                .hasMessageContaining("decimal(38,16) allows 16");
     }
 
     @Test

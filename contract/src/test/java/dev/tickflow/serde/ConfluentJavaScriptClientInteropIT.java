@@ -99,7 +99,7 @@ class ConfluentJavaScriptClientInteropIT {
         }
     }
 
-    /** A record in the JSON conventions of interop.mjs: decimals as plain strings at the schema's scale, instants as epoch ms. */
+    /** A record in the JSON conventions of interop.mjs: decimals (also a map's) as plain strings at the schema's scale, instants as epoch ms. */
     static JsonNode toJson(SpecificRecord record) {
         ObjectNode node = JSON.createObjectNode();
         for (Schema.Field field : record.getSchema().getFields()) {
@@ -108,8 +108,10 @@ class ConfluentJavaScriptClientInteropIT {
             if (value == null) {
                 node.putNull(field.name());
             } else if (value instanceof BigDecimal decimal) {
-                int scale = ((LogicalTypes.Decimal) schema.getLogicalType()).getScale();
-                node.put(field.name(), decimal.setScale(scale).toPlainString());
+                node.put(field.name(), plain(decimal, schema));
+            } else if (value instanceof Map<?, ?> map) {
+                ObjectNode entries = node.putObject(field.name());
+                map.forEach((key, element) -> entries.put(key.toString(), plain((BigDecimal) element, schema.getValueType())));
             } else if (value instanceof Instant instant) {
                 node.put(field.name(), instant.toEpochMilli());
             } else {
@@ -121,6 +123,11 @@ class ConfluentJavaScriptClientInteropIT {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A decimal at its schema's scale, in plain notation. */
+    private static String plain(BigDecimal decimal, Schema schema) {
+        return decimal.setScale(((LogicalTypes.Decimal) schema.getLogicalType()).getScale()).toPlainString();
     }
 
     private static Schema nonNullBranch(Schema schema) {

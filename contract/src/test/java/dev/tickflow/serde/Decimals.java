@@ -3,6 +3,8 @@ package dev.tickflow.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -20,9 +22,18 @@ final class Decimals {
         T copy = (T) SpecificData.get().newRecord(null, schema);
         for (Schema.Field field : schema.getFields()) {
             Object value = record.get(field.pos());
-            copy.put(field.pos(), value instanceof BigDecimal decimal ? decimal.stripTrailingZeros() : value);
+            copy.put(field.pos(), shortest(value));
         }
         return copy;
+    }
+
+    private static Object shortest(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, element) -> copy.put(key, shortest(element)));
+            return copy;
+        }
+        return value instanceof BigDecimal decimal ? decimal.stripTrailingZeros() : value;
     }
 
     /** Asserts equal field values, comparing decimals by numeric value (ignoring scale). */

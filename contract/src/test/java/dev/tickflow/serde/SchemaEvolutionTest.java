@@ -3,6 +3,7 @@ package dev.tickflow.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.OrderSide;
 import dev.tickflow.schema.OrderStatus;
@@ -79,6 +80,17 @@ class SchemaEvolutionTest {
                 {"name":"eventTime","type":{"type":"long","logicalType":"timestamp-millis"}}
             ]}""";
 
+    /** IndicatorSnapshot before the map of every published indicator was added (default {}). */
+    private static final String INDICATOR_SNAPSHOT_V1 = """
+            {"type":"record","name":"IndicatorSnapshot","namespace":"dev.tickflow.schema","fields":[
+                {"name":"strategyInstance","type":"string"},
+                {"name":"symbol","type":"string"},
+                {"name":"openTime","type":{"type":"long","logicalType":"timestamp-millis"}},
+                {"name":"close","type":{"type":"bytes","logicalType":"decimal","precision":30,"scale":8}},
+                {"name":"sma","type":["null",{"type":"bytes","logicalType":"decimal","precision":38,"scale":16}],"default":null},
+                {"name":"ema","type":["null",{"type":"bytes","logicalType":"decimal","precision":38,"scale":16}],"default":null}
+            ]}""";
+
     private static final GenericData MODEL = new GenericData();
 
     static {
@@ -124,6 +136,24 @@ class SchemaEvolutionTest {
         assertThat(decoded.getSignalId()).as("added later, default null").isNull();
         assertThat(decoded.getFilledQuantity()).isNull();
         assertThat(decoded.getAverageFillPrice()).isNull();
+    }
+
+    @Test
+    void aSnapshotWrittenBeforeTheMapOfIndicatorsReadsAnEmptyOneAndKeepsSmaAndEma() throws IOException {
+        Schema v1 = RegistrySchemas.parse(INDICATOR_SNAPSHOT_V1);
+        int id = registry.register("strategy.indicators-value", v1);
+        IndicatorSnapshot sample = SampleRecords.indicatorSnapshot();
+        GenericRecord old = new GenericData.Record(v1);
+        v1.getFields().forEach(field -> old.put(field.name(), sample.get(field.name())));
+
+        IndicatorSnapshot decoded = new AvroDeserializer<IndicatorSnapshot>(IndicatorSnapshot.class, registry)
+                .deserialize("strategy.indicators", confluentBytes(id, v1, old));
+
+        assertThat(decoded.getIndicators()).isEmpty();
+        assertThat(decoded.getSma()).isEqualTo(sample.getSma());
+        assertThat(decoded.getEma()).isEqualTo(sample.getEma());
+        registry.register("strategy.indicators-value", IndicatorSnapshot.getClassSchema());
+        assertThat(registry.subjects()).contains("strategy.indicators-value");
     }
 
     @Test

@@ -12,7 +12,10 @@ import dev.tickflow.strategy.api.Decision;
 import dev.tickflow.strategy.api.Execution;
 import dev.tickflow.strategy.api.IndicatorValues;
 import dev.tickflow.strategy.indicator.IndicatorDecimals;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Between the data contract's records and the strategies' plain values. */
 final class StrategyRecords {
@@ -41,9 +44,21 @@ final class StrategyRecords {
                 .setSymbol(bar.symbol())
                 .setOpenTime(Instant.ofEpochMilli(bar.openTime()))
                 .setClose(bar.close())
-                .setSma(IndicatorDecimals.round(values.sma()))
-                .setEma(IndicatorDecimals.round(values.ema()))
+                .setSma(IndicatorDecimals.round(values.get(IndicatorValues.SMA)))
+                .setEma(IndicatorDecimals.round(values.get(IndicatorValues.EMA)))
+                .setIndicators(published(values))
                 .build();
+    }
+
+    /** The values of the snapshot's map, rounded to its scale, in the strategy's order; those still warming up are left out. */
+    private static Map<String, BigDecimal> published(IndicatorValues values) {
+        Map<String, BigDecimal> published = new LinkedHashMap<>();
+        values.values().forEach((name, value) -> {
+            if (value != null) {
+                published.put(name, IndicatorDecimals.round(value));
+            }
+        });
+        return published;
     }
 
     /** createdAt is the candle's close time (event time), so a replay reproduces the record exactly. */
@@ -56,8 +71,8 @@ final class StrategyRecords {
                 .setTarget(decision.target() == Decision.Target.LONG ? TargetPosition.LONG : TargetPosition.FLAT)
                 .setReason(SignalReason.valueOf(decision.reason().name()))
                 .setPrice(bar.close())
-                .setSma(IndicatorDecimals.round(values.sma()))
-                .setEma(IndicatorDecimals.round(values.ema()))
+                .setSma(IndicatorDecimals.round(values.get(IndicatorValues.SMA)))
+                .setEma(IndicatorDecimals.round(values.get(IndicatorValues.EMA)))
                 .setStopPrice(IndicatorDecimals.round(decision.stopPrice()))
                 .setCreatedAt(Instant.ofEpochMilli(bar.closeTime()))
                 .build();

@@ -70,6 +70,9 @@ class StrategyTopologyTest {
                 assertThat(a.getClose()).isEqualTo(Bars.price(Integer.toString(100 + i)));
                 assertThat(a.getEma() == null).as("EMA at %d", i).isEqualTo(i < 4);
                 assertThat(a.getSma() == null).as("SMA at %d", i).isEqualTo(i < 9);
+                assertThat(a.getIndicators().get("ema")).as("the map's EMA at %d", i).isEqualTo(a.getEma());
+                assertThat(a.getIndicators().get("sma")).as("the map's SMA at %d", i).isEqualTo(a.getSma());
+                assertThat(a.getIndicators()).hasSize(i < 4 ? 0 : i < 9 ? 1 : 2);
             }
             assertThat(snapshots.get(8).getEma()).isEqualTo(exact("102"));
             assertThat(snapshots.get(18).getSma()).isEqualTo(exact("104.5"));
@@ -247,7 +250,10 @@ class StrategyTopologyTest {
                     tuple("D", 4, TargetPosition.FLAT, SignalReason.EXIT_RULE));
             assertThat(signals.get(0).getSma()).isNull();
             assertThat(signals.get(0).getStopPrice()).isEqualTo(exact("92.7"));
-            assertThat(driver.snapshots()).hasSize(5).allSatisfy(snapshot -> assertThat(snapshot.getEma()).isNull());
+            List<IndicatorSnapshot> snapshots = driver.snapshots();
+            assertThat(snapshots).hasSize(5).allSatisfy(snapshot -> assertThat(snapshot.getEma()).isNull());
+            assertThat(snapshots.get(3).getIndicators()).as("the channel the close of candle 3 broke out of")
+                    .isEqualTo(Map.of("upper", exact("102"), "lower", exact("101")));
         }
     }
 

@@ -1,12 +1,14 @@
 package dev.tickflow.strategy.api;
 
+import dev.tickflow.runtime.state.StateCodec;
+
 /**
  * A trading strategy of one configured instance, for one symbol at a time: plain Java, no Kafka.
  *
  * <p>The runtime keeps one state per (instance, symbol), hands it to {@link #onCandle} and {@link #onFill} and
  * stores what they return. Implementations must be deterministic functions of their configuration, the state
  * and the input (no wall clock, no randomness), so a replay or a restart from a saved state reproduces the same
- * output. States are immutable values; the runtime persists them with {@link #encode} and {@link #decode}.
+ * output. States are immutable values; the runtime persists them with the {@link #stateCodec()}.
  *
  * @param <S> the state of one symbol
  */
@@ -24,14 +26,10 @@ public interface Strategy<S> {
     }
 
     /**
-     * The state as bytes for the state store and its changelog. Start with a format version of your own
-     * ({@link StateWriter} helps) so that {@link #decode} can read states written by older versions.
+     * How the state is stored (in the runtime's envelope, in the state store and its changelog): the version it writes,
+     * its fields, and a read of every version ever written. Its read also gets states written with another configuration
+     * of this strategy (e.g. a changed period): migrate them or start the affected parts afresh. Two equal states must
+     * encode to the same bytes (the runtime stores nothing when a fill changed nothing).
      */
-    byte[] encode(S state);
-
-    /**
-     * A state written by {@link #encode}, possibly by an older version or another configuration of this strategy
-     * (e.g. a changed period): migrate it or start the affected parts afresh.
-     */
-    S decode(byte[] bytes);
+    StateCodec<S> stateCodec();
 }

@@ -1,8 +1,9 @@
 package dev.tickflow.strategy.builtin;
 
+import dev.tickflow.runtime.state.StateReader;
+import dev.tickflow.runtime.state.StateWriter;
 import dev.tickflow.strategy.api.Execution;
-import dev.tickflow.strategy.api.StateReader;
-import dev.tickflow.strategy.api.StateWriter;
+import dev.tickflow.strategy.api.LegacyStateReader;
 import dev.tickflow.strategy.indicator.IndicatorDecimals;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -71,6 +72,11 @@ public record LongPosition(boolean open, BigDecimal signalPrice, BigDecimal fill
     }
 
     static LongPosition readFrom(StateReader in) {
+        return new LongPosition(in.readBoolean(), in.readDecimal(), in.readDecimal(), in.readDecimal());
+    }
+
+    /** The position in a state stored before the state-codec convention. */
+    static LongPosition readFrom(LegacyStateReader in) {
         return new LongPosition(in.readBoolean(), in.readDecimal(), in.readDecimal(), in.readDecimal());
     }
 }

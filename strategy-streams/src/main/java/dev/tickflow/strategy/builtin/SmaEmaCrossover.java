@@ -1,11 +1,13 @@
 package dev.tickflow.strategy.builtin;
 
+import dev.tickflow.runtime.state.StateCodec;
+import dev.tickflow.runtime.state.StateReader;
+import dev.tickflow.runtime.state.StateWriter;
 import dev.tickflow.strategy.api.Bar;
 import dev.tickflow.strategy.api.Decision.Reason;
 import dev.tickflow.strategy.api.Execution;
 import dev.tickflow.strategy.api.IndicatorValues;
-import dev.tickflow.strategy.api.StateReader;
-import dev.tickflow.strategy.api.StateWriter;
+import dev.tickflow.strategy.api.LegacyStateReader;
 import dev.tickflow.strategy.api.Step;
 import dev.tickflow.strategy.api.Strategy;
 import dev.tickflow.strategy.api.StrategyParameters;
@@ -26,19 +28,19 @@ import java.util.Optional;
  *   <li>While flat, the EMA crossing above the SMA gives LONG / CROSS_UP. After a stop loss the EMA is usually still
  *       above the SMA, so re-entry needs a new cross up.</li>
  * </ol>
- * Crosses are seen by {@link CrossDetector} on the rounded SMA and EMA, only on candles where both are ready.
+ * Crosses are seen by {@link CrossDetector} on the rounded SMA and EMA, only on candles where both are ready. It publishes
+ * the two as the indicators {@code sma} and {@code ema}.
  */
 public final class SmaEmaCrossover implements Strategy<SmaEmaCrossover.State> {
 
     public static final String TYPE = "sma-ema-crossover";
     public static final int DEFAULT_SMA_PERIOD = 10;
     public static final int DEFAULT_EMA_PERIOD = 5;
-    private static final int STATE_VERSION = 1;
-
     private final int smaPeriod;
     private final int emaPeriod;
     private final Optional<StopLoss> stopLoss;
     private final LongOnlyRule rule;
+    private final StateCodec<State> stateCodec = new Codec();
 
     public SmaEmaCrossover(int smaPeriod, int emaPeriod, Optional<StopLoss> stopLoss) {
         this.smaPeriod = smaPeriod;
@@ -76,11 +78,12 @@ public final class SmaEmaCrossover implements Strategy<SmaEmaCrossover.State> {
         BigDecimal close = bar.close();
         SimpleMovingAverage sma = state.sma().add(close);
         ExponentialMovingAverage ema = state.ema().add(close);
-        IndicatorValues values = new IndicatorValues(sma.value().orElse(null), ema.value().orElse(null));
+        IndicatorValues values = IndicatorValues.of(IndicatorValues.SMA, sma.value().orElse(null))
+                .with(IndicatorValues.EMA, ema.value().orElse(null));
         CrossDetector detector = state.detector();
         Cross cross = Cross.NONE;
         if (sma.isReady() && ema.isReady()) {
-            CrossDetector.Observation observation = detector.observe(values.ema(), values.sma());
+            CrossDetector.Observation observation = detector.observe(ema.value().get(), sma.value().get());
             detector = observation.detector();
             cross = observation.cross();
         }
@@ -96,34 +99,51 @@ public final class SmaEmaCrossover implements Strategy<SmaEmaCrossover.State> {
     }
 
     @Override
-    public byte[] encode(State state) {
-        StateWriter out = new StateWriter().writeByte(STATE_VERSION);
-        out.writeInt(state.sma().period()).writeDecimals(state.sma().values());
-        ExponentialMovingAverage ema = state.ema();
-        out.writeInt(ema.period()).writeInt(ema.seen()).writeDecimal(ema.seedSum()).writeDecimal(ema.value().orElse(null));
-        out.writeByte(state.detector().side().ordinal());
-        state.position().writeTo(out);
-        return out.toByteArray();
+    public StateCodec<State> stateCodec() {
+        return stateCodec;
     }
 
     /** A state saved with other periods keeps its position but warms the indicators up again. */
-    @Override
-    public State decode(byte[] bytes) {
-        StateReader in = new StateReader(bytes);
-        int version = in.readByte();
-        if (version != STATE_VERSION) {
-            throw new IllegalStateException("Unknown " + TYPE + " state version " + version);
-        }
-        SimpleMovingAverage sma = SimpleMovingAverage.restore(in.readInt(), in.readDecimals());
-        ExponentialMovingAverage ema = ExponentialMovingAverage.restore(in.readInt(), in.readInt(), in.readDecimal(), in.readDecimal());
-        CrossDetector detector = new CrossDetector(CrossDetector.Side.values()[in.readByte()]);
-        LongPosition position = LongPosition.readFrom(in);
-        in.expectEnd();
+    private State restored(SimpleMovingAverage sma, ExponentialMovingAverage ema, CrossDetector detector, LongPosition position) {
         if (sma.period() != smaPeriod || ema.period() != emaPeriod) {
             State fresh = initialState();
             return new State(fresh.sma(), fresh.ema(), fresh.detector(), position);
         }
         return new State(sma, ema, detector, position);
+    }
+
+    /**
+     * Version 2: SMA period and window, EMA period, closes seen, seed sum and value, side of the EMA, position. Version 1
+     * held the same fields in the layout of {@link LegacyStateReader}.
+     */
+    private final class Codec extends BuiltInStateCodec<State> {
+        Codec() {
+            super(TYPE);
+        }
+
+        @Override
+        public void write(State state, StateWriter out) {
+            out.writeInt(state.sma().period()).writeList(state.sma().values(), StateWriter::writeDecimal);
+            ExponentialMovingAverage ema = state.ema();
+            out.writeInt(ema.period()).writeInt(ema.seen()).writeDecimal(ema.seedSum()).writeDecimal(ema.value().orElse(null));
+            out.writeEnum(state.detector().side());
+            state.position().writeTo(out);
+        }
+
+        @Override
+        State readVersion2(StateReader in) {
+            SimpleMovingAverage sma = SimpleMovingAverage.restore(in.readInt(), in.readList(StateReader::readDecimal));
+            ExponentialMovingAverage ema = ExponentialMovingAverage.restore(in.readInt(), in.readInt(), in.readDecimal(), in.readDecimal());
+            return restored(sma, ema, new CrossDetector(in.readEnum(CrossDetector.Side.class)), LongPosition.readFrom(in));
+        }
+
+        @Override
+        State readVersion1(LegacyStateReader in) {
+            SimpleMovingAverage sma = SimpleMovingAverage.restore(in.readInt(), in.readDecimals());
+            ExponentialMovingAverage ema = ExponentialMovingAverage.restore(in.readInt(), in.readInt(), in.readDecimal(), in.readDecimal());
+            CrossDetector detector = new CrossDetector(CrossDetector.Side.values()[in.readByte()]);
+            return restored(sma, ema, detector, LongPosition.readFrom(in));
+        }
     }
 
     @Override

@@ -1,9 +1,8 @@
 package dev.tickflow.strategy.engine;
 
+import dev.tickflow.runtime.state.StateCodec;
 import dev.tickflow.strategy.api.Bar;
 import dev.tickflow.strategy.api.Execution;
-import dev.tickflow.strategy.api.StateReader;
-import dev.tickflow.strategy.api.StateWriter;
 import dev.tickflow.strategy.api.Step;
 import dev.tickflow.strategy.api.Strategy;
 import java.util.Arrays;
@@ -17,15 +16,14 @@ import org.slf4j.LoggerFactory;
  * stored state of a symbol, applies a candle or a fill, and encodes the result. Pure: stored bytes and input in,
  * stored bytes and output out, so the Kafka processor, tests and a restore all run the same code.
  *
- * <p>The stored bytes are an envelope: format version, strategy type name, open time of the last candle applied,
- * and the strategy's own bytes. A candle not newer than the last one applied is skipped (a duplicate never gives
- * a second signal). A state of another strategy type (the instance's type was changed) is replaced by a fresh one.
+ * <p>The stored bytes are an envelope ({@link StoredState}): strategy type name, open time of the last candle applied,
+ * and the strategy's state as its {@link Strategy#stateCodec()} encodes it; both carry their own version. A candle not
+ * newer than the last one applied is skipped (a duplicate never gives a second signal). A state of another strategy type
+ * (the instance's type was changed) is replaced by a fresh one.
  */
 public final class StrategyInstance {
 
     private static final Logger log = LoggerFactory.getLogger(StrategyInstance.class);
-    private static final int ENVELOPE_VERSION = 1;
-    private static final long NO_CANDLE = Long.MIN_VALUE;
 
     private final String name;
     private final String type;
@@ -83,60 +81,48 @@ public final class StrategyInstance {
     }
 
     private <S> Optional<CandleResult> onCandle(Strategy<S> typed, byte[] stored, Bar bar) {
-        Envelope envelope = Envelope.read(stored, type, name, bar.symbol());
-        if (envelope.lastOpenTime() != NO_CANDLE && bar.openTime() <= envelope.lastOpenTime()) {
+        StoredState envelope = read(stored, bar.symbol());
+        if (envelope.lastOpenTime() != StoredState.NO_CANDLE && bar.openTime() <= envelope.lastOpenTime()) {
             log.warn("Instance {} skips the candle of {} at {}: not newer than the last one applied ({})",
                     name, bar.symbol(), bar.openTime(), envelope.lastOpenTime());
             return Optional.empty();
         }
-        S state = envelope.strategyState() == null ? typed.initialState() : typed.decode(envelope.strategyState());
-        Step<S> step = typed.onCandle(state, bar);
-        byte[] next = new Envelope(type, bar.openTime(), typed.encode(step.state())).write();
+        Step<S> step = typed.onCandle(stateOf(typed, envelope), bar);
+        byte[] next = StoredState.CODEC.encode(new StoredState(type, bar.openTime(), typed.stateCodec().encode(step.state())));
         return Optional.of(new CandleResult(next, step.indicators(), step.decision()));
     }
 
     private <S> Optional<byte[]> onFill(Strategy<S> typed, byte[] stored, Execution execution) {
-        Envelope envelope = Envelope.read(stored, type, name, "");
-        S state = envelope.strategyState() == null ? typed.initialState() : typed.decode(envelope.strategyState());
-        byte[] before = typed.encode(state);
-        byte[] after = typed.encode(typed.onFill(state, execution));
+        StoredState envelope = read(stored, "");
+        StateCodec<S> codec = typed.stateCodec();
+        S state = stateOf(typed, envelope);
+        byte[] before = codec.encode(state);
+        byte[] after = codec.encode(typed.onFill(state, execution));
         if (Arrays.equals(before, after)) {
             return Optional.empty();
         }
-        return Optional.of(new Envelope(type, envelope.lastOpenTime(), after).write());
+        return Optional.of(StoredState.CODEC.encode(new StoredState(type, envelope.lastOpenTime(), after)));
+    }
+
+    private static <S> S stateOf(Strategy<S> typed, StoredState envelope) {
+        return envelope.strategyState() == null ? typed.initialState() : typed.stateCodec().decode(envelope.strategyState());
+    }
+
+    /** The envelope of the stored bytes; without a strategy state when there are none or they are of another type. */
+    private StoredState read(byte[] stored, String symbol) {
+        if (stored == null) {
+            return new StoredState(type, StoredState.NO_CANDLE, null);
+        }
+        StoredState envelope = StoredState.CODEC.decode(stored);
+        if (!envelope.type().equals(type)) {
+            log.warn("Instance {} was a {} and is now a {}: its state of {} starts afresh", name, envelope.type(), type, symbol);
+            return new StoredState(type, envelope.lastOpenTime(), null);
+        }
+        return envelope;
     }
 
     @Override
     public String toString() {
         return name + "=" + strategy + " on " + symbols;
-    }
-
-    /** The runtime's part of a stored state; {@code strategyState} null means "start fresh". */
-    private record Envelope(String type, long lastOpenTime, byte[] strategyState) {
-
-        static Envelope read(byte[] stored, String expectedType, String instance, String symbol) {
-            if (stored == null) {
-                return new Envelope(expectedType, NO_CANDLE, null);
-            }
-            StateReader in = new StateReader(stored);
-            int version = in.readByte();
-            if (version != ENVELOPE_VERSION) {
-                throw new IllegalStateException("Stored state of instance " + instance + " has envelope version " + version
-                        + "; this version reads " + ENVELOPE_VERSION);
-            }
-            String type = in.readString();
-            long lastOpenTime = in.readLong();
-            byte[] state = in.readBytes();
-            in.expectEnd();
-            if (!type.equals(expectedType)) {
-                log.warn("Instance {} was a {} and is now a {}: its state of {} starts afresh", instance, type, expectedType, symbol);
-                return new Envelope(expectedType, lastOpenTime, null);
-            }
-            return new Envelope(type, lastOpenTime, state);
-        }
-
-        byte[] write() {
-            return new StateWriter().writeByte(ENVELOPE_VERSION).writeString(type).writeLong(lastOpenTime).writeBytes(strategyState).toByteArray();
-        }
     }
 }

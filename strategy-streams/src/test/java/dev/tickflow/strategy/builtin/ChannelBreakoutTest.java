@@ -10,6 +10,7 @@ import dev.tickflow.strategy.api.Decision.Target;
 import dev.tickflow.strategy.api.IndicatorValues;
 import dev.tickflow.strategy.api.Step;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +26,33 @@ class ChannelBreakoutTest {
         ChannelBreakout.State state = strategy.initialState();
         for (int i = 0; i < bars.size(); i++) {
             Step<ChannelBreakout.State> step = strategy.onCandle(state, bars.get(i));
-            assertThat(step.indicators()).isEqualTo(IndicatorValues.NONE);
             state = step.state();
-            assertThat(strategy.decode(strategy.encode(state))).isEqualTo(state);
+            assertThat(strategy.stateCodec().decode(strategy.stateCodec().encode(state))).isEqualTo(state);
             int index = i;
             step.decision().ifPresent(decision -> decisions.put(index, decision));
         }
         return decisions;
+    }
+
+    @Test
+    void publishesTheChannelEachCloseIsComparedWith() {
+        List<Bar> bars = List.of(Bars.bar(0, "101", "99", "100"), Bars.bar(1, "102", "98", "101"), Bars.bar(2, "103", "97", "102"),
+                Bars.bar(3, "103", "100", "103"));
+        List<IndicatorValues> published = new ArrayList<>();
+        ChannelBreakout.State state = strategy.initialState();
+        for (Bar bar : bars) {
+            Step<ChannelBreakout.State> step = strategy.onCandle(state, bar);
+            published.add(step.indicators());
+            state = step.state();
+        }
+
+        // no value before the window (entry 3, exit 2 candles) is full
+        assertThat(published).containsExactly(channel(null, null), channel(null, null), channel(null, "98"), channel("103", "97"));
+    }
+
+    private static IndicatorValues channel(String upper, String lower) {
+        return IndicatorValues.of(ChannelBreakout.UPPER, upper == null ? null : Bars.price(upper))
+                .with(ChannelBreakout.LOWER, lower == null ? null : Bars.price(lower));
     }
 
     @Test

@@ -5,12 +5,14 @@ import static dev.tickflow.strategy.Bars.WARM_UP_DIP_AND_RALLY;
 import static dev.tickflow.strategy.Bars.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickflow.runtime.state.StateCodec;
 import dev.tickflow.strategy.Bars;
 import dev.tickflow.strategy.api.Bar;
 import dev.tickflow.strategy.api.Decision;
 import dev.tickflow.strategy.api.Decision.Reason;
 import dev.tickflow.strategy.api.Decision.Target;
 import dev.tickflow.strategy.api.Execution;
+import dev.tickflow.strategy.api.IndicatorValues;
 import dev.tickflow.strategy.api.Step;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -44,8 +46,9 @@ class SmaEmaCrossoverTest {
         for (int i = 0; i < 10; i++) {
             Step<SmaEmaCrossover.State> step = strategy.onCandle(state, Bars.bar(i, Integer.toString(100 + i)));
             state = step.state();
-            assertThat(step.indicators().ema() == null).as("EMA at %d", i).isEqualTo(i < 4);
-            assertThat(step.indicators().sma() == null).as("SMA at %d", i).isEqualTo(i < 9);
+            assertThat(step.indicators().get(IndicatorValues.EMA) == null).as("EMA at %d", i).isEqualTo(i < 4);
+            assertThat(step.indicators().get(IndicatorValues.SMA) == null).as("SMA at %d", i).isEqualTo(i < 9);
+            assertThat(step.indicators().values()).containsOnlyKeys(IndicatorValues.SMA, IndicatorValues.EMA);
             assertThat(step.decision()).isEmpty();
         }
     }
@@ -145,11 +148,12 @@ class SmaEmaCrossoverTest {
     @Test
     void aStateSurvivesEncodingExactly() {
         SmaEmaCrossover strategy = strategy(10, 5, "0.15");
+        StateCodec<SmaEmaCrossover.State> codec = strategy.stateCodec();
         SmaEmaCrossover.State state = strategy.initialState();
-        assertThat(strategy.decode(strategy.encode(state))).isEqualTo(state);
+        assertThat(codec.decode(codec.encode(state))).isEqualTo(state);
         for (Bar bar : Bars.closes(DIVERGING)) {
             state = strategy.onCandle(state, bar).state();
-            assertThat(strategy.decode(strategy.encode(state))).isEqualTo(state);
+            assertThat(codec.decode(codec.encode(state))).isEqualTo(state);
         }
     }
 
@@ -161,7 +165,7 @@ class SmaEmaCrossoverTest {
             state = old.onCandle(state, bar).state();
         }
 
-        SmaEmaCrossover.State migrated = strategy(20, 5, "0.15").decode(old.encode(state));
+        SmaEmaCrossover.State migrated = strategy(20, 5, "0.15").stateCodec().decode(old.stateCodec().encode(state));
 
         assertThat(migrated.position()).isEqualTo(state.position());
         assertThat(migrated.sma().values()).isEmpty();

@@ -1,5 +1,8 @@
 package dev.tickflow.strategy.engine;
 
+import dev.tickflow.runtime.state.StateCodec;
+import dev.tickflow.runtime.state.StateReader;
+import dev.tickflow.runtime.state.StateWriter;
 import dev.tickflow.strategy.api.Bar;
 import dev.tickflow.strategy.api.Decision;
 import dev.tickflow.strategy.api.IndicatorValues;
@@ -31,13 +34,28 @@ public final class AlwaysLongType implements StrategyType {
             }
 
             @Override
-            public byte[] encode(Boolean isLong) {
-                return new byte[] {(byte) (isLong ? 1 : 0)};
-            }
+            public StateCodec<Boolean> stateCodec() {
+                return new StateCodec<>() {
+                    @Override
+                    public String name() {
+                        return "always-long state";
+                    }
 
-            @Override
-            public Boolean decode(byte[] bytes) {
-                return bytes[0] == 1;
+                    @Override
+                    public int version() {
+                        return 1;
+                    }
+
+                    @Override
+                    public void write(Boolean isLong, StateWriter out) {
+                        out.writeBoolean(isLong);
+                    }
+
+                    @Override
+                    public Boolean read(int version, StateReader in) {
+                        return in.readBoolean();
+                    }
+                };
             }
         };
     }

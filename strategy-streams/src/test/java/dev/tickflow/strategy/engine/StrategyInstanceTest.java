@@ -8,7 +8,10 @@ import dev.tickflow.strategy.api.Decision;
 import dev.tickflow.strategy.api.Execution;
 import dev.tickflow.strategy.api.IndicatorValues;
 import dev.tickflow.strategy.builtin.ChannelBreakout;
+import dev.tickflow.strategy.builtin.StopLoss;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,52 @@ class StrategyInstanceTest {
             run(a, copied, bars.subList(split, bars.size()), resumed);
             assertThat(resumed).as("restart after %d candles", split).isEqualTo(uninterrupted);
         }
+    }
+
+    /**
+     * Stored bytes printed by the code before the state-codec convention (envelope and strategy state of version 1): A after
+     * the candles 0 to 15 of {@link Bars#DIVERGING} and the fill after 14.
+     */
+    private static final String A_STORED_BEFORE_THE_CONVENTION = "010011736d612d656d612d63726f73736f7665720000019bc126bca0000000c6010000000a0000000a"
+            + "0100000008000502540be4000100000008000502540be4000100000008000502540be4000100000008000502540be40001000000080005024e1603000"
+            + "100000008000502482022000100000008000502422a410001000000080005026be368000100000008000502cb417800010000000800050342770c000000"
+            + "000500000005010000000000010001000000100008105c9887a5f88841010101000000080005026be36800010000000800030186a0010000001000070"
+            + "3df5966ce2000";
+
+    /** Likewise: a breakout(3, 2, stop-loss 0.1) instance X long after the first four candles of {@link #BREAKOUT}. */
+    private static final String X_STORED_BEFORE_THE_CONVENTION = "010008627265616b6f75740000019bc11bc0200000006a01000000030000000301000000080005025ff7a600"
+            + "010000000800050265ed870001000000080005028fa6ae0000000002000000020100000008000502422a410001000000080005026be3680001010000000"
+            + "800050289b0cd0001000000000001000100000000000100";
+
+    private static final List<Bar> BREAKOUT = List.of(Bars.bar(0, "101", "99", "100"), Bars.bar(1, "102", "98", "101"),
+            Bars.bar(2, "103", "97", "102"), Bars.bar(3, "110", "104", "109"), Bars.bar(4, "112", "108", "111"),
+            Bars.bar(5, "111", "95", "96"), Bars.bar(6, "99", "94", "98"));
+
+    @Test
+    void aStateStoredBeforeTheConventionContinuesExactly() {
+        List<Bar> bars = Bars.closes(Bars.DIVERGING);
+        List<Output> uninterrupted = new ArrayList<>();
+        run(a, null, bars, uninterrupted);
+
+        List<Output> resumed = new ArrayList<>();
+        run(a, HexFormat.of().parseHex(A_STORED_BEFORE_THE_CONVENTION), bars.subList(16, bars.size()), resumed);
+
+        assertThat(resumed).isEqualTo(uninterrupted.subList(16, bars.size()));
+        assertThat(resumed).extracting(Output::decision).filteredOn(Optional::isPresent).hasSize(2);
+    }
+
+    @Test
+    void aBreakoutStateStoredBeforeTheConventionContinuesExactly() {
+        StrategyInstance x = new StrategyInstance("X", ChannelBreakout.TYPE, SymbolFilter.ALL,
+                new ChannelBreakout(3, 2, Optional.of(new StopLoss(new BigDecimal("0.1")))));
+        List<Output> uninterrupted = new ArrayList<>();
+        run(x, null, BREAKOUT, uninterrupted);
+
+        List<Output> resumed = new ArrayList<>();
+        run(x, HexFormat.of().parseHex(X_STORED_BEFORE_THE_CONVENTION), BREAKOUT.subList(4, BREAKOUT.size()), resumed);
+
+        assertThat(resumed).isEqualTo(uninterrupted.subList(4, BREAKOUT.size()));
+        assertThat(resumed.get(1).decision()).map(Decision::reason).contains(Decision.Reason.STOP_LOSS);
     }
 
     @Test

@@ -3,6 +3,7 @@
 (function () {
   const MAX_CANDLES = 300;
   const MAX_ROWS = 25;
+  const LINE_COLORS = ['#f5c542', '#42a5f5', '#ab47bc', '#ff7043', '#66bb6a', '#ec407a', '#26c6da', '#8d6e63'];
   const state = { symbol: null, interval: null, instance: null, candles: [], indicators: new Map(), signals: [], positions: new Map() };
   const el = (id) => document.getElementById(id);
   const chart = echarts.init(el('chart'), 'dark', { renderer: 'canvas' });
@@ -50,13 +51,17 @@
     const labels = state.candles.map((c) => shortTime(c.openTime));
     const byTime = new Map(state.candles.map((c, i) => [c.openTime, i]));
     const ohlc = state.candles.map((c) => [Number(c.open), Number(c.close), Number(c.low), Number(c.high)]);
-    const sma = labels.map(() => null), ema = labels.map(() => null);
+    // One line per indicator name the strategy publishes, in the order the names first appear.
+    const names = [];
+    for (const snapshot of state.indicators.values()) {
+      for (const name of Object.keys(indicatorsOf(snapshot))) if (!names.includes(name)) names.push(name);
+    }
+    const lines = names.map(() => labels.map(() => null));
     for (const snapshot of state.indicators.values()) {
       const i = byTime.get(snapshot.openTime);
-      if (i !== undefined) {
-        sma[i] = snapshot.sma == null ? null : Number(snapshot.sma);
-        ema[i] = snapshot.ema == null ? null : Number(snapshot.ema);
-      }
+      if (i === undefined) continue;
+      const values = indicatorsOf(snapshot);
+      names.forEach((name, n) => { if (values[name] != null) lines[n][i] = Number(values[name]); });
     }
     const markers = [];
     for (const s of state.signals) {
@@ -73,7 +78,7 @@
     chart.setOption({
       backgroundColor: 'transparent',
       animation: false,
-      legend: { data: ['Candles', 'SMA', 'EMA'], top: 4 },
+      legend: { data: ['Candles', ...names], top: 4 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'cross' } },
       grid: { left: 70, right: 20, top: 36, bottom: 60 },
       xAxis: { type: 'category', data: labels, boundaryGap: true, axisLine: { onZero: false } },
@@ -83,12 +88,24 @@
         { name: 'Candles', type: 'candlestick', data: ohlc,
           itemStyle: { color: '#26a69a', color0: '#ef5350', borderColor: '#26a69a', borderColor0: '#ef5350' },
           markPoint: { data: markers } },
-        { name: 'SMA', type: 'line', data: sma, showSymbol: false, connectNulls: true, lineStyle: { width: 1.5, color: '#f5c542' }, itemStyle: { color: '#f5c542' } },
-        { name: 'EMA', type: 'line', data: ema, showSymbol: false, connectNulls: true, lineStyle: { width: 1.5, color: '#42a5f5' }, itemStyle: { color: '#42a5f5' } }
+        ...names.map((name, n) => {
+          const color = LINE_COLORS[n % LINE_COLORS.length];
+          return { name, type: 'line', data: lines[n], showSymbol: false, connectNulls: true, lineStyle: { width: 1.5, color }, itemStyle: { color } };
+        })
       ]
     }, { notMerge: true });
     el('chart').dataset.candles = String(ohlc.length);
     el('chart').dataset.markers = String(markers.length);
+    el('chart').dataset.indicators = names.join(',');
+  }
+
+  // The values a snapshot publishes by name; a snapshot written before the map existed has only sma and ema.
+  function indicatorsOf(snapshot) {
+    if (snapshot.indicators && Object.keys(snapshot.indicators).length) return snapshot.indicators;
+    const values = {};
+    if (snapshot.sma != null) values.sma = snapshot.sma;
+    if (snapshot.ema != null) values.ema = snapshot.ema;
+    return values;
   }
 
   async function loadSymbol() {

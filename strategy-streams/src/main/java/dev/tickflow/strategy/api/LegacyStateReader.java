@@ -8,12 +8,18 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads what a {@link StateWriter} wrote; a truncated or malformed state fails with {@link IllegalStateException}. */
-public final class StateReader {
+/**
+ * Reads strategy states as they were stored before the state-codec convention: the layout of
+ * {@link java.io.DataOutputStream} (big-endian ints and longs, modified-UTF-8 strings, decimals as presence, scale, length
+ * and unscaled bytes). A strategy's {@code StateCodec} reads its version 1 with it, from
+ * {@link dev.tickflow.runtime.state.StateReader#readRemaining()}. A truncated or malformed state fails with
+ * {@link IllegalStateException}.
+ */
+public final class LegacyStateReader {
 
     private final DataInputStream in;
 
-    public StateReader(byte[] bytes) {
+    public LegacyStateReader(byte[] bytes) {
         this.in = new DataInputStream(new ByteArrayInputStream(bytes));
     }
 
@@ -53,7 +59,7 @@ public final class StateReader {
     public List<BigDecimal> readDecimals() {
         int size = readInt();
         if (size < 0) {
-            throw new IllegalStateException("Corrupt strategy state: negative list size " + size);
+            throw new IllegalStateException("Corrupt legacy strategy state: negative list size " + size);
         }
         List<BigDecimal> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -78,7 +84,7 @@ public final class StateReader {
     public void expectEnd() {
         int left = read(in::available);
         if (left != 0) {
-            throw new IllegalStateException("Corrupt strategy state: " + left + " unread bytes");
+            throw new IllegalStateException("Corrupt legacy strategy state: " + left + " unread bytes");
         }
     }
 
@@ -86,7 +92,7 @@ public final class StateReader {
         try {
             return supplier.get();
         } catch (IOException e) {
-            throw new IllegalStateException("Corrupt or truncated strategy state: " + e, e);
+            throw new IllegalStateException("Corrupt or truncated legacy strategy state: " + e, e);
         }
     }
 
