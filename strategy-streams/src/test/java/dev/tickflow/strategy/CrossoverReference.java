@@ -8,6 +8,7 @@ import dev.tickflow.schema.TargetPosition;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,8 +59,15 @@ final class CrossoverReference {
                 cross = side != 0 && side != now ? now : 0;
                 side = now;
             }
+            Map<String, BigDecimal> indicators = new LinkedHashMap<>();
+            if (sma != null) {
+                indicators.put("sma", sma);
+            }
+            if (ema != null) {
+                indicators.put("ema", ema);
+            }
             snapshots.add(IndicatorSnapshot.newBuilder().setStrategyInstance(instance).setSymbol(candle.getSymbol())
-                    .setOpenTime(candle.getOpenTime()).setClose(close).setSma(sma).setEma(ema).build());
+                    .setOpenTime(candle.getOpenTime()).setClose(close).setSma(sma).setEma(ema).setIndicators(indicators).build());
 
             boolean filled = quantity.signum() > 0;
             if (open && (filled ? close.multiply(quantity).compareTo(notional.multiply(factor)) <= 0
