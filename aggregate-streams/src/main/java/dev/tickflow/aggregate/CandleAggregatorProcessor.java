@@ -45,7 +45,7 @@ final class CandleAggregatorProcessor implements Processor<String, Trade, String
     private long wallClock = -1;
 
     CandleAggregatorProcessor(long graceMs, boolean closeByWallClock, List<CandleInterval> rolledIntervals,
-                    Map<String, String> sinkByInterval, String lateSink) {
+                              Map<String, String> sinkByInterval, String lateSink) {
         this.graceMs = graceMs;
         this.closeByWallClock = closeByWallClock;
         this.rolledIntervals = rolledIntervals;
