@@ -13,30 +13,24 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 /**
  * What the aggregation topology needs to know.
  *
- * @param topics           the topic catalog (names, candle intervals)
- * @param grace            how long after a window's end trades of it are still accepted, in stream time
- * @param closeByWallClock live mode: also close windows when the wall clock passes end + grace, so a quiet
- *                         symbol's candle still appears; replays and backtests use stream time only
- * @param serdeConfig      configuration of the Avro serdes (schema.registry.url, ...)
+ * @param topics      the topic catalog (names, candle intervals)
+ * @param grace       how long after a window's end trades of it are still accepted, in stream time
+ * @param serdeConfig configuration of the Avro serdes (schema.registry.url, ...)
  */
-public record AggregateSettings(TopicCatalog topics, Duration grace, boolean closeByWallClock, Map<String, Object> serdeConfig) {
+public record AggregateSettings(TopicCatalog topics, Duration grace, Map<String, Object> serdeConfig) {
 
     public static final String APPLICATION_ID = "tickflow-aggregate";
     public static final String GRACE_MS = "aggregate.grace.ms";
-    public static final String CLOSE_BY_WALL_CLOCK = "aggregate.close.by.wall.clock";
     public static final long DEFAULT_GRACE_MS = 5_000;
 
     /** The keys of the aggregate service: the common ones and its own. */
     public static ConfigDef definition() {
         return CommonConfig.definition(APPLICATION_ID)
                 .define(GRACE_MS, Type.LONG, DEFAULT_GRACE_MS, Range.atLeast(0), Importance.MEDIUM,
-                        "How long (ms of stream time) after a window ends its trades are still accepted; later ones go to md.trades.late.")
-                .define(CLOSE_BY_WALL_CLOCK, Type.BOOLEAN, true, Importance.MEDIUM,
-                        "Also close windows by wall clock (live mode), so quiet symbols' candles appear about grace + 1 s after the minute.");
+                        "How long (ms of event time: trade times and source watermarks) after a window ends its trades are still accepted; later ones go to md.trades.late.");
     }
 
     public static AggregateSettings from(TickflowConfig config) {
-        return new AggregateSettings(TopicCatalog.from(config), Duration.ofMillis(config.getLong(GRACE_MS)),
-                config.getBoolean(CLOSE_BY_WALL_CLOCK), config.serdeProperties());
+        return new AggregateSettings(TopicCatalog.from(config), Duration.ofMillis(config.getLong(GRACE_MS)), config.serdeProperties());
     }
 }

@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.Stores;
  * Builds the aggregation topology: md.trades → md.candles.&lt;interval&gt; (+ md.trades.late).
  *
  * <pre>
- * md.trades ─▶ candles (one state record per symbol, in-memory store with record cache and changelog)
+ * md.trades ─▶ candles (one state record per symbol, in-memory store with record cache and changelog;
+ *                 │     windows close by trade times and the sources' watermarks, see Watermarks)
  *                 ├─▶ md.candles.1m, md.candles.5m, ... (final candles; longer ones rolled up from the 1m ones)
  *                 └─▶ md.trades.late
  * </pre>
@@ -60,7 +61,7 @@ public final class AggregateTopology {
         topology.addSource(AutoOffsetReset.earliest(), SOURCE, new TradeTimestampExtractor(), Serdes.String().deserializer(), tradeSerde.deserializer(),
                 topics.trades().name());
         topology.addProcessor(PROCESSOR,
-                () -> new CandleAggregatorProcessor(graceMs, settings.closeByWallClock(), rolled, sinkByInterval, LATE_SINK), SOURCE);
+                () -> new CandleAggregatorProcessor(graceMs, rolled, sinkByInterval, LATE_SINK), SOURCE);
         topology.addStateStore(stateStore(), PROCESSOR);
         for (CandleInterval interval : topics.candleIntervals()) {
             topology.addSink(sinkName(interval), topics.candles(interval).name(), Serdes.String().serializer(),

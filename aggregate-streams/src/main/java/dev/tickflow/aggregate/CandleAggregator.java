@@ -62,7 +62,7 @@ public final class CandleAggregator {
     /**
      * Closes what is due at {@code now}, then takes the trade.
      *
-     * @param now stream time (the latest trade time seen, this trade's included) or, when later, the wall clock
+     * @param now stream time: the latest trade time or source watermark seen, this trade's included
      */
     public Outcome accept(Trade trade, long now) {
         long lastClosableOpen = lastClosableOpen(now);

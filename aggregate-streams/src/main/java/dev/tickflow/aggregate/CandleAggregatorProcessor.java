@@ -3,7 +3,7 @@ package dev.tickflow.aggregate;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.topics.CandleInterval;
-import java.time.Duration;
+import dev.tickflow.topics.Watermarks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -22,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kafka glue around {@link CandleAggregator}: one state record per symbol in {@link #STORE}; final candles go to the
- * sink of their interval, late trades to the late sink. Windows close when stream time (or, in wall-clock mode,
- * the wall clock) passes their end plus the grace period.
+ * sink of their interval, late trades to the late sink. Windows close when stream time passes their end plus the
+ * grace period: the task's highest trade time or source watermark ({@link Watermarks}) read so far, never the wall
+ * clock, so no window closes while older records of its partition are still unread.
  */
 final class CandleAggregatorProcessor implements Processor<String, Trade, String, SpecificRecord> {
     static final String STORE = "candle-state";
@@ -31,7 +31,6 @@ final class CandleAggregatorProcessor implements Processor<String, Trade, String
     private static final Logger LOG = LoggerFactory.getLogger(CandleAggregatorProcessor.class);
 
     private final long graceMs;
-    private final boolean closeByWallClock;
     private final List<CandleInterval> rolledIntervals;
     private final Map<String, String> sinkByInterval;
     private final String lateSink;
@@ -42,12 +41,9 @@ final class CandleAggregatorProcessor implements Processor<String, Trade, String
     private Sensor lateTrades;
     private Sensor duplicateTrades;
     private Sensor invalidTrades;
-    private long wallClock = -1;
 
-    CandleAggregatorProcessor(long graceMs, boolean closeByWallClock, List<CandleInterval> rolledIntervals,
-                              Map<String, String> sinkByInterval, String lateSink) {
+    CandleAggregatorProcessor(long graceMs, List<CandleInterval> rolledIntervals, Map<String, String> sinkByInterval, String lateSink) {
         this.graceMs = graceMs;
-        this.closeByWallClock = closeByWallClock;
         this.rolledIntervals = rolledIntervals;
         this.sinkByInterval = sinkByInterval;
         this.lateSink = lateSink;
@@ -58,25 +54,25 @@ final class CandleAggregatorProcessor implements Processor<String, Trade, String
         this.context = context;
         KeyValueStore<String, byte[]> store = context.getStateStore(STORE);
         aggregator = new CandleAggregator(graceMs, rolledIntervals, new StoreStates(store), this::emit);
-        wallClock = -1;
         String task = context.taskId().toString();
         lateTrades = context.metrics().addRateTotalSensor(METRICS_SCOPE, task, "late-trades", Sensor.RecordingLevel.INFO);
         duplicateTrades = context.metrics().addRateTotalSensor(METRICS_SCOPE, task, "duplicate-trades", Sensor.RecordingLevel.INFO);
         invalidTrades = context.metrics().addRateTotalSensor(METRICS_SCOPE, task, "invalid-trades", Sensor.RecordingLevel.INFO);
-        if (closeByWallClock) {
-            context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
-        }
     }
 
     @Override
     public void process(Record<String, Trade> record) {
         Trade trade = record.value();
         if (trade == null) {
+            if (Watermarks.of(record.headers()).isPresent()) {
+                aggregator.closeUpTo(context.currentStreamTimeMs());
+                return;
+            }
             invalidTrades.record();
             warnings.warn("Ignored a record without a trade (null value) with key {}", record.key());
             return;
         }
-        switch (aggregator.accept(trade, now())) {
+        switch (aggregator.accept(trade, context.currentStreamTimeMs())) {
             case DUPLICATE -> duplicateTrades.record();
             case LATE -> {
                 lateTrades.record();
@@ -87,15 +83,6 @@ final class CandleAggregatorProcessor implements Processor<String, Trade, String
             case ADDED -> {
             }
         }
-    }
-
-    private void onWallClock(long now) {
-        wallClock = Math.max(wallClock, now);
-        aggregator.closeUpTo(now());
-    }
-
-    private long now() {
-        return Math.max(context.currentStreamTimeMs(), wallClock);
     }
 
     private void emit(Candle candle) {

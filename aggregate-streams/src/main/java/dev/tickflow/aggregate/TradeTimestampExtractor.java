@@ -1,10 +1,15 @@
 package dev.tickflow.aggregate;
 
 import dev.tickflow.schema.Trade;
+import dev.tickflow.topics.Watermarks;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
-/** Event time is trade time: stream time, and so the closing of windows, follows the exchange's clock. */
+/**
+ * Event time is trade time, or a source watermark's time: stream time, and so the closing of windows, follows the
+ * exchange's clock as the data in the partition says it, never the time of writing or reading. Any other record
+ * keeps the partition's time.
+ */
 public final class TradeTimestampExtractor implements TimestampExtractor {
 
     @Override
@@ -12,6 +17,12 @@ public final class TradeTimestampExtractor implements TimestampExtractor {
         if (record.value() instanceof Trade trade && trade.getTradeTime().toEpochMilli() >= 0) {
             return trade.getTradeTime().toEpochMilli();
         }
-        return record.timestamp() >= 0 ? record.timestamp() : Math.max(partitionTime, 0);
+        if (record.value() == null) {
+            long watermark = Watermarks.of(record.headers()).orElse(-1);
+            if (watermark >= 0) {
+                return watermark;
+            }
+        }
+        return Math.max(partitionTime, 0);
     }
 }

@@ -47,7 +47,7 @@ public final class AggregateBenchmark {
 
     /** Trades per second through the topology. */
     private static double throughTheTopology(List<Trade> input, String processingGuarantee) {
-        try (AggregateFixture fixture = new AggregateFixture("bench", "1m,5m,15m,1h", Duration.ofSeconds(5), false, processingGuarantee)) {
+        try (AggregateFixture fixture = new AggregateFixture("bench", "1m,5m,15m,1h", Duration.ofSeconds(5), processingGuarantee)) {
             AvroSerde<Trade> serde = AvroSerde.forClass(Trade.class, fixture.settings.serdeConfig(), false);
             String topic = fixture.settings.topics().trades().name();
             List<byte[]> keys = new ArrayList<>(input.size());

@@ -7,6 +7,7 @@ import dev.tickflow.serde.AvroSerde;
 import dev.tickflow.serde.MockSchemaRegistry;
 import dev.tickflow.topics.CandleInterval;
 import dev.tickflow.topics.TopicCatalog;
+import dev.tickflow.topics.Watermarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -29,6 +31,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 
 /** The aggregation topology in a TopologyTestDriver with the real Avro serde on a mock:// registry of its own. */
 final class AggregateFixture implements AutoCloseable {
@@ -42,16 +45,16 @@ final class AggregateFixture implements AutoCloseable {
     final TestOutputTopic<byte[], byte[]> dlq;
     private final AvroSerde<Candle> candleSerde;
 
-    AggregateFixture(String scope, String intervals, Duration grace, boolean closeByWallClock) {
-        this(scope, intervals, grace, closeByWallClock, StreamsConfig.EXACTLY_ONCE_V2);
+    AggregateFixture(String scope, String intervals, Duration grace) {
+        this(scope, intervals, grace, StreamsConfig.EXACTLY_ONCE_V2);
     }
 
-    AggregateFixture(String scope, String intervals, Duration grace, boolean closeByWallClock, String processingGuarantee) {
+    AggregateFixture(String scope, String intervals, Duration grace, String processingGuarantee) {
         this.scope = scope + "-" + System.nanoTime();
         TickflowConfig config = TickflowConfig.load(Optional.empty(), Map.of(
                 "TICKFLOW_SCHEMA_REGISTRY_URL", "mock://" + this.scope,
                 "TICKFLOW_CANDLES_INTERVALS", intervals), AggregateSettings.definition());
-        this.settings = new AggregateSettings(TopicCatalog.from(config), grace, closeByWallClock, config.serdeProperties());
+        this.settings = new AggregateSettings(TopicCatalog.from(config), grace, config.serdeProperties());
         Properties properties = properties(settings, processingGuarantee);
         this.stateDir = Path.of(properties.getProperty(StreamsConfig.STATE_DIR_CONFIG));
         this.driver = new TopologyTestDriver(AggregateTopology.build(settings), properties, Instant.EPOCH);
@@ -89,6 +92,12 @@ final class AggregateFixture implements AutoCloseable {
 
     void send(List<Trade> list) {
         list.forEach(this::send);
+    }
+
+    /** A source watermark, as ingest sends to every partition of md.trades. */
+    void sendWatermark(Instant at) {
+        ProducerRecord<byte[], byte[]> watermark = Watermarks.record(settings.topics().trades().name(), 0, at.toEpochMilli());
+        rawTrades.pipeInput(new TestRecord<>(null, null, watermark.headers(), at));
     }
 
     /** The total of one of the processor's counters (late-trades, duplicate-trades, invalid-trades). */

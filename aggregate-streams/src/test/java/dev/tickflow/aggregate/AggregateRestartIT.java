@@ -34,7 +34,6 @@ class AggregateRestartIT {
     void killedMidStreamAndRestartedPublishesEveryCandleExactlyOnce(KafkaBroker broker, ApicurioRegistry registry, TestTopics topics)
             throws Exception {
         AggregateServiceFixture fixture = new AggregateServiceFixture(broker, registry, topics, dir);
-        fixture.assumeTopologyImplemented();
         TradeScript script = new TradeScript(Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES), 6, 7);
         Map<Key, Summary> expected = script.expectedCandles();
 

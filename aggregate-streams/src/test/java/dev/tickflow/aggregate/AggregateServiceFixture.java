@@ -1,7 +1,5 @@
 package dev.tickflow.aggregate;
 
-import static org.junit.jupiter.api.Assumptions.abort;
-
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.runtime.fixtures.CommittedReader;
 import dev.tickflow.runtime.fixtures.ServiceFixtures;
@@ -52,23 +50,13 @@ final class AggregateServiceFixture {
         settings.put("topic.md.trades.late.name", late);
         settings.put("topic.md.trades.dlq.name", dlq);
         settings.put("topic.md.candles.1m.name", candles);
-        // windows close by stream time only: the trades lie in the past, and the test moves stream time with closing trades
+        // the trades lie in the past: the test moves stream time with closing trades
         settings.put("aggregate.grace.ms", "1000");
-        settings.put("aggregate.close.by.wall.clock", "false");
         this.configFile = ServiceFixtures.writeProperties(settings, dir.resolve("aggregate.properties"), "aggregate service under test");
     }
 
     TickflowConfig config() {
         return TickflowConfig.load(Optional.of(configFile), Map.of(), AggregateSettings.definition());
-    }
-
-    /** Skips the test while AggregateTopology.build is the placeholder of the agg-core branch. */
-    void assumeTopologyImplemented() {
-        try {
-            AggregateTopology.build(AggregateSettings.from(config()));
-        } catch (UnsupportedOperationException e) {
-            abort("AggregateTopology.build is still a placeholder (" + e.getMessage() + "): this test needs the real topology");
-        }
     }
 
     void produce(List<Trade> records) {

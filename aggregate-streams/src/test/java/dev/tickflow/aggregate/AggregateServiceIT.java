@@ -38,7 +38,6 @@ class AggregateServiceIT {
     @Test
     void publishesEachFinalCandleOnceAndDeadLettersPoisonWithHealthAndMetrics(KafkaBroker broker, ApicurioRegistry registry, TestTopics topics) throws Exception {
         AggregateServiceFixture fixture = new AggregateServiceFixture(broker, registry, topics, dir);
-        fixture.assumeTopologyImplemented();
         TradeScript script = new TradeScript(Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES), 5, 42);
         Map<Key, Summary> expected = script.expectedCandles();
         StringWriter output = new StringWriter();

@@ -25,8 +25,8 @@ class AggregateTopologyTest {
     private static final long MINUTE = 60_000;
     private static final long GRACE_MS = GRACE.toMillis();
 
-    private static AggregateFixture streamTimeOnly(String scope) {
-        return new AggregateFixture(scope, "1m", GRACE, false);
+    private static AggregateFixture fixture(String scope) {
+        return new AggregateFixture(scope, "1m", GRACE);
     }
 
     /** A trade of another symbol on the same partition, only there to move stream time. */
@@ -36,7 +36,7 @@ class AggregateTopologyTest {
 
     @Test
     void outOfOrderTradesInsideTheGraceStillSetOpenAndCloseByTradeTime() {
-        try (AggregateFixture fixture = streamTimeOnly("out-of-order")) {
+        try (AggregateFixture fixture = fixture("out-of-order")) {
             fixture.send(trade("BTCUSDT", 12, 30_000, "102", "1"));
             fixture.send(trade("BTCUSDT", 13, 59_000, "103", "1"));
             fixture.send(trade("BTCUSDT", 20, MINUTE + 1_000, "110", "1"));
@@ -68,7 +68,7 @@ class AggregateTopologyTest {
 
     @Test
     void tradesInOneMillisecondAreOrderedByTradeIdNotByArrival() {
-        try (AggregateFixture fixture = streamTimeOnly("ties")) {
+        try (AggregateFixture fixture = fixture("ties")) {
             fixture.send(trade("XRPETH", 7, 5_000, "0.3", "1"));
             fixture.send(trade("XRPETH", 5, 5_000, "0.1", "1"));
             fixture.send(trade("XRPETH", 6, 5_000, "0.2", "1"));
@@ -82,7 +82,7 @@ class AggregateTopologyTest {
 
     @Test
     void takerBuySumsAndRawTradeCountsFollowBinance() {
-        try (AggregateFixture fixture = streamTimeOnly("taker")) {
+        try (AggregateFixture fixture = fixture("taker")) {
             fixture.send(Trades.trade("ETHBTC", 1, 100, 104, T0, new BigDecimal("0.05000001"), new BigDecimal("2.5"), false));
             fixture.send(Trades.trade("ETHBTC", 2, 105, 105, T0.plusMillis(1), new BigDecimal("0.05"), new BigDecimal("1"), true));
             fixture.send(clock(MINUTE + GRACE_MS));
@@ -97,7 +97,7 @@ class AggregateTopologyTest {
 
     @Test
     void aTradeForAClosedMinuteGoesToTheLateTopicAndIsCounted() {
-        try (AggregateFixture fixture = streamTimeOnly("late")) {
+        try (AggregateFixture fixture = fixture("late")) {
             fixture.send(trade("BTCUSDT", 1, 10_000, "100", "1"));
             fixture.send(trade("BTCUSDT", 3, MINUTE + GRACE_MS, "101", "1"));
             Trade late = trade("BTCUSDT", 2, 50_000, "500", "1");
@@ -121,7 +121,7 @@ class AggregateTopologyTest {
 
     @Test
     void aTradeOfANewSymbolOlderThanStreamTimeAllowsIsLateToo() {
-        try (AggregateFixture fixture = streamTimeOnly("late-new-symbol")) {
+        try (AggregateFixture fixture = fixture("late-new-symbol")) {
             fixture.send(clock(3 * MINUTE));
             fixture.send(trade("SOLUSDT", 1, MINUTE, "20", "1"));
 
@@ -133,7 +133,7 @@ class AggregateTopologyTest {
 
     @Test
     void aTradeSeenTwiceIsCountedOnce() {
-        try (AggregateFixture fixture = streamTimeOnly("duplicates")) {
+        try (AggregateFixture fixture = fixture("duplicates")) {
             Trade trade = trade("BTCUSDT", 42, 1_000, "100", "3");
             fixture.send(trade);
             fixture.send(trade("BTCUSDT", 43, 2_000, "101", "1"));
@@ -153,7 +153,7 @@ class AggregateTopologyTest {
 
     @Test
     void minutesWithoutTradesYieldFlatCandlesAtThePreviousClose() {
-        try (AggregateFixture fixture = streamTimeOnly("gaps")) {
+        try (AggregateFixture fixture = fixture("gaps")) {
             fixture.send(trade("BTCUSDT", 1, 1_000, "100", "1"));
             fixture.send(trade("BTCUSDT", 2, 2_000, "105", "1"));
             fixture.send(trade("BTCUSDT", 3, 3 * MINUTE + 1_000, "90", "1"));
@@ -180,7 +180,7 @@ class AggregateTopologyTest {
 
     @Test
     void noCandleBeforeASymbolsFirstTrade() {
-        try (AggregateFixture fixture = streamTimeOnly("first-trade")) {
+        try (AggregateFixture fixture = fixture("first-trade")) {
             fixture.send(clock(0));
             fixture.send(trade("ADAUSDT", 1, 5 * MINUTE + 30_000, "0.5", "10"));
             fixture.send(clock(6 * MINUTE + GRACE_MS));
@@ -194,7 +194,7 @@ class AggregateTopologyTest {
 
     @Test
     void aMinuteClosesWhenStreamTimeReachesItsEndPlusGrace() {
-        try (AggregateFixture fixture = streamTimeOnly("stream-time")) {
+        try (AggregateFixture fixture = fixture("stream-time")) {
             fixture.send(trade("BTCUSDT", 1, 1_000, "100", "1"));
             fixture.send(trade("BTCUSDT", 2, MINUTE + GRACE_MS - 1, "101", "1"));
             assertThat(fixture.candles("1m").isEmpty()).isTrue();
@@ -205,8 +205,8 @@ class AggregateTopologyTest {
     }
 
     @Test
-    void withoutWallClockClosingTheWallClockClosesNothing() {
-        try (AggregateFixture fixture = streamTimeOnly("no-wall-clock")) {
+    void theWallClockClosesNothing() {
+        try (AggregateFixture fixture = fixture("no-wall-clock")) {
             fixture.send(trade("BTCUSDT", 1, 1_000, "100", "1"));
             fixture.driver.advanceWallClockTime(Duration.between(Instant.EPOCH, T0).plusDays(1));
             assertThat(fixture.candles("1m").isEmpty()).isTrue();
@@ -214,35 +214,57 @@ class AggregateTopologyTest {
     }
 
     @Test
-    void theWallClockClosesAQuietSymbolsMinuteAndFillsTheGapsUpToIt() {
-        try (AggregateFixture fixture = new AggregateFixture("wall-clock", "1m", GRACE, true)) {
+    void aSourceWatermarkClosesAQuietSymbolsMinuteAndFillsTheGapsUpToIt() {
+        try (AggregateFixture fixture = fixture("watermark")) {
             fixture.send(trade("BTCUSDT", 1, 1_000, "100", "1"));
-            Duration toEndPlusGrace = Duration.between(Instant.EPOCH, T0.plusMillis(MINUTE + GRACE_MS));
 
-            fixture.driver.advanceWallClockTime(toEndPlusGrace.minusMillis(1));
+            fixture.sendWatermark(T0.plusMillis(MINUTE + GRACE_MS - 1));
             assertThat(fixture.candles("1m").isEmpty()).isTrue();
-            fixture.driver.advanceWallClockTime(Duration.ofMillis(1));
+            fixture.sendWatermark(T0.plusMillis(MINUTE + GRACE_MS));
             assertThat(fixture.candles("1m").readValuesToList()).extracting(Candle::getOpenTime).containsExactly(T0);
 
-            fixture.driver.advanceWallClockTime(Duration.ofMinutes(2));
+            fixture.sendWatermark(T0.plusMillis(3 * MINUTE + GRACE_MS));
             List<Candle> flats = fixture.candles("1m").readValuesToList();
             assertThat(flats).extracting(Candle::getOpenTime).containsExactly(T0.plusMillis(MINUTE), T0.plusMillis(2 * MINUTE));
             assertThat(flats).allMatch(Candle::getFilled);
 
             fixture.send(trade("BTCUSDT", 2, 2 * MINUTE, "300", "1"));
             assertThat(fixture.late.readValuesToList()).extracting(Trade::getTradeId).containsExactly(2L);
+            assertThat(fixture.total("invalid-trades")).isZero();
+        }
+    }
+
+    /** A stalled JVM, a restart or a broker outage: the clock ran on while the trades waited in the partition. */
+    @Test
+    void aBacklogReadLongAfterItsMinutesIsAggregatedNotLate() {
+        try (AggregateFixture fixture = fixture("backlog")) {
+            fixture.driver.advanceWallClockTime(Duration.between(Instant.EPOCH, T0).plusHours(3));
+            for (int minute = 0; minute < 5; minute++) {
+                fixture.send(trade("BTCUSDT", minute + 1, minute * MINUTE + 1_000, "10" + minute, "1"));
+                fixture.sendWatermark(T0.plusMillis(minute * MINUTE + 2_000));
+                fixture.driver.advanceWallClockTime(Duration.ofMinutes(1));
+            }
+            fixture.sendWatermark(T0.plusMillis(5 * MINUTE + GRACE_MS));
+
+            assertThat(fixture.late.isEmpty()).isTrue();
+            assertThat(fixture.candles("1m").readValuesToList())
+                    .extracting(candle -> candle.getOpen().toPlainString())
+                    .containsExactly("100.00000000", "101.00000000", "102.00000000", "103.00000000", "104.00000000");
         }
     }
 
     @Test
-    void aWallClockNearTheEpochClosesNothingAndStreamTimeStillDoes() {
-        try (AggregateFixture fixture = new AggregateFixture("epoch-clock", "1m", GRACE, true)) {
+    void aWatermarkBehindStreamTimeMovesNothingBack() {
+        try (AggregateFixture fixture = fixture("old-watermark")) {
             fixture.send(trade("BTCUSDT", 1, 1_000, "100", "1"));
-            fixture.driver.advanceWallClockTime(Duration.ofHours(1));
-            assertThat(fixture.candles("1m").isEmpty()).isTrue();
+            fixture.send(trade("BTCUSDT", 2, MINUTE + 1_000, "101", "1"));
+            fixture.sendWatermark(T0);
+            fixture.send(trade("BTCUSDT", 3, 2_000, "99", "1"));
 
-            fixture.send(trade("BTCUSDT", 2, MINUTE + GRACE_MS, "100", "1"));
-            assertThat(fixture.candles("1m").readValuesToList()).hasSize(1);
+            assertThat(fixture.late.isEmpty()).isTrue();
+            fixture.sendWatermark(T0.plusMillis(MINUTE + GRACE_MS));
+            assertThat(fixture.candles("1m").readValuesToList()).singleElement()
+                    .satisfies(candle -> assertThat(candle.getLow()).isEqualByComparingTo("99"));
         }
     }
 
@@ -252,7 +274,7 @@ class AggregateTopologyTest {
      */
     @Test
     void anUndeserializableRecordGoesToTheDeadLetterTopicAndProcessingContinues() {
-        try (AggregateFixture fixture = new AggregateFixture("poison", "1m", GRACE, false, StreamsConfig.AT_LEAST_ONCE)) {
+        try (AggregateFixture fixture = new AggregateFixture("poison", "1m", GRACE, StreamsConfig.AT_LEAST_ONCE)) {
             byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
             fixture.send(trade("BTCUSDT", 1, 1_000, "100", "1"));
             fixture.rawTrades.pipeInput("BTCUSDT".getBytes(StandardCharsets.UTF_8), garbage, T0.plusMillis(2_000));
@@ -272,7 +294,7 @@ class AggregateTopologyTest {
 
     @Test
     void rolledUpCandlesFollowTheOneMinuteOnesIncludingAFlatWindow() {
-        try (AggregateFixture fixture = new AggregateFixture("rollups", "1m,5m,15m,1h", GRACE, false)) {
+        try (AggregateFixture fixture = new AggregateFixture("rollups", "1m,5m,15m,1h", GRACE)) {
             fixture.send(trade("BTCUSDT", 1, 10_000, "100", "1"));
             fixture.send(trade("BTCUSDT", 2, MINUTE + 10_000, "120", "2"));
             fixture.send(trade("BTCUSDT", 3, 3 * MINUTE + 10_000, "90", "1"));
@@ -329,7 +351,7 @@ class AggregateTopologyTest {
 
     @Test
     void aRolledUpWindowIsEmittedWhenItsLastMinuteIsAndNotBefore() {
-        try (AggregateFixture fixture = new AggregateFixture("rollup-timing", "1m,5m", GRACE, false)) {
+        try (AggregateFixture fixture = new AggregateFixture("rollup-timing", "1m,5m", GRACE)) {
             fixture.send(trade("BTCUSDT", 1, 10_000, "100", "1"));
             fixture.send(clock(4 * MINUTE + GRACE_MS));
             assertThat(fixture.candles("5m").isEmpty()).isTrue();
@@ -340,7 +362,7 @@ class AggregateTopologyTest {
 
     @Test
     void twoSymbolsOnOnePartitionCloseIndependently() {
-        try (AggregateFixture fixture = streamTimeOnly("two-symbols")) {
+        try (AggregateFixture fixture = fixture("two-symbols")) {
             fixture.send(trade("AAAUSDT", 1, 1_000, "10", "1"));
             fixture.send(trade("BBBUSDT", 1, 2_000, "2000", "1"));
             fixture.send(trade("BBBUSDT", 2, MINUTE + 1_000, "2100", "1"));
@@ -366,11 +388,12 @@ class AggregateTopologyTest {
 
     @Test
     void nullValuesAreCountedAndSkipped() {
-        try (AggregateFixture fixture = streamTimeOnly("null-value")) {
-            fixture.trades.pipeInput("BTCUSDT", null, T0);
+        try (AggregateFixture fixture = fixture("null-value")) {
+            fixture.trades.pipeInput("BTCUSDT", null, T0.plus(Duration.ofDays(1)));
             fixture.send(trade("BTCUSDT", 1, 1_000, "100", "1"));
             fixture.send(clock(MINUTE + GRACE_MS));
             assertThat(fixture.total("invalid-trades")).isEqualTo(1.0);
+            assertThat(fixture.late.isEmpty()).isTrue();
             assertThat(fixture.candles("1m").readValuesToList()).hasSize(1);
         }
     }
@@ -390,7 +413,7 @@ class AggregateTopologyTest {
         layers.add(store.getClass().getSimpleName());
 
         assertThat(layers).containsSubsequence("CachingKeyValueStore", "ChangeLoggingKeyValueBytesStore", "InMemoryKeyValueStore");
-        try (AggregateFixture fixture = streamTimeOnly("cache")) {
+        try (AggregateFixture fixture = fixture("cache")) {
             assertThat(AggregateTopology.streamsOverrides(fixture.settings))
                     .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, AggregateTopology.STATE_CACHE_MAX_BYTES);
         }

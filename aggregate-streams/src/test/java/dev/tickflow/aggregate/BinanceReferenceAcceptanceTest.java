@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every XRPETH aggregate trade of 2019-10-11..13 through the topology, as the backtest drives it (wall-clock mode,
- * mock clock at the epoch, one advance at the end): the 1m and 5m candles must equal Binance's own klines.
+ * Every XRPETH aggregate trade of 2019-10-11..13 through the topology, then one source watermark past the last
+ * minute's end plus the grace, as a finished replay sends: the 1m and 5m candles must equal Binance's own klines.
  */
 class BinanceReferenceAcceptanceTest {
     private static final Duration GRACE = Duration.ofSeconds(5);
@@ -39,11 +39,11 @@ class BinanceReferenceAcceptanceTest {
     @Test
     void oneAndFiveMinuteCandlesEqualBinanceKlines() throws IOException {
         List<Trade> trades = readTrades(data.resolve("XRPETH-aggTrades-2019-10-11_13.csv"));
-        try (AggregateFixture fixture = new AggregateFixture("acceptance", "1m,5m", GRACE, true)) {
+        try (AggregateFixture fixture = new AggregateFixture("acceptance", "1m,5m", GRACE)) {
             fixture.send(trades);
             long lastTrade = trades.get(trades.size() - 1).getTradeTime().toEpochMilli();
             long lastWindowEnd = MinuteCandle.openTimeOf(lastTrade) + MinuteCandle.LENGTH_MS;
-            fixture.driver.advanceWallClockTime(Duration.ofMillis(lastWindowEnd).plus(GRACE));
+            fixture.sendWatermark(Instant.ofEpochMilli(lastWindowEnd).plus(GRACE));
 
             List<Candle> oneMinute = fixture.candles("1m").readValuesToList();
             List<Candle> fiveMinutes = fixture.candles("5m").readValuesToList();
@@ -60,10 +60,10 @@ class BinanceReferenceAcceptanceTest {
     @Test
     void fifteenMinuteAndHourlyCandlesRollUpTheSameMinutes() throws IOException {
         List<Trade> trades = readTrades(data.resolve("XRPETH-aggTrades-2019-10-11_13.csv"));
-        try (AggregateFixture fixture = new AggregateFixture("acceptance-rollups", "1m,5m,15m,1h", GRACE, true)) {
+        try (AggregateFixture fixture = new AggregateFixture("acceptance-rollups", "1m,5m,15m,1h", GRACE)) {
             fixture.send(trades);
             long lastTrade = trades.get(trades.size() - 1).getTradeTime().toEpochMilli();
-            fixture.driver.advanceWallClockTime(Duration.ofMillis(MinuteCandle.openTimeOf(lastTrade) + MinuteCandle.LENGTH_MS).plus(GRACE));
+            fixture.sendWatermark(Instant.ofEpochMilli(MinuteCandle.openTimeOf(lastTrade) + MinuteCandle.LENGTH_MS).plus(GRACE));
 
             List<Candle> oneMinute = fixture.candles("1m").readValuesToList();
             assertMatches(fixture.candles("5m").readValuesToList(), readKlines(data.resolve("XRPETH-5m-klines.csv")), 712);

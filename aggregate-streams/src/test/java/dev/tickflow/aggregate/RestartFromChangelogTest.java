@@ -28,7 +28,7 @@ class RestartFromChangelogTest {
     @Test
     void aSecondInstanceRestoredFromTheChangelogResumesExactly() {
         Map<String, byte[]> changelog = new LinkedHashMap<>();
-        try (AggregateFixture first = new AggregateFixture("restart-1", "1m,5m", GRACE, false)) {
+        try (AggregateFixture first = new AggregateFixture("restart-1", "1m,5m", GRACE)) {
             first.send(trade("BTCUSDT", 1, 10_000, "100", "1"));
             first.send(trade("BTCUSDT", 2, MINUTE + GRACE.toMillis(), "110", "2"));
             assertThat(first.candles("1m").readValuesToList()).extracting(Candle::getOpenTime).containsExactly(T0);
@@ -39,7 +39,7 @@ class RestartFromChangelogTest {
         }
         assertThat(changelog).containsOnlyKeys("BTCUSDT");
 
-        try (AggregateFixture second = new AggregateFixture("restart-2", "1m,5m", GRACE, false)) {
+        try (AggregateFixture second = new AggregateFixture("restart-2", "1m,5m", GRACE)) {
             KeyValueStore<String, byte[]> store = second.driver.getKeyValueStore(AggregateTopology.STORE);
             changelog.forEach(store::put);
 

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The aggregate service's {@link CandleAggregator} on the trades as they come, on stream time (the latest trade time),
- * as the service closes windows on historical trades. After the last trade the time jumps to the end of that trade's
- * minute plus the grace, as the service's wall clock would go on: that minute closes too.
+ * as the service closes windows. After the last trade the time jumps to the end of that trade's minute plus the
+ * grace, as ingest's final watermark at the end of a replay does: that minute closes too.
  */
 final class TradeAggregation implements BacktestEngine.Candles {
     private final List<CandleInterval> intervals;

@@ -5,24 +5,27 @@ import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroSerde;
 import dev.tickflow.topics.CandleInterval;
+import dev.tickflow.topics.Watermarks;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * Runs trades through a candle topology in a {@link TopologyTestDriver}: no broker, records go through the
- * real serdes. The mock wall clock starts at the epoch and stays there while trades are piped in, so
- * windows close by stream time only; after the last trade the clock is advanced to the end of the last
- * trade's minute plus the grace, which closes (and emits) the last minute. A rolled-up interval whose
- * window is still incomplete at that point is not emitted. The reference of {@link TopologyEngine}.
+ * real serdes. Windows close by stream time (the trades' times); after the last trade a source watermark at the end
+ * of the last trade's minute plus the grace closes (and emits) the last minute, as ingest's final watermark does at
+ * the end of a replay. A rolled-up interval whose window is still incomplete at that point is not emitted. The
+ * reference of {@link TopologyEngine}.
  */
 public final class CandleReplay implements BacktestEngine.Candles {
     static final String APPLICATION_ID = "tickflow-backtest";
@@ -38,14 +41,10 @@ public final class CandleReplay implements BacktestEngine.Candles {
     private long internalRecordsDiscarded;
 
     /**
-     * @param settings the topology's settings; {@code closeByWallClock} must be true (the end-of-data flush needs it)
-     *                 and the serde config usually names a {@code mock://} registry
+     * @param settings the topology's settings; the serde config usually names a {@code mock://} registry
      * @param stateDir an empty directory for the topology's state stores
      */
     public CandleReplay(CandleTopology topology, AggregateSettings settings, Path stateDir) {
-        if (!settings.closeByWallClock()) {
-            throw new IllegalArgumentException("A replay closes the last windows by advancing the wall clock: closeByWallClock must be true");
-        }
         this.topology = topology;
         this.settings = settings;
         this.stateDir = stateDir;
@@ -74,7 +73,10 @@ public final class CandleReplay implements BacktestEngine.Candles {
                 closable = nowClosable;
             }
             if (piped > 0) {
-                driver.advanceWallClockTime(Duration.ofMillis(endOfDataWallClock(maxTradeTime)));
+                long endOfData = endOfDataWatermark(maxTradeTime);
+                ProducerRecord<byte[], byte[]> watermark = Watermarks.record(settings.topics().trades().name(), 0, endOfData);
+                driver.createInputTopic(settings.topics().trades().name(), new ByteArraySerializer(), new ByteArraySerializer())
+                        .pipeInput(new TestRecord<>(null, null, watermark.headers(), Instant.ofEpochMilli(endOfData)));
             }
             outputs.drain();
             internalRecordsDiscarded = outputs.discarded();
@@ -98,8 +100,8 @@ public final class CandleReplay implements BacktestEngine.Candles {
         return Math.floorDiv(sinceGrace, minute) * 2 + (Math.floorMod(sinceGrace, minute) == 0 ? 0 : 1);
     }
 
-    /** Where the wall clock goes after the last trade: end of that trade's 1-minute window plus the grace. */
-    long endOfDataWallClock(long lastTradeTime) {
+    /** The watermark after the last trade: end of that trade's 1-minute window plus the grace. */
+    long endOfDataWatermark(long lastTradeTime) {
         return TradeAggregation.endOfData(lastTradeTime, settings.grace());
     }
 

@@ -54,12 +54,12 @@ class CandleReplayTest {
     }
 
     @Test
-    void advancesTheWallClockToTheEndOfTheLastTradesMinutePlusGrace() {
+    void endsWithAWatermarkAtTheEndOfTheLastTradesMinutePlusGrace() {
         CandleReplay replay = new CandleReplay(new WindowingTestTopology(), settings(Duration.ofMillis(2_500)), stateDir);
 
-        assertThat(replay.endOfDataWallClock(T0)).isEqualTo(T0 + 60_000 + 2_500);
-        assertThat(replay.endOfDataWallClock(T0 + 59_999)).isEqualTo(T0 + 60_000 + 2_500);
-        assertThat(replay.endOfDataWallClock(T0 + 60_000)).isEqualTo(T0 + 120_000 + 2_500);
+        assertThat(replay.endOfDataWatermark(T0)).isEqualTo(T0 + 60_000 + 2_500);
+        assertThat(replay.endOfDataWatermark(T0 + 59_999)).isEqualTo(T0 + 60_000 + 2_500);
+        assertThat(replay.endOfDataWatermark(T0 + 60_000)).isEqualTo(T0 + 120_000 + 2_500);
     }
 
     @Test
@@ -88,21 +88,13 @@ class CandleReplayTest {
         assertThat(result.candles()).containsExactly(Map.entry(M1, 0L), Map.entry(M5, 0L));
     }
 
-    @Test
-    void needsWindowsThatCloseByWallClock() {
-        AggregateSettings streamTimeOnly = new AggregateSettings(catalog(), Duration.ZERO, false, Map.of());
-
-        assertThatThrownBy(() -> new CandleReplay(new WindowingTestTopology(), streamTimeOnly, stateDir))
-                .hasMessageContaining("closeByWallClock must be true");
-    }
-
     private ReplayResult replay(Duration grace, Trade... trades) throws IOException {
         CandleReplay replay = new CandleReplay(new WindowingTestTopology(), settings(grace), stateDir);
         return replay.run(List.of(trades).iterator(), (interval, candle) -> candles.add(candle));
     }
 
     private static AggregateSettings settings(Duration grace) {
-        return new AggregateSettings(catalog(), grace, true, Map.of("schema.registry.url", "mock://" + SCOPE));
+        return new AggregateSettings(catalog(), grace, Map.of("schema.registry.url", "mock://" + SCOPE));
     }
 
     private static TopicCatalog catalog() {

@@ -42,7 +42,7 @@ final class TopologyEngine implements BacktestEngine, AutoCloseable {
 
     @Override
     public Candles candles(TopicCatalog topics, Duration grace) {
-        return new CandleReplay(topology, new AggregateSettings(topics, grace, true, serdeConfig), stateDir.resolve("candles"));
+        return new CandleReplay(topology, new AggregateSettings(topics, grace, serdeConfig), stateDir.resolve("candles"));
     }
 
     @Override

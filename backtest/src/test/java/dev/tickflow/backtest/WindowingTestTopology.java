@@ -6,7 +6,6 @@ import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroSerde;
 import dev.tickflow.topics.CandleInterval;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,7 +22,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * A stand-in for the aggregation topology with the same contract at its edges: trades in, final candles
- * out per interval, windows closed when stream time or (if enabled) the wall clock passes end + grace.
+ * out per interval, windows closed when stream time (trades and source watermarks) passes end + grace.
  * No gap filling, no tie ordering, open/close by arrival: enough to test the backtest's plumbing.
  */
 public final class WindowingTestTopology implements CandleTopology {
@@ -59,7 +57,6 @@ public final class WindowingTestTopology implements CandleTopology {
     private static final class WindowProcessor implements Processor<String, Trade, String, Candle> {
         private final CandleInterval interval;
         private final long graceMs;
-        private final boolean closeByWallClock;
         private final TreeMap<Long, Candle.Builder> open = new TreeMap<>();
         private ProcessorContext<String, Candle> context;
         private KeyValueStore<String, Long> lastTrade;
@@ -68,25 +65,25 @@ public final class WindowingTestTopology implements CandleTopology {
         WindowProcessor(CandleInterval interval, AggregateSettings settings) {
             this.interval = interval;
             this.graceMs = settings.grace().toMillis();
-            this.closeByWallClock = settings.closeByWallClock();
         }
 
         @Override
         public void init(ProcessorContext<String, Candle> context) {
             this.context = context;
             this.lastTrade = context.getStateStore(lastTradeStore(interval));
-            if (closeByWallClock) {
-                context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::closeUpTo);
-            }
         }
 
         @Override
         public void process(Record<String, Trade> record) {
             Trade trade = record.value();
+            streamTime = Math.max(streamTime, record.timestamp());
+            if (trade == null) {
+                closeUpTo(streamTime);
+                return;
+            }
             lastTrade.put(trade.getSymbol(), trade.getTradeId());
             long openTime = interval.openTimeOf(trade.getTradeTime()).toEpochMilli();
             add(open.computeIfAbsent(openTime, start -> newCandle(trade, start)), trade);
-            streamTime = Math.max(streamTime, record.timestamp());
             closeUpTo(streamTime);
         }
 

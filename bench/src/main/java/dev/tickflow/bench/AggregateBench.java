@@ -113,9 +113,7 @@ final class AggregateBench {
                 "TICKFLOW_SCHEMA_REGISTRY_URL", String.valueOf(serdeConfig.get(ConfigKeys.SCHEMA_REGISTRY_URL)),
                 "TICKFLOW_APPLICATION_ID", APPLICATION_ID,
                 "TICKFLOW_STATE_DIR", stateDir.toString(),
-                "TICKFLOW_NUM_STREAM_THREADS", Integer.toString(streamThreads),
-                // historical trade times: windows close by stream time, as in a replay
-                "TICKFLOW_AGGREGATE_CLOSE_BY_WALL_CLOCK", "false"), AggregateSettings.definition());
+                "TICKFLOW_NUM_STREAM_THREADS", Integer.toString(streamThreads)), AggregateSettings.definition());
         AggregateSettings settings = AggregateSettings.from(config);
         Properties properties = StreamsProperties.merge(config.streamsProperties(), "aggregate", AggregateTopology.streamsOverrides(settings));
         out.printf(Locale.ROOT, "aggregate: KafkaStreams %s, %s, %d stream thread(s), %d trades%n", APPLICATION_ID,

@@ -43,7 +43,8 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 /**
  * Close-to-order latency in the live pipeline: the aggregate, strategy and executor topologies in KafkaStreams on the
  * bench's broker, as the services run them (their defaults through {@link TickflowConfig}: exactly_once_v2, the
- * aggregation closing windows on its wall-clock punctuator), fed in real time with a zigzag market (every symbol
+ * aggregation closing windows by event time), fed in real time, a trade of every symbol every
+ * {@value #TRADE_EVERY_MS} ms (so the trades themselves carry the clock, as ingest's watermarks would), with a zigzag market (every symbol
  * alternates between two prices minute by minute) and instances whose SMA(2) and EMA(2) cross on every candle, so each
  * symbol gives a signal, and an order, every minute. The latency of an order is the wall-clock time it reaches the
  * paper broker ({@link PlacementClock}) minus the end of its candle's minute plus the grace: the moment the candle

@@ -100,8 +100,6 @@ class BacktestParityIT {
         env.put("TICKFLOW_SHUTDOWN_TIMEOUT_MS", "10000");
         env.put("TICKFLOW_CANDLES_INTERVALS", "1m");
         env.put("TICKFLOW_AGGREGATE_GRACE_MS", Long.toString(GRACE_MS));
-        // historical trades: windows close by stream time, as in the backtest
-        env.put("TICKFLOW_AGGREGATE_CLOSE_BY_WALL_CLOCK", "false");
         env.put("TICKFLOW_TOPIC_MD_TRADES_NAME", topics.create("md.trades", PARTITIONS));
         env.put("TICKFLOW_TOPIC_MD_TRADES_LATE_NAME", topics.create("md.trades.late", PARTITIONS));
         env.put("TICKFLOW_TOPIC_MD_TRADES_DLQ_NAME", topics.create("md.trades.dlq", PARTITIONS));

@@ -91,8 +91,6 @@ class NodeConsumerIT {
         put(environment, "candles.intervals", "1m");
         put(environment, "http.port", "0");
         put(environment, "shutdown.timeout.ms", "10000");
-        // trades in the past: windows close by stream time only
-        put(environment, "aggregate.close.by.wall.clock", "false");
         for (String topic : List.of("md.trades", "md.trades.late", "md.trades.dlq", "md.candles.1m", "oms.fills", "strategy.signals",
                 "strategy.indicators")) {
             put(environment, "topic." + topic + ".name", topics.create(topic, PARTITIONS));
