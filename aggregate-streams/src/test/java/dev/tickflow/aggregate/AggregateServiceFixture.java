@@ -50,8 +50,6 @@ final class AggregateServiceFixture {
         settings.put("topic.md.trades.late.name", late);
         settings.put("topic.md.trades.dlq.name", dlq);
         settings.put("topic.md.candles.1m.name", candles);
-        // the trades lie in the past: the test moves stream time with closing trades
-        settings.put("aggregate.grace.ms", "1000");
         this.configFile = ServiceFixtures.writeProperties(settings, dir.resolve("aggregate.properties"), "aggregate service under test");
     }
 
