@@ -23,10 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.api.WriteCallback;
 
 /** The HTTP routes, WebSocket endpoint and static pages of the API, on Javalin (Jetty). */
@@ -41,6 +43,7 @@ final class ApiServer implements AutoCloseable {
     private final Supplier<Map<String, Object>> health;
     private final BooleanSupplier ready;
     private final WebAssets assets;
+    private final RequestOrigins origins;
     private final Map<String, LiveHub.Client> sockets = new ConcurrentHashMap<>();
     private Javalin app;
 
@@ -53,6 +56,7 @@ final class ApiServer implements AutoCloseable {
         this.strategy = strategy;
         this.health = health;
         this.ready = ready;
+        this.origins = new RequestOrigins(settings.allowedHosts(), settings.allowedOrigins());
         this.assets = WebAssets.load(settings.topics().candleIntervals().stream().map(CandleInterval::name).toList(),
                 settings.defaultInterval().name());
         this.app = Javalin.create(config -> {
@@ -70,6 +74,8 @@ final class ApiServer implements AutoCloseable {
 
     private void routes() {
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.before(this::guard);
+        app.wsBeforeUpgrade("/ws", this::guardHandshake);
         app.error(404, ctx -> {
             if (!isJson(ctx)) {
                 error(ctx, 404, "No such endpoint: " + ctx.method() + " " + ctx.path() + ". See GET /openapi.json or the docs page /docs");
@@ -138,12 +144,43 @@ final class ApiServer implements AutoCloseable {
         app.ws("/ws", ws -> {
             ws.onConnect(ctx -> {
                 ctx.enableAutomaticPings();
-                LiveHub.Client client = new SocketClient(ctx);
+                LiveHub.Client client = new SocketClient(ctx, settings.maxQueuedMessages());
                 sockets.put(ctx.sessionId(), client);
                 hub.join(client);
             });
             ws.onClose(ctx -> leave(ctx.sessionId()));
             ws.onError(ctx -> leave(ctx.sessionId()));
+        });
+    }
+
+    /** Security headers on every response; DNS rebinding and cross-site changes refused ({@link RequestOrigins}). */
+    private void guard(Context ctx) {
+        String host = ctx.header("Host");
+        Optional<String> refusedHost = origins.refuseHost(host);
+        SecurityHeaders.apply(ctx::header, refusedHost.isEmpty() ? host : null);
+        if (refusedHost.isPresent()) {
+            throw new ApiException(403, refusedHost.get());
+        }
+        if (RequestOrigins.changes(ctx.method().name())) {
+            refuseCrossSite(ctx);
+        }
+    }
+
+    /** A WebSocket handshake: from the API's own pages (or an allowed origin), and while there is room. */
+    private void guardHandshake(Context ctx) {
+        origins.refuseHost(ctx.header("Host")).ifPresent(reason -> {
+            throw new ApiException(403, reason);
+        });
+        refuseCrossSite(ctx);
+        if (sockets.size() >= settings.maxSockets()) {
+            throw new ApiException(503, "The API serves " + settings.maxSockets() + " WebSocket clients at most (" + ApiSettings.MAX_SOCKETS
+                    + "): close another dashboard or raise the limit");
+        }
+    }
+
+    private void refuseCrossSite(Context ctx) {
+        origins.refuseCrossSite(ctx.header("Host"), ctx.header("Origin"), ctx.header("Sec-Fetch-Site")).ifPresent(reason -> {
+            throw new ApiException(403, reason);
         });
     }
 
@@ -267,25 +304,32 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** A WebSocket session; sends asynchronously so that a slow client never holds up the others. */
+    /**
+     * A WebSocket session; sends asynchronously so that a slow client never holds up the others, and closes a client
+     * that has more than {@code maxQueued} messages waiting (status 1013, try again later).
+     */
     private static final class SocketClient implements LiveHub.Client {
         private final WsContext ctx;
+        private final BoundedSender sender;
 
-        SocketClient(WsContext ctx) {
+        SocketClient(WsContext ctx, int maxQueued) {
             this.ctx = Objects.requireNonNull(ctx);
+            this.sender = new BoundedSender((message, done) -> ctx.session.getRemote().sendString(message, new WriteCallback() {
+                @Override
+                public void writeFailed(Throwable error) {
+                    done.run();
+                }
+
+                @Override
+                public void writeSuccess() {
+                    done.run();
+                }
+            }), maxQueued, limit -> ctx.closeSession(StatusCode.TRY_AGAIN_LATER, "too slow: more than " + limit + " messages waiting"));
         }
 
         @Override
         public boolean send(String message) {
-            if (!ctx.session.isOpen()) {
-                return false;
-            }
-            try {
-                ctx.session.getRemote().sendString(message, WriteCallback.NOOP);
-                return true;
-            } catch (RuntimeException closing) {
-                return false;
-            }
+            return ctx.session.isOpen() && sender.send(message);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -30,10 +31,15 @@ import org.apache.kafka.common.config.ConfigException;
  * @param kafkaClient         settings of the Kafka clients
  * @param serdeConfig         settings of the Avro serde
  * @param shutdownTimeout     how long closing may wait for the Kafka clients
+ * @param allowedHosts        host names served besides IP addresses and localhost ({@link RequestOrigins})
+ * @param allowedOrigins      web page origins besides the API's own that may change anything or open the WebSocket
+ * @param maxSockets          WebSocket clients served at once
+ * @param maxQueuedMessages   messages a WebSocket client may have waiting to be sent before it is dropped as too slow
  */
 public record ApiSettings(String host, int port, String token, int candlesPerSeries, int indicatorsPerSeries, int events,
                           Duration tickInterval, TopicCatalog topics, Map<String, Object> kafkaClient,
-                          Map<String, Object> serdeConfig, Duration shutdownTimeout) {
+                          Map<String, Object> serdeConfig, Duration shutdownTimeout, Set<String> allowedHosts,
+                          Set<String> allowedOrigins, int maxSockets, int maxQueuedMessages) {
 
     public static final String APPLICATION_ID = "tickflow-api";
     public static final String HOST = "api.host";
@@ -43,13 +49,25 @@ public record ApiSettings(String host, int port, String token, int candlesPerSer
     public static final String INDICATORS_PER_SERIES = "api.view.indicators";
     public static final String EVENTS = "api.view.events";
     public static final String TICK_INTERVAL_MS = "api.ws.tick.interval.ms";
+    public static final String ALLOWED_HOSTS = "api.allowed.hosts";
+    public static final String ALLOWED_ORIGINS = "api.allowed.origins";
+    public static final String MAX_SOCKETS = "api.ws.max.clients";
+    public static final String MAX_QUEUED_MESSAGES = "api.ws.max.queued.messages";
     public static final int DEFAULT_PORT = 8080;
+    /** 32 characters: 128 bits or more from any generator worth using (e.g. {@code openssl rand -hex 32}). */
+    public static final int MIN_TOKEN_LENGTH = 32;
 
     public ApiSettings {
         kafkaClient = Map.copyOf(kafkaClient);
         serdeConfig = Map.copyOf(serdeConfig);
+        allowedHosts = Set.copyOf(allowedHosts);
+        allowedOrigins = Set.copyOf(allowedOrigins);
         if (token != null && token.isBlank()) {
             token = null;
+        }
+        if (token != null && token.length() < MIN_TOKEN_LENGTH) {
+            throw new ConfigException(TOKEN + " is too short: " + token.length() + " characters, at least " + MIN_TOKEN_LENGTH
+                    + " are needed. Generate one, e.g. with 'openssl rand -hex 32'.");
         }
         if (!isLoopback(host) && token == null) {
             throw new ConfigException(TOKEN, "(not set)", "is required when " + HOST + " (" + host
@@ -75,7 +93,16 @@ public record ApiSettings(String host, int port, String token, int candlesPerSer
                 .define(EVENTS, Type.INT, 1_000, Range.between(1, 1_000_000), Importance.MEDIUM,
                         "Signals, order events and fills kept in memory (each, all symbols together).")
                 .define(TICK_INTERVAL_MS, Type.LONG, 250L, Range.atLeast(0), Importance.LOW,
-                        "Shortest time between two ticks of one symbol pushed over the WebSocket (the latest one wins).");
+                        "Shortest time between two ticks of one symbol pushed over the WebSocket (the latest one wins).")
+                .define(ALLOWED_HOSTS, Type.LIST, "", Importance.MEDIUM,
+                        "Host names (Host header) served besides IP addresses and localhost, e.g. tickflow.example.internal. "
+                                + "Any other name is refused, which stops DNS rebinding.")
+                .define(ALLOWED_ORIGINS, Type.LIST, "", Importance.MEDIUM,
+                        "Web page origins (scheme://host:port) besides the API's own whose pages may POST/DELETE and open the WebSocket.")
+                .define(MAX_SOCKETS, Type.INT, 32, Range.between(1, 10_000), Importance.LOW,
+                        "WebSocket clients served at once; more are refused with 503.")
+                .define(MAX_QUEUED_MESSAGES, Type.INT, 1_000, Range.between(1, 1_000_000), Importance.LOW,
+                        "Messages a WebSocket client may have waiting to be sent; a client that falls further behind is disconnected.");
         StrategySettings.definition().configKeys().values().forEach(key -> {
             if (!definition.configKeys().containsKey(key.name)) {
                 definition.define(key);
@@ -88,7 +115,8 @@ public record ApiSettings(String host, int port, String token, int candlesPerSer
         return new ApiSettings(config.getString(HOST), config.getInt(PORT), config.secret(TOKEN), config.getInt(CANDLES_PER_SERIES),
                 config.getInt(INDICATORS_PER_SERIES), config.getInt(EVENTS), Duration.ofMillis(config.getLong(TICK_INTERVAL_MS)),
                 TopicCatalog.from(config), config.kafkaClientProperties(), config.serdeProperties(),
-                Duration.ofMillis(config.getLong(ConfigKeys.SHUTDOWN_TIMEOUT_MS)));
+                Duration.ofMillis(config.getLong(ConfigKeys.SHUTDOWN_TIMEOUT_MS)), Set.copyOf(config.getList(ALLOWED_HOSTS)),
+                Set.copyOf(config.getList(ALLOWED_ORIGINS)), config.getInt(MAX_SOCKETS), config.getInt(MAX_QUEUED_MESSAGES));
     }
 
     /** Whether POST and DELETE need the token: the API listens on more than the loopback interface. */

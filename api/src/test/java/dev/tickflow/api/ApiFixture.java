@@ -205,10 +205,12 @@ final class ApiFixture {
     }
 
     Response send(URI base, String method, String path, String authorization) {
+        return sendWithHeaders(base, method, path, authorization == null ? Map.of() : Map.of("Authorization", authorization));
+    }
+
+    Response sendWithHeaders(URI base, String method, String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody());
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
+        headers.forEach(request::header);
         return send(request.build());
     }
 

@@ -23,8 +23,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +160,8 @@ class ApiServiceIT {
             Response docs = fixture.get(base, "/docs");
             assertThat(docs.status()).isEqualTo(200);
             String swaggerUi = "/webjars/swagger-ui/" + WebAssets.webJarVersion("swagger-ui") + "/swagger-ui-bundle.js";
-            assertThat(docs.body()).contains(swaggerUi, "/openapi.json");
+            assertThat(docs.body()).contains(swaggerUi, "/assets/docs.js");
+            assertThat(fixture.get(base, "/assets/docs.js").body()).contains("/openapi.json");
             assertThat(fixture.get(base, swaggerUi).status()).isEqualTo(200);
             Response dashboard = fixture.get(base, "/");
             assertThat(dashboard.status()).isEqualTo(200);
@@ -221,7 +224,10 @@ class ApiServiceIT {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("api.token");
 
         StringWriter output = new StringWriter();
-        String token = "t0ken-" + System.nanoTime();
+        assertThatThrownBy(() -> new ApiService(fixture.config(Map.of("api.host", "0.0.0.0", "api.token", "short-secret")),
+                new PrintWriter(new StringWriter())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("at least 32").hasMessageNotContaining("short-secret");
+        String token = "t0ken-" + System.nanoTime() + "-0123456789abcdef0123456789";
         try (ApiService api = startAndAwaitCaughtUp(fixture, Map.of("api.host", "0.0.0.0", "api.token", token), output)) {
             URI base = api.url();
             assertThat(output.toString()).contains("POST and DELETE need api.token").doesNotContain(token);
@@ -236,6 +242,59 @@ class ApiServiceIT {
             assertThat(fixture.get(base, "/health").body()).doesNotContain(token);
         }
         assertThat(fixture.readControl()).extracting(Map.Entry::getKey).containsExactly("ADAUSDT", "ADAUSDT");
+    }
+
+    /**
+     * What any web page the user visits could try against the API on 127.0.0.1: DNS rebinding (its own name in Host),
+     * a cross-site POST (no preflight needed), a WebSocket opened from its origin; and a flood of dashboards.
+     */
+    @Test
+    void refusesRebindingCrossSiteChangesAndForeignWebSockets(KafkaBroker broker, ApicurioRegistry registry, TestTopics topics) throws Exception {
+        ApiFixture fixture = new ApiFixture(broker, registry, topics);
+        try (ApiService api = startAndAwaitCaughtUp(fixture, Map.of("api.ws.max.clients", "2"), new StringWriter())) {
+            URI base = api.url();
+            String own = "http://" + base.getHost() + ":" + base.getPort();
+
+            String rebound = rawGet(base, "/positions", "rebind.attacker.example:" + base.getPort());
+            assertThat(rebound).startsWith("HTTP/1.1 403").contains("DNS rebinding").doesNotContain("strategyInstance");
+            assertThat(rawGet(base, "/health", "localhost:" + base.getPort())).startsWith("HTTP/1.1 200");
+
+            assertError(fixture.sendWithHeaders(base, "POST", "/symbols/ADAUSDT", Map.of("Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site")),
+                    403, "https://evil.example");
+            assertError(fixture.sendWithHeaders(base, "DELETE", "/symbols/ADAUSDT", Map.of("Sec-Fetch-Site", "cross-site")), 403, "cross-site");
+            assertThat(fixture.sendWithHeaders(base, "POST", "/symbols/ADAUSDT", Map.of("Origin", own, "Sec-Fetch-Site", "same-origin")).status())
+                    .as("the dashboard's own POST").isEqualTo(202);
+            assertThat(fixture.sendWithHeaders(base, "DELETE", "/symbols/ADAUSDT", Map.of()).status()).as("curl").isEqualTo(202);
+
+            Response page = fixture.get(base, "/");
+            assertThat(page.raw().headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "ws://" + base.getHost() + ":" + base.getPort()));
+            assertThat(page.raw().headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(page.raw().headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(fixture.get(base, "/docs").body()).doesNotContain("<script>");
+
+            URI ws = URI.create("ws" + base.toString().substring(4)).resolve("ws");
+            assertThatThrownBy(() -> fixture.http().newWebSocketBuilder().header("Origin", "https://evil.example")
+                    .buildAsync(ws, collector(new CopyOnWriteArrayList<>())).join())
+                    .hasRootCauseMessage("Unexpected HTTP response status code 403");
+            WebSocket first = fixture.http().newWebSocketBuilder().header("Origin", own).buildAsync(ws, collector(new CopyOnWriteArrayList<>())).join();
+            WebSocket second = fixture.http().newWebSocketBuilder().buildAsync(ws, collector(new CopyOnWriteArrayList<>())).join();
+            assertThatThrownBy(() -> fixture.http().newWebSocketBuilder().buildAsync(ws, collector(new CopyOnWriteArrayList<>())).join())
+                    .as("a third client over api.ws.max.clients=2").hasRootCauseMessage("Unexpected HTTP response status code 503");
+            first.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+            second.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
+        assertThat(fixture.readControl()).extracting(Map.Entry::getKey).containsExactly("ADAUSDT", "ADAUSDT");
+    }
+
+    /** A GET with a Host header of our choosing, which java.net.http does not allow to set. */
+    private static String rawGet(URI base, String path, String host) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void assertError(Response response, int status, String phrase) {

@@ -32,13 +32,13 @@ class ApiSettingsTest {
 
     @Test
     void theTokenIsNeverPrintedNorPartOfTheSettingsText() {
-        TickflowConfig config = config(Map.of("TICKFLOW_API_HOST", "0.0.0.0", "TICKFLOW_API_TOKEN", "s3cret-token"));
+        TickflowConfig config = config(Map.of("TICKFLOW_API_HOST", "0.0.0.0", "TICKFLOW_API_TOKEN", "s3cret-token-0123456789abcdef01234567"));
         ApiSettings settings = ApiSettings.from(config);
         assertThat(settings.tokenRequired()).isTrue();
-        assertThat(settings.token()).isEqualTo("s3cret-token");
-        assertThat(settings.toString()).doesNotContain("s3cret-token");
-        assertThat(config.describe().toString()).doesNotContain("s3cret-token");
-        assertThat(config.toString()).doesNotContain("s3cret-token");
+        assertThat(settings.token()).isEqualTo("s3cret-token-0123456789abcdef01234567");
+        assertThat(settings.toString()).doesNotContain("s3cret-token-0123456789abcdef01234567");
+        assertThat(config.describe().toString()).doesNotContain("s3cret-token-0123456789abcdef01234567");
+        assertThat(config.toString()).doesNotContain("s3cret-token-0123456789abcdef01234567");
     }
 
     @Test
@@ -60,5 +60,13 @@ class ApiSettingsTest {
         StrategyInfo info = StrategyInfo.from(config(Map.of("TICKFLOW_STRATEGY_INSTANCES_FILE", "/nonexistent/strategies.properties")));
         assertThat(info.body()).isEmpty();
         assertThat(info.error()).contains("/nonexistent/strategies.properties");
+    }
+
+    @Test
+    void aTokenShorterThan32CharactersIsRefusedWithoutShowingIt() {
+        assertThatThrownBy(() -> ApiSettings.from(config(Map.of("TICKFLOW_API_TOKEN", "password123"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("api.token is too short", "at least 32", "openssl rand -hex 32")
+                .hasMessageNotContaining("password123");
     }
 }
