@@ -1,5 +1,6 @@
 package dev.tickflow.aggregate;
 
+import dev.tickflow.runtime.RegistryAwareDeserializationHandler;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroSerde;
@@ -12,7 +13,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -79,7 +79,7 @@ public final class AggregateTopology {
     public static Map<String, Object> streamsOverrides(AggregateSettings settings) {
         Map<String, Object> overrides = new LinkedHashMap<>();
         overrides.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().tradesDlq().name());
-        overrides.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        overrides.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RegistryAwareDeserializationHandler.class.getName());
         overrides.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, TradeTimestampExtractor.class.getName());
         overrides.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, STATE_CACHE_MAX_BYTES);
         return overrides;

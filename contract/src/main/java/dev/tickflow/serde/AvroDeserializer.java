@@ -29,6 +29,9 @@ import org.apache.kafka.common.serialization.Deserializer;
   * configured by {@code specific.avro.key.type}/{@code specific.avro.value.type}, else the generated
   * class named like the writer schema; with {@code specific.avro.reader=false} and no class, records
   * come back as {@link org.apache.avro.generic.GenericRecord}. Null bytes become null. Thread-safe.
+  * A call that needs the registry while it is unavailable waits for it with back-off, up to
+  * {@link SerdeConfig#unavailableMaxWaitMs()}, then throws {@link SchemaRegistryUnavailableException}: the record
+  * is fine, try again later.
   */
 public class AvroDeserializer<T> implements Deserializer<T> {
 
@@ -128,6 +131,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         Schema writer;
         try {
             writer = client.getSchemaById(id);
+        } catch (SchemaRegistryUnavailableException e) {
+            throw new SchemaRegistryUnavailableException("Cannot deserialize the " + what(topic) + " yet: ", e);
         } catch (SchemaRegistryException e) {
             throw new SerializationException("Cannot deserialize the " + what(topic) + ": " + e.getMessage(), e);
         }

@@ -22,6 +22,9 @@ import org.apache.kafka.common.serialization.Serializer;
   * {@code <topic>-value} or {@code <topic>-key}. A null record becomes null bytes (a tombstone).
   * The schema id and the datum writer are resolved once per topic and schema; after that a record
   * costs one Avro encoding. Thread-safe.
+  * A call that needs the registry while it is unavailable waits for it with back-off, up to
+  * {@link SerdeConfig#unavailableMaxWaitMs()}, then throws {@link SchemaRegistryUnavailableException}: the record
+  * is fine, try again later.
   */
 public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
@@ -99,6 +102,9 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
         int id;
         try {
             id = autoRegisterSchemas ? client.register(subject, key.schema) : client.getId(subject, key.schema);
+        } catch (SchemaRegistryUnavailableException e) {
+            throw new SchemaRegistryUnavailableException("Cannot serialize " + key.schema.getFullName() + " as "
+                    + what(key.topic) + " yet: ", e);
         } catch (SchemaRegistryException e) {
             throw new SerializationException("Cannot serialize " + key.schema.getFullName() + " as " + what(key.topic)
                     + ": " + e.getMessage(), e);

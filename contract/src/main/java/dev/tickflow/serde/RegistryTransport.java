@@ -1,31 +1,30 @@
 package dev.tickflow.serde;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
   * Sends requests to the registry URLs with the JDK's HTTP client: basic auth, timeouts, failover to
-  * the next URL on a connection failure, and bounded retries with exponential backoff for connection
-  * failures, timeouts and 5xx answers. A 4xx answer is returned at once, never retried.
+  * the next URL when one is unavailable, and, while every URL is unavailable ({@link RegistryFailures}), retries
+  * with capped exponential back-off until {@code registry.unavailable.max.wait.ms} (or {@code max.retries}) is
+  * spent. Any other answer is returned at once, never retried. Outages are reported to {@link RegistryAvailability}.
   */
 final class RegistryTransport {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final String ACCEPT =
             "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
-    private static final Logger LOG = LoggerFactory.getLogger(RegistryTransport.class);
+    /** The shortest timeout a request gets, even when the call's wait is nearly spent. */
+    private static final long MIN_REQUEST_TIMEOUT_MS = 100;
 
-    /** An answer below 500. */
+    /** An answer that does not mean "unavailable". */
     record Response(int status, String body) {
     }
 
@@ -33,10 +32,18 @@ final class RegistryTransport {
     private final String[] authorizations;
     private final SerdeConfig config;
     private final HttpClient http;
+    private final ExponentialBackoff backoff;
+    private final RegistryAvailability availability;
     private volatile int preferred;
 
     RegistryTransport(SerdeConfig config) {
+        this(config, RegistryAvailability.shared());
+    }
+
+    RegistryTransport(SerdeConfig config, RegistryAvailability availability) {
         this.config = config;
+        this.availability = availability;
+        this.backoff = new ExponentialBackoff(config.retriesWaitMs(), config.retriesMaxWaitMs());
         this.urls = config.urls();
         this.authorizations = new String[urls.size()];
         for (int i = 0; i < urls.size(); i++) {
@@ -59,58 +66,61 @@ final class RegistryTransport {
     /**
       * Sends {@code method path} with an optional JSON body; {@code operation} says what for, in messages.
       *
-      * @throws SchemaRegistryException when no URL answered below 500 within the configured attempts
+      * @throws SchemaRegistryUnavailableException when every URL stayed unavailable for as long as the call may wait
       */
     Response send(String method, String path, String jsonBody, String operation) {
         long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(config.unavailableMaxWaitMs());
         int attempts = 0;
         int lastStatus = SchemaRegistryException.NO_RESPONSE;
         String lastError = "";
-        for (int round = 0; round <= config.maxRetries(); round++) {
-            if (round > 0) {
-                sleep(backoffMs(round), operation);
-            }
+        for (int retry = 1; ; retry++) {
             int first = preferred;
             for (int i = 0; i < urls.size(); i++) {
                 int index = (first + i) % urls.size();
                 attempts++;
                 try {
-                    HttpResponse<String> answer = http.send(request(index, method, path, jsonBody),
+                    HttpResponse<String> answer = http.send(request(index, method, path, jsonBody, deadline),
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                    if (answer.statusCode() < 500) {
+                    if (!RegistryFailures.meansUnavailable(answer.statusCode())) {
                         preferred = index;
+                        availability.answered(describe());
                         return new Response(answer.statusCode(), answer.body());
                     }
                     lastStatus = answer.statusCode();
                     lastError = RegistryErrorBody.describe(answer.body());
-                } catch (HttpTimeoutException e) {
-                    lastStatus = SchemaRegistryException.NO_RESPONSE;
-                    lastError = "timed out (" + e.getMessage() + ")";
-                } catch (ConnectException e) {
-                    lastStatus = SchemaRegistryException.NO_RESPONSE;
-                    lastError = "connection failed (" + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
                 } catch (IOException e) {
                     lastStatus = SchemaRegistryException.NO_RESPONSE;
-                    lastError = e.toString();
+                    lastError = RegistryFailures.describe(e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new SchemaRegistryException(SchemaRegistryException.NO_RESPONSE,
                             "Interrupted while asking schema registry " + describe() + " to " + operation + ".");
                 }
-                LOG.warn("Schema registry {} could not {} (attempt {} of {}): {}", urls.get(index).redacted(), operation,
-                        attempts, (config.maxRetries() + 1) * urls.size(), RegistryUrl.redact(lastError));
             }
+            availability.unavailable(describe(), operation,
+                    lastStatus == SchemaRegistryException.NO_RESPONSE ? lastError : "HTTP " + lastStatus + ": " + lastError);
+            long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (retry > config.maxRetries() || remainingMs <= 0) {
+                break;
+            }
+            availability.waiting();
+            sleep(Math.min(backoff.delayMs(retry), remainingMs), operation);
         }
-        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-        if (lastStatus >= 500) {
-            throw SchemaRegistryException.serverError(lastStatus, describe(), operation, attempts, lastError);
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (lastStatus != SchemaRegistryException.NO_RESPONSE) {
+            throw SchemaRegistryUnavailableException.serverError(lastStatus, describe(), operation, attempts, elapsedMs,
+                    RegistryUrl.redact(lastError));
         }
-        throw SchemaRegistryException.unreachable(describe(), operation, attempts, elapsedMs, lastError);
+        throw SchemaRegistryUnavailableException.unreachable(describe(), operation, attempts, elapsedMs,
+                RegistryUrl.redact(lastError));
     }
 
-    private HttpRequest request(int index, String method, String path, String jsonBody) {
+    private HttpRequest request(int index, String method, String path, String jsonBody, long deadline) {
+        long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        long timeoutMs = Math.max(MIN_REQUEST_TIMEOUT_MS, Math.min(config.readTimeoutMs(), remainingMs));
         HttpRequest.Builder builder = HttpRequest.newBuilder(java.net.URI.create(urls.get(index).base() + path))
-                .timeout(Duration.ofMillis(config.readTimeoutMs()))
+                .timeout(Duration.ofMillis(timeoutMs))
                 .header("Accept", ACCEPT)
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
@@ -121,14 +131,6 @@ final class RegistryTransport {
             builder.header("Authorization", authorizations[index]);
         }
         return builder.build();
-    }
-
-    private long backoffMs(int round) {
-        long wait = config.retriesWaitMs();
-        for (int i = 1; i < round && wait < config.retriesMaxWaitMs(); i++) {
-            wait *= 2;
-        }
-        return Math.min(wait, config.retriesMaxWaitMs());
     }
 
     private void sleep(long millis, String operation) {

@@ -5,9 +5,10 @@ import org.apache.kafka.common.errors.SerializationException;
 /**
   * A failure talking to the schema registry. The message says what failed, where (URL redacted) and
   * what to do; it never contains credentials. {@link #status()} is the HTTP status, or
-  * {@link #NO_RESPONSE} when the registry could not be reached.
+  * {@link #NO_RESPONSE} when the registry could not be reached. A registry that is unavailable for now
+  * fails with the subclass {@link SchemaRegistryUnavailableException}; every other failure is final.
   */
-public final class SchemaRegistryException extends SerializationException {
+public sealed class SchemaRegistryException extends SerializationException permits SchemaRegistryUnavailableException {
 
     private static final long serialVersionUID = 1L;
     public static final int NO_RESPONSE = -1;
@@ -16,6 +17,11 @@ public final class SchemaRegistryException extends SerializationException {
 
     SchemaRegistryException(int status, String message) {
         super(RegistryUrl.redact(message));
+        this.status = status;
+    }
+
+    SchemaRegistryException(int status, String message, Throwable cause) {
+        super(RegistryUrl.redact(message), cause);
         this.status = status;
     }
 
@@ -62,20 +68,5 @@ public final class SchemaRegistryException extends SerializationException {
         return new SchemaRegistryException(status, "Schema registry " + registry + " answered HTTP " + status
                 + " when asked to " + operation + ": " + detail + ". Check that " + SerdeConfig.SCHEMA_REGISTRY_URL
                 + " points at a Confluent-compatible API (for Apicurio: http://host:port/apis/ccompat/v7).");
-    }
-
-    static SchemaRegistryException serverError(int status, String registry, String operation, int attempts,
-            String detail) {
-        return new SchemaRegistryException(status, "Schema registry " + registry + " failed to " + operation
-                + " with HTTP " + status + " on all " + attempts + " attempts (last answer: " + detail + "). The registry"
-                + " is reachable but failing: check its logs and health.");
-    }
-
-    static SchemaRegistryException unreachable(String registry, String operation, int attempts, long elapsedMs,
-            String lastError) {
-        return new SchemaRegistryException(NO_RESPONSE, "Schema registry unreachable at " + registry + ": could not "
-                + operation + " after " + attempts + " attempts over " + elapsedMs + " ms (last error: " + lastError
-                + "). Check " + SerdeConfig.SCHEMA_REGISTRY_URL + " and that the registry is running; "
-                + SerdeConfig.MAX_RETRIES + " and " + SerdeConfig.RETRIES_WAIT_MS + " bound the retries.");
     }
 }

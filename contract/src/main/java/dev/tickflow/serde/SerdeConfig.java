@@ -24,6 +24,10 @@ public final class SerdeConfig {
     public static final String MAX_RETRIES = "max.retries";
     public static final String RETRIES_WAIT_MS = "retries.wait.ms";
     public static final String RETRIES_MAX_WAIT_MS = "retries.max.wait.ms";
+    /** Tickflow's own key: how long one serialize or deserialize call waits for an unavailable registry. */
+    public static final String REGISTRY_UNAVAILABLE_MAX_WAIT_MS = "registry.unavailable.max.wait.ms";
+    /** The producer's key, read when a producer configures the serializer and {@value #REGISTRY_UNAVAILABLE_MAX_WAIT_MS} is absent. */
+    public static final String PRODUCER_MAX_BLOCK_MS = "max.block.ms";
     public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
     public static final String HTTP_READ_TIMEOUT_MS = "http.read.timeout.ms";
     public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
@@ -33,9 +37,16 @@ public final class SerdeConfig {
     public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
 
     public static final boolean DEFAULT_AUTO_REGISTER_SCHEMAS = true;
-    public static final int DEFAULT_MAX_RETRIES = 3;
+    /** No limit of its own: a call retries until {@value #REGISTRY_UNAVAILABLE_MAX_WAIT_MS} is spent. */
+    public static final int DEFAULT_MAX_RETRIES = Integer.MAX_VALUE;
     public static final long DEFAULT_RETRIES_WAIT_MS = 1_000;
     public static final long DEFAULT_RETRIES_MAX_WAIT_MS = 20_000;
+    /**
+      * Half of the transaction timeout Kafka Streams sets under exactly_once_v2 (10 s), and far below
+      * max.poll.interval.ms: a stream thread waiting this long inside an open transaction is neither fenced nor
+      * thrown out of its group.
+      */
+    public static final long DEFAULT_REGISTRY_UNAVAILABLE_MAX_WAIT_MS = 5_000;
     public static final long DEFAULT_HTTP_CONNECT_TIMEOUT_MS = 10_000;
     public static final long DEFAULT_HTTP_READ_TIMEOUT_MS = 30_000;
     /** Unlike Confluent's default (false): this serde exists for the generated classes. */
@@ -51,6 +62,7 @@ public final class SerdeConfig {
     private final int maxRetries;
     private final long retriesWaitMs;
     private final long retriesMaxWaitMs;
+    private final long unavailableMaxWaitMs;
     private final long connectTimeoutMs;
     private final long readTimeoutMs;
     private final boolean specificAvroReader;
@@ -67,9 +79,11 @@ public final class SerdeConfig {
         }
         this.credentialsSource = parseCredentialsSource(props.get(BASIC_AUTH_CREDENTIALS_SOURCE));
         this.userInfo = parseUserInfo(props);
-        this.maxRetries = (int) number(props, MAX_RETRIES, DEFAULT_MAX_RETRIES, 0, 100);
+        this.maxRetries = (int) number(props, MAX_RETRIES, DEFAULT_MAX_RETRIES, 0, Integer.MAX_VALUE);
         this.retriesWaitMs = number(props, RETRIES_WAIT_MS, DEFAULT_RETRIES_WAIT_MS, 0, Long.MAX_VALUE);
         this.retriesMaxWaitMs = number(props, RETRIES_MAX_WAIT_MS, DEFAULT_RETRIES_MAX_WAIT_MS, 0, Long.MAX_VALUE);
+        this.unavailableMaxWaitMs = number(props, REGISTRY_UNAVAILABLE_MAX_WAIT_MS,
+                number(props, PRODUCER_MAX_BLOCK_MS, DEFAULT_REGISTRY_UNAVAILABLE_MAX_WAIT_MS, 0, Long.MAX_VALUE), 0, Long.MAX_VALUE);
         this.connectTimeoutMs = number(props, HTTP_CONNECT_TIMEOUT_MS, DEFAULT_HTTP_CONNECT_TIMEOUT_MS, 1, Integer.MAX_VALUE);
         this.readTimeoutMs = number(props, HTTP_READ_TIMEOUT_MS, DEFAULT_HTTP_READ_TIMEOUT_MS, 1, Integer.MAX_VALUE);
         this.specificAvroReader = bool(props, SPECIFIC_AVRO_READER, DEFAULT_SPECIFIC_AVRO_READER);
@@ -128,6 +142,15 @@ public final class SerdeConfig {
         return retriesMaxWaitMs;
     }
 
+    /**
+      * How long one call waits for an unavailable registry, retrying with back-off, before it throws
+      * {@link SchemaRegistryUnavailableException}: {@value #REGISTRY_UNAVAILABLE_MAX_WAIT_MS}, else a producer's
+      * {@value #PRODUCER_MAX_BLOCK_MS}, else {@value #DEFAULT_REGISTRY_UNAVAILABLE_MAX_WAIT_MS} ms.
+      */
+    public long unavailableMaxWaitMs() {
+        return unavailableMaxWaitMs;
+    }
+
     public long connectTimeoutMs() {
         return connectTimeoutMs;
     }
@@ -157,9 +180,10 @@ public final class SerdeConfig {
                 + ", " + AUTO_REGISTER_SCHEMAS + "=" + autoRegisterSchemas
                 + ", " + BASIC_AUTH_CREDENTIALS_SOURCE + "=" + credentialsSource
                 + ", " + BASIC_AUTH_USER_INFO + "=" + (userInfo == null ? "(none)" : RegistryUrl.HIDDEN)
-                + ", " + MAX_RETRIES + "=" + maxRetries
+                + ", " + MAX_RETRIES + "=" + (maxRetries == Integer.MAX_VALUE ? "(no limit)" : maxRetries)
                 + ", " + RETRIES_WAIT_MS + "=" + retriesWaitMs
                 + ", " + RETRIES_MAX_WAIT_MS + "=" + retriesMaxWaitMs
+                + ", " + REGISTRY_UNAVAILABLE_MAX_WAIT_MS + "=" + unavailableMaxWaitMs
                 + ", " + HTTP_CONNECT_TIMEOUT_MS + "=" + connectTimeoutMs
                 + ", " + HTTP_READ_TIMEOUT_MS + "=" + readTimeoutMs
                 + ", " + SPECIFIC_AVRO_READER + "=" + specificAvroReader + "}";

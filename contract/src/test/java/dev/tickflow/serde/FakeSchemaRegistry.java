@@ -41,6 +41,7 @@ final class FakeSchemaRegistry implements AutoCloseable {
     private volatile long delayMs;
     private int cannedStatus;
     private String cannedBody;
+    private int failuresLeft = -1;
 
     private FakeSchemaRegistry(String prefix) throws IOException {
         this.prefix = prefix;
@@ -74,6 +75,14 @@ final class FakeSchemaRegistry implements AutoCloseable {
 
     /** Answers every request with this status and body, from now on. */
     synchronized void answerEverythingWith(int status, String body) {
+        failuresLeft = -1;
+        cannedStatus = status;
+        cannedBody = body;
+    }
+
+    /** Answers {@code status} to the next {@code count} requests, then as a registry does. */
+    synchronized void answerNextWith(int count, int status, String body) {
+        failuresLeft = count;
         cannedStatus = status;
         cannedBody = body;
     }
@@ -160,7 +169,10 @@ final class FakeSchemaRegistry implements AutoCloseable {
         if (requiredAuthorization != null && !requiredAuthorization.equals(authorization)) {
             return error(401, 401, "Unauthorized");
         }
-        if (cannedBody != null) {
+        if (cannedBody != null && failuresLeft != 0) {
+            if (failuresLeft > 0) {
+                failuresLeft--;
+            }
             return new Answer(cannedStatus, cannedBody);
         }
         if (path == null) {

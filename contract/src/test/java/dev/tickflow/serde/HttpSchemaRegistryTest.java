@@ -323,6 +323,63 @@ class HttpSchemaRegistryTest {
     }
 
     @Test
+    void aRegistryThatIsBusyOrFailingIsWaitedForUntilItAnswers() {
+        registry.answerNextWith(2, 429, "{\"error_code\":42901,\"message\":\"Too many requests\"}");
+        AvroSerializer<Trade> serializer = serializer(config(registry.url()));
+
+        byte[] bytes = serializer.serialize("md.trades", SampleRecords.trade());
+
+        assertThat(bytes).isNotNull();
+        assertThat(registry.registrations()).as("two answers 429, then the registration").isEqualTo(3);
+    }
+
+    @Test
+    void anUnavailableRegistryIsWaitedForUpToTheCallsLimitThenReportedAsUnavailable() {
+        registry.answerEverythingWith(503, "{\"error_code\":50301,\"message\":\"Store is not ready\"}");
+        Map<String, Object> config = config(registry.url());
+        config.put(SerdeConfig.REGISTRY_UNAVAILABLE_MAX_WAIT_MS, 300);
+        config.put(SerdeConfig.RETRIES_MAX_WAIT_MS, 50);
+        AvroDeserializer<Trade> deserializer = new AvroDeserializer<>(Trade.class);
+        deserializer.configure(config, false);
+
+        assertThatThrownBy(() -> deserializer.deserialize("md.trades", new byte[] {0, 0, 0, 0, 7, 0}))
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
+                .hasMessageContaining("Cannot deserialize the value of topic 'md.trades' yet")
+                .hasMessageContaining("HTTP 503");
+        assertThat(registry.fetches()).as("retried until the wait was spent").isGreaterThan(1);
+    }
+
+    @Test
+    void anUnreachableRegistryIsReportedAsUnavailable() {
+        Map<String, Object> config = config("http://127.0.0.1:" + closedPort());
+        config.put(SerdeConfig.REGISTRY_UNAVAILABLE_MAX_WAIT_MS, 100);
+
+        assertThatThrownBy(() -> serializer(config).serialize("md.trades", SampleRecords.trade()))
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
+                .satisfies(e -> assertThat(((SchemaRegistryException) e).status()).isEqualTo(SchemaRegistryException.NO_RESPONSE));
+    }
+
+    @Test
+    void answersThatAreFinalAreNotWaitedFor() {
+        Map<String, Object> config = config(registry.url());
+        config.put(SerdeConfig.REGISTRY_UNAVAILABLE_MAX_WAIT_MS, 60_000);
+        AvroDeserializer<Trade> deserializer = new AvroDeserializer<>(Trade.class);
+        deserializer.configure(config, false);
+
+        assertThatThrownBy(() -> deserializer.deserialize("md.trades", new byte[] {0, 0, 0, 0, 42, 0}))
+                .as("404 for an unknown id from a healthy registry: the record is malformed")
+                .isInstanceOf(SerializationException.class)
+                .isNotInstanceOf(SchemaRegistryUnavailableException.class);
+        assertThat(registry.fetches()).isEqualTo(1);
+
+        registry.requireBasicAuth("user", "secret");
+        assertThatThrownBy(() -> serializer(config).serialize("md.trades", SampleRecords.trade()))
+                .hasMessageContaining("401")
+                .isNotInstanceOf(SchemaRegistryUnavailableException.class);
+        assertThat(registry.registrations()).isEqualTo(1);
+    }
+
+    @Test
     void anUnreachableRegistryWithCredentialsInTheUrlIsRedacted() {
         Map<String, Object> config = config("http://user:topsecret@127.0.0.1:" + closedPort());
         config.put(SerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "URL");

@@ -21,9 +21,10 @@ class SerdeConfigTest {
         assertThat(config.autoRegisterSchemas()).isTrue();
         assertThat(config.credentialsSource()).isEqualTo(SerdeConfig.CredentialsSource.USER_INFO);
         assertThat(config.userInfo()).isNull();
-        assertThat(config.maxRetries()).isEqualTo(3);
+        assertThat(config.maxRetries()).as("no limit: the wait bounds the retries").isEqualTo(Integer.MAX_VALUE);
         assertThat(config.retriesWaitMs()).isEqualTo(1000);
         assertThat(config.retriesMaxWaitMs()).isEqualTo(20000);
+        assertThat(config.unavailableMaxWaitMs()).isEqualTo(5000);
         assertThat(config.specificAvroReader()).isTrue();
         assertThat(config.mockScope()).isNull();
     }
@@ -51,6 +52,15 @@ class SerdeConfigTest {
     }
 
     @Test
+    void aProducersMaxBlockBoundsTheWaitUnlessTheWaitIsConfigured() {
+        Map<String, Object> producer = new HashMap<>(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, URL, "max.block.ms", "60000"));
+        assertThat(SerdeConfig.parse(producer).unavailableMaxWaitMs()).isEqualTo(60000);
+
+        producer.put(SerdeConfig.REGISTRY_UNAVAILABLE_MAX_WAIT_MS, 2000);
+        assertThat(SerdeConfig.parse(producer).unavailableMaxWaitMs()).isEqualTo(2000);
+    }
+
+    @Test
     void commaSeparatedUrlsAreAList() {
         SerdeConfig config = SerdeConfig.parse(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, " http://a:1 , https://b:2 "));
 
@@ -68,7 +78,8 @@ class SerdeConfigTest {
     @Test
     void badValuesNameTheirKey() {
         assertBad(SerdeConfig.MAX_RETRIES, "three", "'max.retries'", "'three'");
-        assertBad(SerdeConfig.MAX_RETRIES, "-1", "'max.retries'", "between 0 and 100");
+        assertBad(SerdeConfig.MAX_RETRIES, "-1", "'max.retries'", "between 0 and " + Integer.MAX_VALUE);
+        assertBad(SerdeConfig.REGISTRY_UNAVAILABLE_MAX_WAIT_MS, "-5", "'registry.unavailable.max.wait.ms'", "between 0");
         assertBad(SerdeConfig.RETRIES_WAIT_MS, "1.5s", "'retries.wait.ms'", "integer");
         assertBad(SerdeConfig.HTTP_CONNECT_TIMEOUT_MS, "0", "'http.connect.timeout.ms'", "between 1");
         assertBad(SerdeConfig.AUTO_REGISTER_SCHEMAS, "yes", "'auto.register.schemas'", "true or false");

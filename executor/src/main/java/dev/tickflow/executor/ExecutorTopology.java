@@ -1,6 +1,7 @@
 package dev.tickflow.executor;
 
 import dev.tickflow.executor.engine.ExecutionVenue;
+import dev.tickflow.runtime.RegistryAwareDeserializationHandler;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;
@@ -13,7 +14,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -66,6 +66,6 @@ public final class ExecutorTopology {
 
     /** An undeserializable signal or trade is logged and skipped rather than stopping the service. */
     public static Map<String, Object> streamsOverrides(ExecutorSettings settings) {
-        return Map.of(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        return Map.of(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RegistryAwareDeserializationHandler.class.getName());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tickflow.strategy;
 
+import dev.tickflow.runtime.RegistryAwareDeserializationHandler;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.IndicatorSnapshot;
@@ -9,7 +10,6 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -60,6 +60,6 @@ public final class StrategyTopology {
      * and skipped rather than stopping the service.
      */
     public static Map<String, Object> streamsOverrides(StrategySettings settings) {
-        return Map.of(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        return Map.of(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RegistryAwareDeserializationHandler.class.getName());
     }
 }

@@ -1,5 +1,8 @@
 package dev.tickflow.runtime;
 
+import dev.tickflow.serde.RegistryAvailability;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -13,8 +16,17 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
-/** A service's meters: JVM and process metrics, and every Kafka Streams client metric (or the service's own), in Prometheus' text format. */
+/**
+ * A service's meters: JVM and process metrics, the schema registry's availability as the serde sees it
+ * ({@value #REGISTRY_WAITS}, {@value #REGISTRY_OUTAGE}), and every Kafka Streams client metric (or the service's own),
+ * in Prometheus' text format.
+ */
 public final class ServiceMetrics implements AutoCloseable {
+    /** Counter: each back-off of a serde call waiting for an unavailable schema registry. */
+    public static final String REGISTRY_WAITS = "tickflow.registry.unavailable";
+    /** Gauge, seconds: how long the schema registry has been unavailable; 0 while it answers. */
+    public static final String REGISTRY_OUTAGE = "tickflow.registry.outage";
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private KafkaStreamsMetrics streamsMetrics;
@@ -29,6 +41,17 @@ public final class ServiceMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
+        bindRegistryAvailability(RegistryAvailability.shared());
+    }
+
+    private void bindRegistryAvailability(RegistryAvailability availability) {
+        FunctionCounter.builder(REGISTRY_WAITS, availability, RegistryAvailability::waits)
+                .description("Waits of the Avro serde for an unavailable schema registry (each back-off before a retry)")
+                .register(registry);
+        Gauge.builder(REGISTRY_OUTAGE, availability, a -> a.currentOutage().map(d -> d.toMillis() / 1000.0).orElse(0.0))
+                .baseUnit("seconds")
+                .description("How long the schema registry has been unavailable; 0 while it answers")
+                .register(registry);
     }
 
     /** Binds the client's metrics; those of its threads and tasks are picked up as they appear (the binder re-checks every minute). */

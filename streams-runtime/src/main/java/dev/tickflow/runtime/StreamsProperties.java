@@ -32,6 +32,9 @@ public final class StreamsProperties {
         Properties properties = new Properties();
         // Streams warns at every start until this, its 5.0 default, is set
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // a schema registry outage is waited out, never dead-lettered or skipped; topologies may name other handlers
+        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RegistryAwareDeserializationHandler.class.getName());
+        properties.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, RegistryAwareProductionHandler.class.getName());
         properties.putAll(configured);
         overrides.forEach((key, value) -> {
             Object previous = properties.put(key, value);

@@ -2,6 +2,7 @@ package dev.tickflow.runtime;
 
 import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.serde.RegistryAvailability;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
@@ -181,7 +182,8 @@ public final class StreamsService implements AutoCloseable {
     }
 
     private void startHttp() {
-        http = HealthServer.startConfigured(app.name(), config, () -> Health.of(state()), metrics::scrape, out).orElse(null);
+        http = HealthServer.startConfigured(app.name(), config,
+                () -> Health.of(state(), RegistryAvailability.shared().currentOutage()), metrics::scrape, out).orElse(null);
     }
 
     private static String rootMessage(Throwable error) {

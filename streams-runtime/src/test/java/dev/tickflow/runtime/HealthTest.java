@@ -2,6 +2,8 @@ package dev.tickflow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +21,14 @@ class HealthTest {
     @Test
     void upWhileRebalancing() {
         assertThat(Health.of(State.REBALANCING).httpStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void upWhileWaitingForTheSchemaRegistryWithTheWaitAsDetail() {
+        Health health = Health.of(State.RUNNING, Optional.of(Duration.ofSeconds(21)));
+        assertThat(health.httpStatus()).isEqualTo(200);
+        assertThat(health.json())
+                .isEqualTo("{\"status\":\"UP\",\"state\":\"RUNNING\",\"detail\":\"waiting for the schema registry (unavailable for 21 s)\"}");
     }
 
     @ParameterizedTest

@@ -41,6 +41,19 @@ class StreamsPropertiesTest {
     }
 
     @Test
+    void registryOutagesAreWaitedOutByDefaultAndATopologyMayNameOtherHandlers() {
+        TickflowConfig config = TickflowConfig.load(Optional.empty(), Map.of("TICKFLOW_STATE_DIR", dir.resolve("s").toString()),
+                CommonConfig.definition("svc", 0));
+
+        assertThat(StreamsProperties.build(config, new FixedTopologyApp("svc", topology())))
+                .containsEntry("deserialization.exception.handler", RegistryAwareDeserializationHandler.class.getName())
+                .containsEntry("production.exception.handler", RegistryAwareProductionHandler.class.getName());
+        assertThat(StreamsProperties.build(config, new FixedTopologyApp("svc", topology(),
+                Map.of("deserialization.exception.handler", "org.apache.kafka.streams.errors.LogAndFailExceptionHandler"))))
+                .containsEntry("deserialization.exception.handler", "org.apache.kafka.streams.errors.LogAndFailExceptionHandler");
+    }
+
+    @Test
     void anUnusableStateDirFailsWithItsName() throws Exception {
         Path file = Files.createFile(dir.resolve("a-file"));
         TickflowConfig config = TickflowConfig.load(Optional.empty(), Map.of("TICKFLOW_STATE_DIR", file.resolve("state").toString()),
