@@ -10,6 +10,7 @@ import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.SymbolCommand;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroDeserializer;
+import dev.tickflow.serde.SchemaRegistryUnavailableException;
 import dev.tickflow.topics.CandleInterval;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -209,13 +210,20 @@ final class TopicFeed implements AutoCloseable {
         }
     }
 
+    /** Applies the record; while the schema registry is unavailable it tries the same record again (the deserializer backs off). */
     private void apply(ConsumerRecord<String, byte[]> record) {
-        try {
-            handlers.get(record.topic()).accept(record.key(), record.value());
-        } catch (RuntimeException e) {
-            skipped.incrementAndGet();
-            log.error("api: skipped unreadable record of {} at partition {} offset {} (key {}): {}", record.topic(),
-                    record.partition(), record.offset(), record.key(), e.getMessage());
+        while (running) {
+            try {
+                handlers.get(record.topic()).accept(record.key(), record.value());
+                return;
+            } catch (SchemaRegistryUnavailableException waitedOut) {
+                // logged once per outage by the serde; the record is valid, so it is not skipped
+            } catch (RuntimeException e) {
+                skipped.incrementAndGet();
+                log.error("api: skipped unreadable record of {} at partition {} offset {} (key {}): {}", record.topic(),
+                        record.partition(), record.offset(), record.key(), e.getMessage());
+                return;
+            }
         }
     }
 
