@@ -72,7 +72,6 @@ public final class BinanceVenue implements TradingVenue {
         this.trade = client.createTrade();
         this.market = client.createMarket();
         ConnectorHttp.install();
-        startWork();
     }
 
     @Override
@@ -310,7 +309,11 @@ public final class BinanceVenue implements TradingVenue {
 
     /** What is left of the unit of work's time; a call that would start past it is not sent. */
     private Duration workLeft(String what) {
-        Duration left = Duration.between(clock.instant(), workDeadline);
+        Instant deadline = workDeadline;
+        if (deadline == null) {
+            return settings.maxWork(); // no unit of work started: each call has the budget to itself
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
         if (left.isNegative() || left.isZero()) {
             throw new VenueRefusedException(what + ": not sent, the Binance calls of this signal or refresh already took "
                     + settings.maxWork().toMillis() + " ms", "venue-busy: binance calls of this unit of work took longer than "
