@@ -124,7 +124,7 @@ public final class FakeSpotExchange {
             return new Failure(429, -1003, "Too many requests; current limit of IP is 6000 requests per minute.", retryAfterSeconds, null);
         }
 
-        /** The call takes effect and its answer comes {@code delay} later (past the client's read timeout). */
+        /** The call takes effect (or fails as it would) and its answer comes {@code delay} later (past the client's read timeout). */
         public static Failure timeout(Duration delay) {
             return new Failure(200, null, null, null, delay);
         }
@@ -369,7 +369,15 @@ public final class FakeSpotExchange {
             }
             return answer;
         }
-        Answer answer = handle(method, path, params, query, body, key);
+        Answer answer;
+        try {
+            answer = handle(method, path, params, query, body, key);
+        } catch (ApiError e) {
+            if (failure == null) {
+                throw e;
+            }
+            answer = Answer.error(e.status, e.code, e.getMessage());
+        }
         if (failure != null) {
             answer.response.setHeadersDelay(failure.delay().toMillis(), TimeUnit.MILLISECONDS);
         }
