@@ -42,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 @WithKafka
 @WithSchemaRegistry
 class ExecutorBinanceIT {
-    private static final Instant CANDLE = Instant.parse("2026-01-01T00:00:00Z");
 
     @TempDir
     Path dir;
@@ -131,10 +130,12 @@ class ExecutorBinanceIT {
         }
     }
 
+    /** A signal created now: the executor refuses signals older than two minutes by default. */
     private static Signal signal(String instance) {
-        Signal signal = ExecutorFixture.signal(CANDLE, TargetPosition.LONG, "60000");
+        Instant candle = Instant.now().minusMillis(59_999);
+        Signal signal = ExecutorFixture.signal(candle, TargetPosition.LONG, "60000");
         return Signal.newBuilder(signal).setStrategyInstance(instance)
-                .setSignalId(instance + ":" + signal.getSymbol() + ":" + CANDLE.toEpochMilli()).build();
+                .setSignalId(instance + ":" + signal.getSymbol() + ":" + candle.toEpochMilli()).build();
     }
 
     private static OrderEvent awaitEvent(ExecutorFixture fixture, Signal signal, OrderStatus status) {
