@@ -54,14 +54,10 @@ class ExecutorExchangeFaultsIT {
         try (FakeBinance fake = new FakeBinance()) {
             FakeSpotExchange exchange = fake.spot();
             ExecutorFixture fixture = new ExecutorFixture(broker, registry, topics, dir).set(BinanceVenueSettings.REST_URL, fake.restUrl());
-            Map<String, String> environment = Map.of(
-                    "TICKFLOW_EXECUTOR_BROKER", "binance",
-                    BinanceVenueSettings.API_KEY_ENV, FakeSpotExchange.DEFAULT_API_KEY,
-                    BinanceVenueSettings.API_SECRET_ENV, FakeSpotExchange.DEFAULT_SECRET);
             StringWriter output = new StringWriter();
             List<Signal> signals = new ArrayList<>();
 
-            try (StreamsService service = new StreamsService(new ExecutorApp(), fixture.config(environment), new PrintWriter(output, true),
+            try (StreamsService service = new StreamsService(new ExecutorApp(), fixture.config(ExecutorFixture.binanceEnvironment()), new PrintWriter(output, true),
                     new PrintWriter(output, true))) {
                 service.start();
                 await().atMost(Duration.ofSeconds(40)).until(() -> service.state() == KafkaStreams.State.RUNNING);
@@ -107,7 +103,7 @@ class ExecutorExchangeFaultsIT {
                 assertReason(awaitEvent(fixture, send(fixture, signals, "E", TargetPosition.FLAT, Instant.now().minusSeconds(1)),
                         OrderStatus.REJECTED), "cancel-failed:", "-2011");
                 // the exchange never got the order: a minute after its signal the refresh gives it up
-                assertReason(awaitEvent(fixture, unknown, OrderStatus.REJECTED, Duration.ofSeconds(90)), "order-fate-unknown:");
+                assertReason(fixture.awaitEvent(unknown, OrderStatus.REJECTED, Duration.ofSeconds(90)), "order-fate-unknown:");
 
                 // a stale signal is refused by default
                 Signal stale = send(fixture, signals, "G", TargetPosition.LONG, Instant.now().minusSeconds(600));
@@ -160,15 +156,7 @@ class ExecutorExchangeFaultsIT {
     }
 
     private static OrderEvent awaitEvent(ExecutorFixture fixture, Signal signal, OrderStatus status) {
-        return awaitEvent(fixture, signal, status, Duration.ofSeconds(40));
-    }
-
-    private static OrderEvent awaitEvent(ExecutorFixture fixture, Signal signal, OrderStatus status, Duration timeout) {
-        String clientOrderId = ClientOrderIds.of(signal.getSignalId());
-        List<OrderEvent> events = fixture.read(fixture.orders, OrderEvent.class,
-                read -> read.stream().anyMatch(e -> e.getClientOrderId().equals(clientOrderId) && e.getStatus() == status), timeout, Duration.ZERO);
-        return events.stream().filter(e -> e.getClientOrderId().equals(clientOrderId) && e.getStatus() == status).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + status + " event for " + signal.getSignalId() + " in " + events));
+        return fixture.awaitEvent(signal, status, Duration.ofSeconds(40));
     }
 
     /** The live stream threads of the application's client (in this JVM). */
