@@ -3,6 +3,8 @@ package dev.tickflow.executor;
 import dev.tickflow.executor.engine.ExecutionEngine;
 import dev.tickflow.executor.engine.ExecutionVenue;
 import dev.tickflow.executor.engine.ExecutorOutput;
+import dev.tickflow.executor.model.OrderStatus;
+import dev.tickflow.executor.oms.OrderManager;
 import dev.tickflow.executor.oms.OrderUpdate;
 import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.executor.venue.ExchangeFill;
@@ -10,8 +12,11 @@ import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.Trade;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,7 +29,12 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class ExecutorProcessor implements Processor<String, SpecificRecord, String, SpecificRecord>, ExecutorOutput {
 
+    /** Metrics group {@code stream-executor-metrics}: {@code rejected-orders-total} and {@code -rate}, tagged {@code executor-id} with the reason's name. */
+    static final String METRICS_SCOPE = "executor";
+    static final String REJECTED_ORDERS = "rejected-orders";
+
     private final ExecutorSettings settings;
+    private final Map<String, Sensor> rejections = new HashMap<>();
     private final Supplier<ExecutionVenue> venues;
     private ProcessorContext<String, SpecificRecord> context;
     private ExecutionVenue venue;
@@ -58,6 +68,10 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
 
     @Override
     public void order(OrderUpdate update) {
+        if (update.status() == OrderStatus.REJECTED) {
+            rejections.computeIfAbsent(metricName(update.rejectReason()), reason -> context.metrics().addRateTotalSensor(METRICS_SCOPE, reason,
+                    REJECTED_ORDERS, Sensor.RecordingLevel.INFO)).record();
+        }
         context.forward(new Record<String, SpecificRecord>(update.order().symbol(), ExecutorRecords.orderEvent(update), update.time().toEpochMilli()),
                 ExecutorTopology.ORDERS_SINK);
     }
@@ -72,6 +86,11 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
     public void position(String instance, String symbol, PositionState position, Instant time) {
         context.forward(new Record<String, SpecificRecord>(ExecutorRecords.positionKey(instance, symbol),
                 ExecutorRecords.position(instance, symbol, position, time), time.toEpochMilli()), ExecutorTopology.POSITIONS_SINK);
+    }
+
+    /** The reason's name as a metric tag: {@code stale-signal}, {@code binance--2010}, ... */
+    static String metricName(String rejectReason) {
+        return OrderManager.reasonName(rejectReason).replace(' ', '-');
     }
 
     @Override

@@ -65,6 +65,11 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
     public static final String RISK_MAX_DAILY_LOSS = RISK_PREFIX + "max.daily.loss";
     public static final String RISK_MAX_DRAWDOWN = RISK_PREFIX + "max.drawdown";
     public static final String RISK_MAX_SIGNAL_AGE_MS = RISK_PREFIX + "max.signal.age.ms";
+    /**
+     * A signal is created at its 1-minute candle's close and normally reaches the executor some seconds later (the
+     * aggregation's grace period, two topics); one older than two candle periods is refused (docs/executor.md).
+     */
+    public static final Duration DEFAULT_MAX_SIGNAL_AGE = Duration.ofMinutes(2);
     public static final String RISK_HALT_SCOPE = RISK_PREFIX + "halt.scope";
     public static final String RISK_OVERRIDES = RISK_PREFIX + "overrides";
 
@@ -161,8 +166,10 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
                         "Loss of net PnL (realized + unrealized - fees) within one UTC day that halts until the next; empty: no limit.")
                 .define(RISK_MAX_DRAWDOWN, Type.STRING, "", decimalOrEmpty(), Importance.HIGH,
                         "Fall of net PnL from its peak that halts for good; empty: no limit.")
-                .define(RISK_MAX_SIGNAL_AGE_MS, Type.STRING, "", wholeOrEmpty(), Importance.MEDIUM,
-                        "Refuse signals older than this (signal time vs. the executor's clock); empty: no limit.")
+                .define(RISK_MAX_SIGNAL_AGE_MS, Type.STRING, Long.toString(DEFAULT_MAX_SIGNAL_AGE.toMillis()), wholeOrEmpty(), Importance.HIGH,
+                        "Refuse signals older than this (signal time, its candle's close, vs. the executor's clock; on paper the "
+                                + "clock is the signal's own time, so it never refuses there); empty: no limit. Default: two 1-minute "
+                                + "candles, so an executor that lags or restarts slowly does not trade on a crossing the market has left.")
                 .define(RISK_HALT_SCOPE, Type.STRING, "instance", ValidString.in("instance", "all"), Importance.MEDIUM,
                         "What a breached loss limit halts: the instance (default) or every instance.")
                 .define(RISK_OVERRIDES, Type.LIST, "", RiskOverrides::validate, Importance.MEDIUM,

@@ -9,6 +9,7 @@ import dev.tickflow.executor.engine.SimulatedVenue;
 import dev.tickflow.executor.paper.PaperVenue;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -36,9 +37,24 @@ public final class Venues {
     public static Supplier<ExecutionVenue> supplier(ExecutorSettings settings, TickflowConfig config) {
         return switch (settings.venue()) {
             case ExecutorSettings.VENUE_PAPER -> simulated(settings);
-            case ExecutorSettings.VENUE_BINANCE -> binance(BinanceVenueSettings.from(config), settings.refreshInterval());
+            case ExecutorSettings.VENUE_BINANCE -> binance(BinanceVenueSettings.from(config).requireWorkWithin(transactionTimeout(config)),
+                    settings.refreshInterval());
             default -> throw new ConfigException(ExecutorSettings.BROKER, settings.venue(), "is not a broker; use paper or binance");
         };
+    }
+
+    /** The producers' transaction timeout: {@code kafka.producer.transaction.timeout.ms} or {@code kafka.transaction.timeout.ms}, else Streams' 10 s. */
+    static Duration transactionTimeout(TickflowConfig config) {
+        Map<String, Object> kafka = config.kafkaClientProperties();
+        Object value = kafka.getOrDefault("producer.transaction.timeout.ms", kafka.get("transaction.timeout.ms"));
+        if (value == null) {
+            return BinanceVenueSettings.STREAMS_TRANSACTION_TIMEOUT;
+        }
+        try {
+            return Duration.ofMillis(Long.parseLong(value.toString().trim()));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("kafka.transaction.timeout.ms", value, "must be a whole number of milliseconds");
+        }
     }
 
     /** The paper venue of {@code executor.paper.*}. */

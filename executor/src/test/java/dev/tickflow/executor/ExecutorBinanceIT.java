@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 @WithKafka
 @WithSchemaRegistry
 class ExecutorBinanceIT {
-    private static final Instant CANDLE = Instant.parse("2026-01-01T00:00:00Z");
 
     @TempDir
     Path dir;
@@ -54,13 +52,9 @@ class ExecutorBinanceIT {
             FakeSpotExchange exchange = fake.spot();
             ExecutorFixture fixture = new ExecutorFixture(broker, registry, topics, dir)
                     .set(BinanceVenueSettings.REST_URL, fake.restUrl());
-            Map<String, String> environment = Map.of(
-                    "TICKFLOW_EXECUTOR_BROKER", "binance",
-                    BinanceVenueSettings.API_KEY_ENV, FakeSpotExchange.DEFAULT_API_KEY,
-                    BinanceVenueSettings.API_SECRET_ENV, FakeSpotExchange.DEFAULT_SECRET);
             StringWriter output = new StringWriter();
 
-            try (StreamsService service = new StreamsService(new ExecutorApp(), fixture.config(environment), new PrintWriter(output, true),
+            try (StreamsService service = new StreamsService(new ExecutorApp(), fixture.config(ExecutorFixture.binanceEnvironment()), new PrintWriter(output, true),
                     new PrintWriter(output, true))) {
                 assertThat(output.toString()).contains("executor: broker binance, MARKET orders");
                 service.start();
@@ -68,24 +62,24 @@ class ExecutorBinanceIT {
 
                 Signal filled = signal("A");
                 fixture.produceSignal(filled);
-                awaitEvent(fixture, filled, OrderStatus.FILLED);
+                fixture.awaitEvent(filled, OrderStatus.FILLED, Duration.ofSeconds(40));
 
                 exchange.inject(Fault.ORDER_REJECTED, 1);
                 Signal rejected = signal("B");
                 fixture.produceSignal(rejected);
-                OrderEvent rejection = awaitEvent(fixture, rejected, OrderStatus.REJECTED);
+                OrderEvent rejection = fixture.awaitEvent(rejected, OrderStatus.REJECTED, Duration.ofSeconds(40));
                 assertThat(rejection.getRejectReason()).contains("-2010", "Account has insufficient balance for requested action.");
 
                 exchange.inject(Fault.FILTER_FAILURE, 1);
                 Signal filterFailure = signal("C");
                 fixture.produceSignal(filterFailure);
-                OrderEvent filterRejection = awaitEvent(fixture, filterFailure, OrderStatus.REJECTED);
+                OrderEvent filterRejection = fixture.awaitEvent(filterFailure, OrderStatus.REJECTED, Duration.ofSeconds(40));
                 assertThat(filterRejection.getRejectReason()).contains("-1013", "Filter failure: LOT_SIZE");
 
                 exchange.inject(Fault.SERVER_ERROR_AFTER_PLACING, 1);
                 Signal answerLost = signal("D");
                 fixture.produceSignal(answerLost);
-                awaitEvent(fixture, answerLost, OrderStatus.FILLED);
+                fixture.awaitEvent(answerLost, OrderStatus.FILLED, Duration.ofSeconds(40));
 
                 String idA = ClientOrderIds.of(filled.getSignalId());
                 String idD = ClientOrderIds.of(answerLost.getSignalId());
@@ -131,19 +125,12 @@ class ExecutorBinanceIT {
         }
     }
 
+    /** A signal created now: the executor refuses signals older than two minutes by default. */
     private static Signal signal(String instance) {
-        Signal signal = ExecutorFixture.signal(CANDLE, TargetPosition.LONG, "60000");
+        Instant candle = Instant.now().minusMillis(59_999);
+        Signal signal = ExecutorFixture.signal(candle, TargetPosition.LONG, "60000");
         return Signal.newBuilder(signal).setStrategyInstance(instance)
-                .setSignalId(instance + ":" + signal.getSymbol() + ":" + CANDLE.toEpochMilli()).build();
-    }
-
-    private static OrderEvent awaitEvent(ExecutorFixture fixture, Signal signal, OrderStatus status) {
-        String clientOrderId = ClientOrderIds.of(signal.getSignalId());
-        List<OrderEvent> events = fixture.read(fixture.orders, OrderEvent.class,
-                read -> read.stream().anyMatch(e -> e.getClientOrderId().equals(clientOrderId) && e.getStatus() == status),
-                Duration.ofSeconds(40), Duration.ZERO);
-        return events.stream().filter(e -> e.getClientOrderId().equals(clientOrderId) && e.getStatus() == status).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + status + " event for " + signal.getSignalId() + " in " + events));
+                .setSignalId(instance + ":" + signal.getSymbol() + ":" + candle.toEpochMilli()).build();
     }
 
     private static long placements(FakeSpotExchange exchange, String clientOrderId) {

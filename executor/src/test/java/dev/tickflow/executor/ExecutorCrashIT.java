@@ -42,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 @WithKafka
 @WithSchemaRegistry
 class ExecutorCrashIT {
-    private static final Instant CANDLE = Instant.parse("2026-01-01T00:00:00Z");
 
     @TempDir
     Path dir;
@@ -65,7 +64,8 @@ class ExecutorCrashIT {
             Path config = fixture.writeConfig("executor.properties");
 
             service.start(config);
-            Signal entry = ExecutorFixture.signal(CANDLE, TargetPosition.LONG, "60000");
+            // signals of the current minute: the executor refuses signals older than two minutes by default
+            Signal entry = ExecutorFixture.signal(Instant.now().minusMillis(59_999), TargetPosition.LONG, "60000");
             String entryId = ClientOrderIds.of(entry.getSignalId());
             fixture.produceSignal(entry);
 
@@ -105,7 +105,7 @@ class ExecutorCrashIT {
 
             // after the restart: FLAT sells what is held, rounded down to the step size 0.00001
             exchange.price(ExecutorFixture.SYMBOL, new BigDecimal("61000.00"));
-            Signal exit = ExecutorFixture.signal(CANDLE.plusSeconds(120), TargetPosition.FLAT, "61000");
+            Signal exit = ExecutorFixture.signal(Instant.now().minusMillis(59_999), TargetPosition.FLAT, "61000");
             String exitId = ClientOrderIds.of(exit.getSignalId());
             fixture.produceSignal(exit);
             List<OrderEvent> afterExit = fixture.read(fixture.orders, OrderEvent.class,

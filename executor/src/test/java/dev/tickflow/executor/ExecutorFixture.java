@@ -1,8 +1,12 @@
 package dev.tickflow.executor;
 
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.executor.binance.BinanceVenueSettings;
+import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.runtime.fixtures.CommittedReader;
 import dev.tickflow.runtime.fixtures.ServiceFixtures;
+import dev.tickflow.schema.OrderEvent;
+import dev.tickflow.schema.OrderStatus;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.SignalReason;
 import dev.tickflow.schema.TargetPosition;
@@ -10,6 +14,7 @@ import dev.tickflow.schema.Trade;
 import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
+import dev.tickflow.testkit.binance.FakeSpotExchange;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -97,6 +102,23 @@ final class ExecutorFixture {
                 .setSymbol(SYMBOL).setCandleOpenTime(openTime).setTarget(target)
                 .setReason(target == TargetPosition.LONG ? SignalReason.CROSS_UP : SignalReason.CROSS_DOWN)
                 .setPrice(decimal(price)).setCreatedAt(openTime.plusMillis(59_999)).build();
+    }
+
+    /** The TICKFLOW_* variables of an executor on the binance venue with the fake exchange's credentials. */
+    static Map<String, String> binanceEnvironment() {
+        return Map.of(
+                "TICKFLOW_EXECUTOR_BROKER", "binance",
+                BinanceVenueSettings.API_KEY_ENV, FakeSpotExchange.DEFAULT_API_KEY,
+                BinanceVenueSettings.API_SECRET_ENV, FakeSpotExchange.DEFAULT_SECRET);
+    }
+
+    /** The first event of {@code signal}'s order with {@code status} on oms.orders, once it is there. */
+    OrderEvent awaitEvent(Signal signal, OrderStatus status, Duration timeout) {
+        String clientOrderId = ClientOrderIds.of(signal.getSignalId());
+        List<OrderEvent> events = read(orders, OrderEvent.class,
+                read -> read.stream().anyMatch(e -> e.getClientOrderId().equals(clientOrderId) && e.getStatus() == status), timeout, Duration.ZERO);
+        return events.stream().filter(e -> e.getClientOrderId().equals(clientOrderId) && e.getStatus() == status).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + status + " event for " + signal.getSignalId() + " in " + events));
     }
 
     void produceTrade(Trade trade) {

@@ -1,30 +1,23 @@
 package dev.tickflow.executor.binance;
 
-/**
- * Binance refused a request with an error code (HTTP 4xx), or could not be asked at all about something that is not
- * an order (exchangeInfo). The message holds the exchange's code and message, never a URL, parameters or credentials.
- */
-public class BinanceRequestException extends RuntimeException {
+import dev.tickflow.executor.venue.VenueRefusedException;
 
-    /** No Binance error code: the request did not get that far. */
-    public static final int NO_CODE = 0;
+/**
+ * Binance refused a request with an error code (HTTP 4xx): the request took no effect. The message holds the
+ * exchange's code and message, never a URL, parameters or credentials.
+ */
+public class BinanceRequestException extends VenueRefusedException {
 
     private final int httpStatus;
     private final int errorCode;
     private final String exchangeMessage;
 
     public BinanceRequestException(String what, int httpStatus, int errorCode, String exchangeMessage) {
-        super(what + ": Binance answered HTTP " + httpStatus + " code " + errorCode + " (" + exchangeMessage + ")");
+        super(what + ": Binance answered HTTP " + httpStatus + " code " + errorCode + " (" + exchangeMessage + ")",
+                "binance " + errorCode + ": " + exchangeMessage, null);
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
         this.exchangeMessage = exchangeMessage;
-    }
-
-    public BinanceRequestException(String message, Throwable cause) {
-        super(message, cause);
-        this.httpStatus = 0;
-        this.errorCode = NO_CODE;
-        this.exchangeMessage = null;
     }
 
     public int httpStatus() {
@@ -38,5 +31,10 @@ public class BinanceRequestException extends RuntimeException {
 
     public String exchangeMessage() {
         return exchangeMessage;
+    }
+
+    /** What the answer means ({@link BinanceAnswers}). */
+    BinanceAnswers.Meaning meaning() {
+        return BinanceAnswers.classify(httpStatus, errorCode, exchangeMessage);
     }
 }

@@ -14,6 +14,7 @@ import dev.tickflow.executor.venue.OrderFateUnknownException;
 import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.executor.venue.TradingVenue;
+import dev.tickflow.executor.venue.VenueRefusedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +35,14 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Orders carry the executor's client order id ({@code newClientOrderId}), so {@link #find} can look one up after
  *       a crash, a 5xx or a timeout; {@code newOrderRespType=FULL} brings the fills of a market order in the answer.</li>
- *   <li>HTTP 429/418: the same call is retried after Retry-After (or an exponential back-off when none is given),
- *       for at most {@link BinanceVenueSettings#maxBackoff()} in total.</li>
- *   <li>-1021 (timestamp outside recvWindow): the offset to the exchange's clock is measured with GET /api/v3/time,
- *       then the call is retried once with a corrected timestamp.</li>
- *   <li>Any other 4xx on a placement (-1013 filter failure, -2010 rejected, ...): a REJECTED report with the
- *       exchange's code and message. 5xx, timeouts and I/O errors: {@link OrderFateUnknownException}.</li>
+ *   <li>What each answer means is {@link BinanceAnswers}' decision; what it leads to is decided here, per call (the
+ *       table is in docs/binance-broker.md). Refusals are {@link VenueRefusedException}s (or REJECTED reports of a
+ *       placement), answers that leave an order's fate open are {@link OrderFateUnknownException}s.</li>
+ *   <li>Rate limits (429/418): the same call is retried after Retry-After (or an exponential back-off) while the wait
+ *       fits both {@link BinanceVenueSettings#maxBackoff()} and what is left of the unit of work; otherwise not at all.</li>
+ *   <li>The calls of one unit of work ({@link #startWork()}: a signal, a refresh round) share
+ *       {@link BinanceVenueSettings#maxWork()}: their timeouts are cut to what is left, and none starts past it, so the
+ *       stream thread never waits on Binance past the Kafka transaction timeout.</li>
  * </ul>
  * The API key and secret live only in the connector; nothing here prints them.
  */
@@ -46,10 +50,6 @@ public final class BinanceVenue implements TradingVenue {
 
     private static final Logger log = LoggerFactory.getLogger(BinanceVenue.class);
 
-    static final int TIMESTAMP_OUTSIDE_RECV_WINDOW = -1021;
-    static final int ORDER_DOES_NOT_EXIST = -2013;
-    static final int UNKNOWN_ORDER = -2011;
-    static final int INVALID_SYMBOL = -1121;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
     private final BinanceVenueSettings settings;
@@ -58,6 +58,7 @@ public final class BinanceVenue implements TradingVenue {
     private final Clock clock;
     private final AtomicLong clockOffsetMillis = new AtomicLong();
     private final Map<String, SymbolFilters> filters = new ConcurrentHashMap<>();
+    private volatile Instant workDeadline;
 
     /** A venue on {@code settings}' exchange; refuses settings without credentials. */
     public BinanceVenue(BinanceVenueSettings settings) {
@@ -78,24 +79,32 @@ public final class BinanceVenue implements TradingVenue {
         return "binance";
     }
 
+    /** The calls from now on share a new {@link BinanceVenueSettings#maxWork()}. */
+    @Override
+    public void startWork() {
+        workDeadline = clock.instant().plus(settings.maxWork());
+    }
 
+    /**
+     * Places the order. A refusal comes back as a REJECTED report naming Binance's code and message (or the rate limit);
+     * -2010 "Duplicate order sent." means Binance has the order already: it is looked up and answered as it is.
+     */
     @Override
     public ExecutionReport place(OrderRequest order, MarketSnapshot snapshot) {
         String body;
         try {
             body = signed("place order " + order.clientOrderId(), trade::newOrder, () -> newOrderParams(order));
         } catch (BinanceRequestException e) {
+            if (e.meaning() == BinanceAnswers.Meaning.DUPLICATE_ORDER) {
+                return adoptDuplicate(order, e);
+            }
             log.warn("Binance rejected order {}: code {} ({})", order.clientOrderId(), e.errorCode(), e.exchangeMessage());
-            return ExecutionReport.rejected(order.clientOrderId(),
-                    "binance " + e.errorCode() + ": " + e.exchangeMessage(), Instant.now(clock));
+            return ExecutionReport.rejected(order.clientOrderId(), e.reason(), Instant.now(clock));
+        } catch (VenueRefusedException e) {
+            log.warn("Order {} not placed: {}", order.clientOrderId(), e.getMessage());
+            return ExecutionReport.rejected(order.clientOrderId(), e.reason(), Instant.now(clock));
         }
-        BinanceResponses.OrderState placed;
-        try {
-            placed = BinanceResponses.order(body, "clientOrderId");
-        } catch (RuntimeException e) {
-            // Binance accepted the request (HTTP 200) but the answer is unreadable: the order may well exist
-            throw new OrderFateUnknownException("place order " + order.clientOrderId() + ": unreadable answer from Binance", e);
-        }
+        BinanceResponses.OrderState placed = readAnswer("place order " + order.clientOrderId(), () -> BinanceResponses.order(body, "clientOrderId"));
         log.info("Binance order {} ({}): {} executed {}", order.clientOrderId(), placed.orderId(), placed.status(),
                 placed.executedQuantity().toPlainString());
         return placed.report(placed.fills());
@@ -107,35 +116,39 @@ public final class BinanceVenue implements TradingVenue {
         try {
             body = signed("query order " + order.clientOrderId(), trade::getOrder, () -> byClientOrderId(order));
         } catch (BinanceRequestException e) {
-            if (e.errorCode() == ORDER_DOES_NOT_EXIST) {
+            if (e.meaning() == BinanceAnswers.Meaning.NO_SUCH_ORDER) {
                 return Optional.empty();
             }
             throw e;
         }
-        return Optional.of(withTrades(order, BinanceResponses.order(body, "clientOrderId")));
+        BinanceResponses.OrderState state = readAnswer("query order " + order.clientOrderId(), () -> BinanceResponses.order(body, "clientOrderId"));
+        return Optional.of(withTrades(order, state));
     }
 
     @Override
     public ExecutionReport refresh(OrderRequest order, MarketSnapshot snapshot) {
         return find(order).orElseThrow(() -> new BinanceRequestException("refresh order " + order.clientOrderId(), 400,
-                ORDER_DOES_NOT_EXIST, "Order does not exist."));
+                BinanceAnswers.ORDER_DOES_NOT_EXIST, "Order does not exist."));
     }
 
+    /** Cancels the order; on -2011 (already final, or never there) answers what Binance holds, or the refusal when it holds nothing. */
     @Override
     public ExecutionReport cancel(OrderRequest order) {
         String body;
         try {
             body = signed("cancel order " + order.clientOrderId(), trade::cancelOrder, () -> byClientOrderId(order));
         } catch (BinanceRequestException e) {
-            if (e.errorCode() != UNKNOWN_ORDER) {
+            if (e.meaning() != BinanceAnswers.Meaning.CANCEL_REJECTED) {
                 throw e;
             }
-            // already final (filled, canceled, expired) or never placed: answer what the exchange holds
             return find(order).orElseThrow(() -> e);
         }
-        return withTrades(order, BinanceResponses.order(body, "origClientOrderId"));
+        BinanceResponses.OrderState canceled = readAnswer("cancel order " + order.clientOrderId(),
+                () -> BinanceResponses.order(body, "origClientOrderId"));
+        return withTrades(order, canceled);
     }
 
+    /** The symbol's filters, cached for the venue's life; empty on -1121 (no such symbol). Any other failure is thrown. */
     @Override
     public Optional<SymbolFilters> filters(String symbol) {
         SymbolFilters cached = filters.get(symbol);
@@ -146,14 +159,12 @@ public final class BinanceVenue implements TradingVenue {
         try {
             body = call("exchangeInfo " + symbol, market::exchangeInfo, () -> params("symbol", symbol), false);
         } catch (BinanceRequestException e) {
-            if (e.errorCode() == INVALID_SYMBOL) {
+            if (e.meaning() == BinanceAnswers.Meaning.NO_SUCH_SYMBOL) {
                 return Optional.empty();
             }
             throw e;
-        } catch (OrderFateUnknownException e) {
-            throw new BinanceRequestException("exchangeInfo " + symbol + " failed: " + e.getMessage(), e.getCause());
         }
-        Optional<SymbolFilters> found = BinanceResponses.filters(body, symbol);
+        Optional<SymbolFilters> found = readAnswer("exchangeInfo " + symbol, () -> BinanceResponses.filters(body, symbol));
         found.ifPresent(f -> filters.put(symbol, f));
         return found;
     }
@@ -182,7 +193,7 @@ public final class BinanceVenue implements TradingVenue {
         }
         String body = signed("trades of order " + order.clientOrderId(), trade::myTrades,
                 () -> params("symbol", order.symbol(), "orderId", Long.toString(state.orderId())));
-        List<ExchangeFill> fills = BinanceResponses.trades(body);
+        List<ExchangeFill> fills = readAnswer("trades of order " + order.clientOrderId(), () -> BinanceResponses.trades(body));
         return state.report(fills);
     }
 
@@ -215,45 +226,78 @@ public final class BinanceVenue implements TradingVenue {
         return call(what, request, params, true);
     }
 
+    /** Binance has an order with this client order id already (-2010 duplicate): answers it as Binance holds it. */
+    private ExecutionReport adoptDuplicate(OrderRequest order, BinanceRequestException duplicate) {
+        log.warn("Binance already has order {} ({}): looking it up and adopting it", order.clientOrderId(), duplicate.exchangeMessage());
+        Optional<ExecutionReport> existing;
+        try {
+            existing = find(order);
+        } catch (RuntimeException e) {
+            throw new OrderFateUnknownException("place order " + order.clientOrderId() + ": Binance holds it already (-2010) and "
+                    + "looking it up failed (" + e.getMessage() + ")", e);
+        }
+        return existing.orElseThrow(() -> new OrderFateUnknownException("place order " + order.clientOrderId()
+                + ": Binance answered -2010 (duplicate) but does not find the order yet", duplicate));
+    }
+
+    /** Reads an HTTP 200 answer; one that cannot be read leaves the call's effect unknown. */
+    private static <T> T readAnswer(String what, Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (RuntimeException e) {
+            throw new OrderFateUnknownException(what + ": unreadable answer from Binance (" + e.getMessage() + ")", e);
+        }
+    }
+
     /**
-     * One REST call with Binance's error handling: back-off on 429/418, clock resynchronisation and one retry on -1021.
+     * One REST call with Binance's error handling (the meanings of {@link BinanceAnswers}): back-off on rate limits
+     * within the budgets, clock resynchronisation and one retry on -1021.
      *
-     * @throws BinanceRequestException    for any other 4xx answer
-     * @throws OrderFateUnknownException  on 5xx, timeouts, I/O errors, or a rate limit that outlasts the back-off budget
+     * @throws BinanceRequestException   for any other 4xx answer
+     * @throws VenueRefusedException     for a rate limit beyond the back-off budgets, or when the unit of work has no time left
+     * @throws OrderFateUnknownException on 5xx, codes of unknown execution, timeouts and I/O errors
      */
     private String call(String what, Function<Map<String, Object>, String> request, ParamsSupplier params, boolean signed) {
         boolean resynchronised = false;
         Duration waited = Duration.ZERO;
         int rateLimited = 0;
         while (true) {
+            Duration left = workLeft(what);
             Map<String, Object> p = params.get();
             if (signed) {
                 p.put("recvWindow", Long.toString(settings.recvWindow().toMillis()));
                 // the connector keeps a timestamp it is given (putIfAbsent): ours carries the clock offset
                 p.put("timestamp", Long.toString(clock.millis() + clockOffsetMillis.get()));
             }
-            ConnectorHttp.Observed observed = new ConnectorHttp.Observed(settings.connectTimeout(), settings.readTimeout());
+            ConnectorHttp.Observed observed = new ConnectorHttp.Observed(shorter(settings.connectTimeout(), left),
+                    shorter(settings.readTimeout(), left));
             try {
                 return ConnectorHttp.call(observed, () -> request.apply(p));
             } catch (BinanceClientException e) {
                 int status = e.getHttpStatusCode();
-                if (status == 429 || status == 418) {
-                    Duration wait = backoff(observed.retryAfter(), rateLimited++);
-                    if (waited.plus(wait).compareTo(settings.maxBackoff()) > 0) {
-                        throw new OrderFateUnknownException(what + ": Binance rate limit (HTTP " + status + ", code "
-                                + e.getErrorCode() + ") lasted beyond the back-off budget of " + settings.maxBackoff(), null);
+                switch (BinanceAnswers.classify(status, e.getErrorCode(), e.getErrMsg())) {
+                    case RATE_LIMITED -> {
+                        Duration wait = backoff(observed.retryAfter(), rateLimited++);
+                        if (waited.plus(wait).compareTo(settings.maxBackoff()) > 0 || wait.compareTo(workLeft(what)) >= 0) {
+                            throw new VenueRefusedException(what + ": Binance rate limit (HTTP " + status + ", code " + e.getErrorCode()
+                                    + "); waiting " + wait.toMillis() + " ms more is beyond the back-off budget",
+                                    "rate-limited: binance HTTP " + status + " code " + e.getErrorCode() + " (" + e.getErrMsg() + ")", null);
+                        }
+                        log.warn("{}: Binance answered HTTP {} ({}); retrying in {} ms", what, status, e.getErrMsg(), wait.toMillis());
+                        sleep(what, wait);
+                        waited = waited.plus(wait);
                     }
-                    log.warn("{}: Binance answered HTTP {} ({}); retrying in {} ms", what, status, e.getErrMsg(), wait.toMillis());
-                    sleep(what, wait);
-                    waited = waited.plus(wait);
-                    continue;
+                    case CLOCK_SKEW -> {
+                        if (!signed || resynchronised) {
+                            throw new BinanceRequestException(what, status, e.getErrorCode(), e.getErrMsg());
+                        }
+                        resynchronised = true;
+                        resynchroniseClock();
+                    }
+                    case EXECUTION_UNKNOWN -> throw new OrderFateUnknownException(what + ": Binance answered HTTP " + status + " code "
+                            + e.getErrorCode() + " (" + e.getErrMsg() + "); whether it executed is unknown", e);
+                    default -> throw new BinanceRequestException(what, status, e.getErrorCode(), e.getErrMsg());
                 }
-                if (e.getErrorCode() == TIMESTAMP_OUTSIDE_RECV_WINDOW && signed && !resynchronised) {
-                    resynchronised = true;
-                    resynchroniseClock();
-                    continue;
-                }
-                throw new BinanceRequestException(what, status, e.getErrorCode(), e.getErrMsg());
             } catch (BinanceServerException e) {
                 throw new OrderFateUnknownException(what + ": Binance answered HTTP " + e.getHttpStatusCode()
                         + "; whether it executed is unknown", e);
@@ -261,6 +305,25 @@ public final class BinanceVenue implements TradingVenue {
                 throw new OrderFateUnknownException(what + ": no answer from Binance (" + e.getMessage() + ")", e);
             }
         }
+    }
+
+    /** What is left of the unit of work's time; a call that would start past it is not sent. */
+    private Duration workLeft(String what) {
+        Instant deadline = workDeadline;
+        if (deadline == null) {
+            return settings.maxWork(); // no unit of work started: each call has the budget to itself
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw new VenueRefusedException(what + ": not sent, the Binance calls of this signal or refresh already took "
+                    + settings.maxWork().toMillis() + " ms", "venue-busy: binance calls of this unit of work took longer than "
+                    + settings.maxWork().toMillis() + " ms", null);
+        }
+        return left;
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private Duration backoff(Duration retryAfter, int attempt) {
@@ -276,7 +339,8 @@ public final class BinanceVenue implements TradingVenue {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OrderFateUnknownException(what + ": interrupted while backing off from a Binance rate limit", e);
+            throw new VenueRefusedException(what + ": interrupted while backing off from a Binance rate limit",
+                    "rate-limited: interrupted while backing off", e);
         }
     }
 

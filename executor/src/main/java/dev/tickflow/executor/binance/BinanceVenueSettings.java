@@ -21,6 +21,8 @@ import org.apache.kafka.common.config.ConfigException;
  * @param apiSecret  null when not configured
  * @param recvWindow how long after its timestamp Binance still accepts a signed request
  * @param maxBackoff the longest a call waits in total on HTTP 429/418 before it gives up
+ * @param maxWork    the longest all calls of one unit of work (a signal, a refresh round) may take together, waits and
+ *                   timeouts included: a call is cut short at it, and no call starts past it
  */
 public record BinanceVenueSettings(
         String restUrl,
@@ -29,7 +31,8 @@ public record BinanceVenueSettings(
         Duration recvWindow,
         Duration connectTimeout,
         Duration readTimeout,
-        Duration maxBackoff) {
+        Duration maxBackoff,
+        Duration maxWork) {
 
     public static final String TESTNET_REST_URL = "https://testnet.binance.vision";
     public static final String PRODUCTION_REST_URL = "https://api.binance.com";
@@ -42,6 +45,9 @@ public record BinanceVenueSettings(
     public static final String CONNECT_TIMEOUT_MS = "executor.binance.connect.timeout.ms";
     public static final String READ_TIMEOUT_MS = "executor.binance.read.timeout.ms";
     public static final String MAX_BACKOFF_MS = "executor.binance.max.backoff.ms";
+    public static final String MAX_WORK_MS = "executor.binance.max.work.ms";
+    /** Kafka Streams' transaction timeout under exactly_once_v2 unless {@code kafka.transaction.timeout.ms} sets another. */
+    public static final Duration STREAMS_TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
 
     /** The environment variables that set the credentials (TickflowConfig's TICKFLOW_* convention). */
     public static final String API_KEY_ENV = "TICKFLOW_EXECUTOR_BINANCE_API_KEY";
@@ -57,6 +63,7 @@ public record BinanceVenueSettings(
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(readTimeout, "readTimeout");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
+        requirePositive(maxWork, "maxWork");
         if (recvWindow.compareTo(MAX_RECV_WINDOW) > 0) {
             throw new IllegalArgumentException("recvWindow " + recvWindow + " is above Binance's maximum " + MAX_RECV_WINDOW);
         }
@@ -65,22 +72,42 @@ public record BinanceVenueSettings(
         apiSecret = blankToNull(apiSecret);
     }
 
-    /** Spot Testnet, no credentials, production-grade timings. */
+    /**
+     * Spot Testnet, no credentials, and timings that keep the venue calls of a signal and of a refresh round (which can
+     * fall into one Kafka transaction) together under the {@link #STREAMS_TRANSACTION_TIMEOUT}: 4 s of work each.
+     */
     public static BinanceVenueSettings testnet() {
-        return new BinanceVenueSettings(TESTNET_REST_URL, null, null, Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(60));
+        return new BinanceVenueSettings(TESTNET_REST_URL, null, null, Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(4));
     }
 
     public BinanceVenueSettings withRestUrl(String newRestUrl) {
-        return new BinanceVenueSettings(newRestUrl, apiKey, apiSecret, recvWindow, connectTimeout, readTimeout, maxBackoff);
+        return new BinanceVenueSettings(newRestUrl, apiKey, apiSecret, recvWindow, connectTimeout, readTimeout, maxBackoff, maxWork);
     }
 
     public BinanceVenueSettings withCredentials(String newApiKey, String newApiSecret) {
-        return new BinanceVenueSettings(restUrl, newApiKey, newApiSecret, recvWindow, connectTimeout, readTimeout, maxBackoff);
+        return new BinanceVenueSettings(restUrl, newApiKey, newApiSecret, recvWindow, connectTimeout, readTimeout, maxBackoff, maxWork);
     }
 
     public BinanceVenueSettings withTimeouts(Duration newConnectTimeout, Duration newReadTimeout, Duration newMaxBackoff) {
-        return new BinanceVenueSettings(restUrl, apiKey, apiSecret, recvWindow, newConnectTimeout, newReadTimeout, newMaxBackoff);
+        return new BinanceVenueSettings(restUrl, apiKey, apiSecret, recvWindow, newConnectTimeout, newReadTimeout, newMaxBackoff, maxWork);
+    }
+
+    public BinanceVenueSettings withMaxWork(Duration newMaxWork) {
+        return new BinanceVenueSettings(restUrl, apiKey, apiSecret, recvWindow, connectTimeout, readTimeout, maxBackoff, newMaxWork);
+    }
+
+    /**
+     * These settings, when the venue work of a signal and of a refresh round together (they can share one Kafka
+     * transaction) stays under {@code transactionTimeout}; otherwise a message naming {@value #MAX_WORK_MS}.
+     */
+    public BinanceVenueSettings requireWorkWithin(Duration transactionTimeout) {
+        if (maxWork.multipliedBy(2).compareTo(transactionTimeout) >= 0) {
+            throw new ConfigException(MAX_WORK_MS, maxWork.toMillis(), "twice this (a signal and a refresh round can share one Kafka "
+                    + "transaction) must stay below the transaction timeout of " + transactionTimeout.toMillis() + " ms, or the "
+                    + "broker aborts the transaction while the executor waits for Binance");
+        }
+        return this;
     }
 
     public boolean hasCredentials() {
@@ -120,7 +147,11 @@ public record BinanceVenueSettings(
                 .define(READ_TIMEOUT_MS, Type.LONG, d.readTimeout().toMillis(), Range.atLeast(1), Importance.LOW,
                         "Read timeout of a REST call; past it an order's fate is unknown and the executor looks it up.")
                 .define(MAX_BACKOFF_MS, Type.LONG, d.maxBackoff().toMillis(), Range.atLeast(0), Importance.LOW,
-                        "Longest total wait of one call on HTTP 429/418 (Retry-After honoured) before it gives up.");
+                        "Longest total wait of one call on HTTP 429/418 before it gives up; a Retry-After beyond it (or beyond "
+                                + MAX_WORK_MS + ") is not waited for.")
+                .define(MAX_WORK_MS, Type.LONG, d.maxWork().toMillis(), Range.atLeast(1), Importance.LOW,
+                        "Longest time the Binance calls of one signal or one refresh round take together (timeouts and waits "
+                                + "included); twice it must stay below the Kafka transaction timeout (10 s by default).");
     }
 
     public static BinanceVenueSettings from(TickflowConfig config) {
@@ -140,7 +171,8 @@ public record BinanceVenueSettings(
                 Duration.ofMillis(config.getLong(RECV_WINDOW_MS)),
                 Duration.ofMillis(config.getLong(CONNECT_TIMEOUT_MS)),
                 Duration.ofMillis(config.getLong(READ_TIMEOUT_MS)),
-                Duration.ofMillis(config.getLong(MAX_BACKOFF_MS)));
+                Duration.ofMillis(config.getLong(MAX_BACKOFF_MS)),
+                Duration.ofMillis(config.getLong(MAX_WORK_MS)));
     }
 
     /** Never shows the key or the secret. */
@@ -148,7 +180,7 @@ public record BinanceVenueSettings(
     public String toString() {
         return "BinanceVenueSettings{restUrl=" + restUrl + ", apiKey=" + (apiKey == null ? "<none>" : "[hidden]")
                 + ", apiSecret=" + (apiSecret == null ? "<none>" : "[hidden]") + ", recvWindow=" + recvWindow
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxBackoff=" + maxBackoff + "}";
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxBackoff=" + maxBackoff + ", maxWork=" + maxWork + "}";
     }
 
     private static String readSecretFile(Path file) {

@@ -3,6 +3,7 @@ package dev.tickflow.executor.engine;
 import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.oms.OrderManager;
+import dev.tickflow.executor.oms.ThrottledLog;
 import dev.tickflow.executor.venue.ExecutionReport;
 import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.venue.OrderFateUnknownException;
@@ -27,6 +28,7 @@ public final class ExchangeVenue implements ExecutionVenue {
     static final Duration MARKET_ORDER_LOOKUP_WINDOW = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(ExchangeVenue.class);
 
+    private final ThrottledLog failures = new ThrottledLog(log);
     private final TradingVenue adapter;
     private final Duration refreshInterval;
     private final Clock clock;
@@ -76,9 +78,9 @@ public final class ExchangeVenue implements ExecutionVenue {
         Optional<ExecutionReport> known;
         try {
             known = adapter.find(order.request());
-        } catch (OrderFateUnknownException e) {
-            log.warn("Order {} of signal {}: cannot ask {} whether it exists ({}); looking it up again later", clientOrderId,
-                    order.request().signalId(), adapter.name(), e.getMessage());
+        } catch (RuntimeException e) {
+            failures.warn("lookup-failed", "Order {} of signal {}: cannot ask {} whether it exists ({}); it is UNKNOWN and looked up again "
+                    + "at every refresh", clientOrderId, order.request().signalId(), adapter.name(), VenueFailures.describe(e));
             orders.awaitLookup(OpenOrder.fateUnknown(order.request(), order.signalPrice()));
             return false;
         }
@@ -94,14 +96,15 @@ public final class ExchangeVenue implements ExecutionVenue {
     /** Looks the order up instead of placing it again. */
     @Override
     public void placementUnknown(OpenOrder order, Instant now, OrderManager orders, OrderFateUnknownException cause) {
-        log.warn("Order {} of signal {}: fate unknown ({}); looking it up by client order id", order.request().clientOrderId(),
-                order.request().signalId(), cause.getMessage());
+        failures.warn("placement-unknown", "Order {} of signal {}: fate unknown ({}); looking it up by client order id",
+                order.request().clientOrderId(), order.request().signalId(), cause.getMessage());
         resolveUnknown(OpenOrder.fateUnknown(order.request(), order.signalPrice()), now, orders);
     }
 
     /**
-     * Refreshes every resting order, cancels the expired ones (EXPIRED) and looks up orders of unknown fate. A failing
-     * call is logged and retried at the next refresh.
+     * Looks up every open order: resolves those of unknown fate, cancels the expired ones (EXPIRED), and brings the
+     * others up to date; a resting order the exchange no longer finds becomes UNKNOWN. A call that fails leaves its order
+     * as it was, for the next refresh; once the round's time budget is spent the remaining orders wait for the next.
      */
     @Override
     public void refreshResting(Instant now, OrderManager orders, LastTradeStore lastTrades) {
@@ -112,11 +115,18 @@ public final class ExchangeVenue implements ExecutionVenue {
                 } else if (order.isExpiredAt(now)) {
                     expire(order, now, orders);
                 } else {
-                    MarketSnapshot market = market(order.request().symbol(), order.signalPrice(), now, lastTrades);
-                    orders.apply(order, adapter.refresh(order.request(), market), now);
+                    Optional<ExecutionReport> found = adapter.find(order.request());
+                    if (found.isPresent()) {
+                        orders.apply(order, found.get(), now);
+                    } else {
+                        failures.warn("order-missing", "Order {} rests in the executor but {} does not find it: it is UNKNOWN until a "
+                                + "lookup finds it or it expires", order.request().clientOrderId(), adapter.name());
+                        orders.awaitLookup(order.asFateUnknown());
+                    }
                 }
             } catch (RuntimeException e) {
-                log.warn("Refreshing order {} failed, retrying at the next refresh: {}", order.request().clientOrderId(), e.toString());
+                failures.warn("refresh-failed", "Refreshing order {} failed, retrying at the next refresh: {}",
+                        order.request().clientOrderId(), VenueFailures.describe(e));
             }
         }
     }
@@ -124,19 +134,23 @@ public final class ExchangeVenue implements ExecutionVenue {
     /**
      * Looks an order of unknown fate up; keeps it unknown (to be looked up again) until the exchange knows it, or answers
      * that it does not know it after the order's expiry (a MARKET order: {@link #MARKET_ORDER_LOOKUP_WINDOW} after its
-     * signal); then it is REJECTED. A lookup that fails is never taken as an answer.
+     * signal); then it is given up (REJECTED). A lookup that fails is never taken as an answer.
      */
     private void resolveUnknown(OpenOrder order, Instant now, OrderManager orders) {
         Optional<ExecutionReport> found;
         try {
             found = adapter.find(order.request());
-        } catch (OrderFateUnknownException e) {
-            log.warn("Order {}: looking it up failed ({}); trying again at the next refresh", order.request().clientOrderId(), e.getMessage());
+        } catch (RuntimeException e) {
+            failures.warn("lookup-failed", "Order {}: looking it up failed ({}); it stays UNKNOWN until the next refresh",
+                    order.request().clientOrderId(), VenueFailures.describe(e));
             orders.awaitLookup(order);
             return;
         }
         if (found.isPresent()) {
-            orders.apply(OpenOrder.placed(order.request(), order.signalPrice()), found.get(), now);
+            log.info("Order {} of unknown fate found at {}: {}", order.request().clientOrderId(), adapter.name(), found.get().status());
+            OpenOrder known = new OpenOrder(order.request(), order.exchangeOrderId(), order.status(), order.filledQuantity(),
+                    order.fillsSeen(), false, order.signalPrice());
+            orders.apply(known, found.get(), now);
         } else if (order.isExpiredAt(now) || order.request().type() == OrderType.MARKET && isUnknownTooLong(order, now)) {
             orders.abandon(order, "order-fate-unknown: " + adapter.name() + " does not know the order after placing it failed", now);
         } else {

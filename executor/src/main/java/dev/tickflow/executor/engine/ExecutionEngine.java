@@ -1,5 +1,6 @@
 package dev.tickflow.executor.engine;
 
+import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.oms.OrderManager;
@@ -19,6 +20,7 @@ import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.venue.OrderFateUnknownException;
 import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.venue.SymbolFilters;
+import dev.tickflow.executor.venue.VenueRefusedException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -57,19 +59,35 @@ public final class ExecutionEngine {
         this.orders = new OrderManager(state, output, venue.adapter().name(), this::onFills);
     }
 
-    /** A strategy.signals record, at the venue's clock for its time. */
+    /**
+     * A strategy.signals record, at the venue's clock for its time. Whatever the venue answers, the signal ends in a
+     * defined state: an order event (possibly REJECTED with a named reason), an order of unknown fate that the refresh
+     * resolves, or nothing when the target is reached already.
+     */
     public void onSignal(SignalInput signal) {
         Instant now = venue.signalClock(signal.createdAt());
+        venue.adapter().startWork();
         String instance = signal.instance();
         String symbol = signal.symbol();
         Optional<OpenOrder> open = orders.openOrder(instance, symbol);
         Plan plan = OrderPlanner.plan(signal.target(), portfolio.quantity(instance, symbol), open.map(o -> o.request().side()));
         if (plan instanceof Plan.CancelOpenOrder) {
-            venue.cancel(open.get(), now, orders);
+            OrderSide side = open.get().request().side() == OrderSide.BUY ? OrderSide.SELL : OrderSide.BUY;
+            Optional<Rejection> stale = risk.staleSignal(instance, signal.createdAt(), now);
+            if (stale.isPresent()) {
+                notActedOn(signal, side, stale.get().reason(), now);
+                return;
+            }
+            try {
+                venue.cancel(open.get(), now, orders);
+            } catch (RuntimeException e) {
+                notActedOn(signal, side, "cancel-failed: open order " + open.get().request().clientOrderId() + " could not be canceled ("
+                        + VenueFailures.describe(e) + ")", now);
+                return;
+            }
             open = orders.openOrder(instance, symbol);
             if (open.isPresent()) {
-                log.warn("Signal {}: open order {} of {} in {} could not be canceled; no new order", signal.signalId(),
-                        open.get().request().clientOrderId(), instance, symbol);
+                notActedOn(signal, side, "cancel-failed: open order " + open.get().request().clientOrderId() + " is still open", now);
                 return;
             }
             plan = OrderPlanner.plan(signal.target(), portfolio.quantity(instance, symbol), Optional.empty());
@@ -89,11 +107,18 @@ public final class ExecutionEngine {
 
     /** Every {@link ExecutionVenue#refreshInterval()} on the wall clock. */
     public void refreshResting(Instant now) {
+        venue.adapter().startWork();
         venue.refreshResting(now, orders, lastTrades);
     }
 
     private void place(SignalInput signal, Plan.Place plan, Instant now) {
-        Optional<SymbolFilters> filters = venue.adapter().filters(signal.symbol());
+        Optional<SymbolFilters> filters;
+        try {
+            filters = venue.adapter().filters(signal.symbol());
+        } catch (RuntimeException e) {
+            notActedOn(signal, plan.side(), "exchange-info-unavailable: " + VenueFailures.describe(e), now);
+            return;
+        }
         MarketSnapshot market = venue.market(signal.symbol(), signal.price(), now, lastTrades);
         String clientOrderId = ClientOrderIds.of(signal.signalId());
         BigDecimal quantity;
@@ -110,11 +135,14 @@ public final class ExecutionEngine {
         BigDecimal notionalPrice = order.type() == OrderType.LIMIT ? order.limitPrice() : market.referencePrice();
         Optional<Rejection> rejection = risk.check(order, portfolio.quantity(signal.instance(), signal.symbol()), notionalPrice, now,
                 orders.openOrderCount(signal.instance()), filters);
+        OpenOrder placed = OpenOrder.placed(order, signal.price());
         if (rejection.isPresent()) {
-            orders.rejected(order, rejection.get().reason(), now);
+            // a stale signal replayed after a crash may have its order at the exchange already: that is adopted, not rejected
+            if (rejection.get().rule() != RiskRule.STALE_SIGNAL || venue.needsPlacing(placed, now, orders)) {
+                orders.rejected(order, rejection.get().reason(), now);
+            }
             return;
         }
-        OpenOrder placed = OpenOrder.placed(order, signal.price());
         if (!venue.needsPlacing(placed, now, orders)) {
             return;
         }
@@ -125,13 +153,35 @@ public final class ExecutionEngine {
         } catch (OrderFateUnknownException e) {
             venue.placementUnknown(placed, now, orders, e);
             return;
+        } catch (VenueRefusedException e) {
+            orders.rejected(order, e.reason(), now);
+            return;
+        } catch (RuntimeException e) {
+            // an answer the venue could not make sense of: the order may exist, so it is looked up, never placed again
+            venue.placementUnknown(placed, now, orders, new OrderFateUnknownException(VenueFailures.describe(e), e));
+            return;
         }
         orders.apply(placed, report, now);
     }
 
+    /** Records a signal the executor cannot act on as a REJECTED event of its order, with the named reason. */
+    private void notActedOn(SignalInput signal, OrderSide side, String reason, Instant now) {
+        OrderRequest order = policy.orderFor(signal, ClientOrderIds.of(signal.signalId()), side, BigDecimal.ZERO, Optional.empty());
+        orders.rejected(order, reason, now);
+    }
+
     /** Fills the order lifecycle published: into the portfolio, whose new PnL the risk engine watches. */
     private void onFills(OrderRequest order, List<ExchangeFill> fills, Instant now) {
-        PositionRecord position = portfolio.apply(order, fills, venue.adapter().filters(order.symbol()), now);
+        Optional<SymbolFilters> filters;
+        try {
+            filters = venue.adapter().filters(order.symbol());
+        } catch (RuntimeException e) {
+            // the assets then come from the symbol's name: fills are never dropped for want of exchangeInfo
+            log.warn("Fills of order {}: exchange info unavailable ({}); assets taken from the symbol's name", order.clientOrderId(),
+                    VenueFailures.describe(e));
+            filters = Optional.empty();
+        }
+        PositionRecord position = portfolio.apply(order, fills, filters, now);
         risk.onPosition(order.strategyInstance(), order.symbol(), position, now);
     }
 }

@@ -34,6 +34,11 @@ public record OpenOrder(OrderRequest request, String exchangeOrderId, OrderStatu
         return new OpenOrder(request, null, OrderStatus.NEW, BigDecimal.ZERO, 0, true, signalPrice);
     }
 
+    /** This order, whose state the venue could not confirm (it does not find it): looked up again, what was published of it kept. */
+    public OpenOrder asFateUnknown() {
+        return new OpenOrder(request, exchangeOrderId, status, filledQuantity, fillsSeen, true, signalPrice);
+    }
+
     /** Whether the executor cancels it at {@code now}: a resting order past its expiry. */
     public boolean isExpiredAt(Instant now) {
         return request.expiresAt() != null && !now.isBefore(request.expiresAt());

@@ -34,6 +34,7 @@ public final class OrderManager {
     private final OrderOutput output;
     private final String venue;
     private final FillListener fills;
+    private final ThrottledLog rejections = new ThrottledLog(log);
 
     /** @param venue the venue's name every order event carries */
     public OrderManager(OpenOrderStore store, OrderOutput output, String venue, FillListener fills) {
@@ -59,10 +60,23 @@ public final class OrderManager {
         return (int) store.allOpenOrders().stream().filter(order -> instance.equals(order.request().strategyInstance())).count();
     }
 
-    /** Publishes an order refused before it reached the venue (a risk rule, no size) as REJECTED. */
+    /**
+     * Publishes an order refused before it reached the venue, or a signal that could not be acted on (a risk rule, no
+     * size, the venue unavailable), as REJECTED with its named reason {@code "<name>: <detail>"}.
+     */
     public void rejected(OrderRequest order, String reason, Instant now) {
-        log.info("Order {} of {} in {} REJECTED: {}", order.clientOrderId(), order.strategyInstance(), order.symbol(), reason);
+        rejections.warn(reasonName(reason), "Order {} of {} in {} REJECTED: {}", order.clientOrderId(), order.strategyInstance(),
+                order.symbol(), reason);
         output.order(update(order, OrderStatus.REJECTED, null, BigDecimal.ZERO, null, reason, now));
+    }
+
+    /** The name of a reject reason {@code "<name>: <detail>"}: the part before the first colon. */
+    public static String reasonName(String reason) {
+        if (reason == null) {
+            return "unknown";
+        }
+        int colon = reason.indexOf(':');
+        return (colon < 0 ? reason : reason.substring(0, colon)).trim();
     }
 
     /** Keeps an order of unknown fate, to be looked up again; nothing is published. */
@@ -70,10 +84,16 @@ public final class OrderManager {
         store.putOpenOrder(order);
     }
 
-    /** Drops an order of unknown fate that the venue does not know, and publishes it REJECTED. */
+    /**
+     * Drops an order of unknown fate that the venue does not know: REJECTED, or CANCELED with what it filled when fills
+     * of it were published before.
+     */
     public void abandon(OpenOrder order, String reason, Instant now) {
         store.removeOpenOrder(order.request().strategyInstance(), order.request().symbol());
-        output.order(update(order.request(), OrderStatus.REJECTED, null, BigDecimal.ZERO, null, reason, now));
+        rejections.warn(reasonName(reason), "Order {} of {} in {} given up: {}", order.request().clientOrderId(),
+                order.request().strategyInstance(), order.request().symbol(), reason);
+        OrderStatus status = order.fillsSeen() > 0 ? OrderStatus.CANCELED : OrderStatus.REJECTED;
+        output.order(update(order.request(), status, order.exchangeOrderId(), order.filledQuantity(), null, reason, now));
     }
 
     /** Applies what the venue reports of {@code order}. */

@@ -44,10 +44,10 @@ public final class PreTradeRisk {
     public static Optional<Rejection> check(OrderRequest order, RiskLimits limits, Context context) {
         boolean reduces = reduces(order, context.position());
         BigDecimal notional = order.quantity().multiply(context.price());
-        if (limits.maxSignalAge() != null && order.createdAt() != null) {
-            Duration age = Duration.between(context.signalTime(), context.now());
-            if (age.compareTo(limits.maxSignalAge()) > 0) {
-                return reject(RiskRule.STALE_SIGNAL, "signal is " + age.toMillis() + " ms old, the limit is " + limits.maxSignalAge().toMillis() + " ms");
+        if (order.createdAt() != null) {
+            Optional<Rejection> stale = staleSignal(limits, context.signalTime(), context.now());
+            if (stale.isPresent()) {
+                return stale;
             }
         }
         TradingState trading = context.halt().map(Halt::state).orElse(TradingState.ACTIVE);
@@ -130,6 +130,18 @@ public final class PreTradeRisk {
 
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
+    }
+
+    /** The {@code stale-signal} rejection of a signal decided at {@code signalTime}, when it is older than the limit at {@code now}. */
+    public static Optional<Rejection> staleSignal(RiskLimits limits, Instant signalTime, Instant now) {
+        if (limits.maxSignalAge() == null || signalTime == null) {
+            return Optional.empty();
+        }
+        Duration age = Duration.between(signalTime, now);
+        if (age.compareTo(limits.maxSignalAge()) > 0) {
+            return reject(RiskRule.STALE_SIGNAL, "signal is " + age.toMillis() + " ms old, the limit is " + limits.maxSignalAge().toMillis() + " ms");
+        }
+        return Optional.empty();
     }
 
     private static Optional<Rejection> reject(RiskRule rule, String message) {

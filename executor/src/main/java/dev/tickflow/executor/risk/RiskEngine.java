@@ -44,6 +44,11 @@ public final class RiskEngine {
         return PreTradeRisk.check(order, policy.limitsOf(instance), context);
     }
 
+    /** The {@code stale-signal} rejection of the instance's signal decided at {@code signalTime}, if it is too old at {@code now}. */
+    public Optional<Rejection> staleSignal(String instance, Instant signalTime, Instant now) {
+        return PreTradeRisk.staleSignal(policy.limitsOf(instance), signalTime, now);
+    }
+
     /** Counts an order the instance sends to the venue at {@code now} in its rate window. */
     public void orderSent(String instance, Instant now) {
         store.putRisk(instance, store.risk(instance).withOrderAt(now, PreTradeRisk.RATE_WINDOW));

@@ -9,12 +9,20 @@ import java.util.Optional;
  *
  * <p>Exchange rejections are results, not exceptions: {@link #place} answers a {@code REJECTED} report with the
  * exchange's message. An exception means the call could not complete: {@link OrderFateUnknownException} when the order
- * may or may not exist on the exchange (5xx, timeout); the executor then asks {@link #find} before anything else.
+ * may or may not exist on the exchange (5xx, timeout), the executor then asks {@link #find} before anything else;
+ * {@link VenueRefusedException} when the venue answered that the call took no effect.
  */
 public interface TradingVenue extends AutoCloseable {
 
     /** {@code paper} or {@code binance}: the {@code broker} field of every order event. */
     String name();
+
+    /**
+     * Starts a unit of work (one signal, one refresh round): the calls until the next start share the venue's time
+     * budget, so the calling stream thread never waits past its Kafka transaction. Nothing for a venue without remote calls.
+     */
+    default void startWork() {
+    }
 
     /** Places the order and answers its state right after: FILLED with its fills for a market order, NEW for a resting limit order. */
     ExecutionReport place(OrderRequest order, MarketSnapshot market);

@@ -223,9 +223,37 @@ class BinanceVenueTest {
         OrderRequest resting = limit("sig-10-buy", OrderSide.BUY, "0.001", "50000.00");
         assertThat(venue.place(resting, SNAPSHOT).status()).isEqualTo(OrderStatus.NEW);
         ExecutionReport duplicate = venue.place(resting, SNAPSHOT);
-        assertThat(duplicate.status()).isEqualTo(OrderStatus.REJECTED);
-        assertThat(duplicate.rejectReason()).isEqualTo("binance -2010: Duplicate order sent.");
+        assertThat(duplicate.status()).as("-2010 duplicate: the order Binance holds is adopted").isEqualTo(OrderStatus.NEW);
+        assertThat(duplicate.exchangeOrderId()).isEqualTo(Long.toString(exchange.order("sig-10-buy").orElseThrow().orderId()));
         assertThat(exchange.orders()).containsOnlyKeys("sig-10-buy");
+        assertThat(exchange.placements("sig-10-buy")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterBeyondTheBudgetIsNotWaitedFor() {
+        exchange.retryAfterSeconds(30).inject(Fault.RATE_LIMITED, 1);
+        venue.startWork();
+
+        ExecutionReport report = venue.place(market("sig-16-buy", OrderSide.BUY, "0.001"), SNAPSHOT);
+
+        assertThat(report.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(report.rejectReason()).startsWith("rate-limited:");
+        assertThat(exchange.requests("POST", "/api/v3/order")).hasSize(1);
+        assertThat(exchange.orders()).isEmpty();
+    }
+
+    @Test
+    void failuresOutsidePlacementAreThrownAsRefusalsOrUnknownOutcomes() {
+        OrderRequest order = market("sig-17-buy", OrderSide.BUY, "0.001");
+        exchange.fail(FakeSpotExchange.Endpoint.EXCHANGE_INFO, FakeSpotExchange.Failure.serverError(), 1)
+                .fail(FakeSpotExchange.Endpoint.QUERY_ORDER, FakeSpotExchange.Failure.error(400, -1100, "Illegal characters found."), 1)
+                .fail(FakeSpotExchange.Endpoint.CANCEL_ORDER, FakeSpotExchange.Failure.unknownOrder(), 1);
+
+        assertThatThrownBy(() -> venue.filters("ETHUSDT")).isInstanceOf(OrderFateUnknownException.class).hasMessageContaining("HTTP 503");
+        assertThatThrownBy(() -> venue.find(order)).isInstanceOf(dev.tickflow.executor.venue.VenueRefusedException.class)
+                .hasMessageContaining("-1100");
+        assertThatThrownBy(() -> venue.cancel(order)).isInstanceOf(dev.tickflow.executor.venue.VenueRefusedException.class)
+                .hasMessageContaining("-2011");
     }
 
     @Test
@@ -285,14 +313,14 @@ class BinanceVenueTest {
     }
 
     @Test
-    void rateLimitBeyondTheBackoffBudgetLeavesTheOrderToReconciliation() {
+    void rateLimitBeyondTheBackoffBudgetIsANamedRejection() {
         venue = new BinanceVenue(settings(Duration.ofSeconds(1), Duration.ofSeconds(2)));
         exchange.retryAfterSeconds(1).inject(Fault.RATE_LIMITED, 5);
         OrderRequest order = market("sig-15-buy", OrderSide.BUY, "0.001");
 
-        assertThatThrownBy(() -> venue.place(order, SNAPSHOT))
-                .isInstanceOf(OrderFateUnknownException.class)
-                .hasMessageContaining("HTTP 429");
+        ExecutionReport report = venue.place(order, SNAPSHOT);
+        assertThat(report.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(report.rejectReason()).startsWith("rate-limited: binance HTTP 429 code -1003");
         assertThat(exchange.requests("POST", "/api/v3/order")).hasSize(3);
         assertThat(venue.find(order)).isEmpty();
     }

@@ -8,6 +8,7 @@ import dev.tickflow.executor.venue.OrderFateUnknownException;
 import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.executor.venue.TradingVenue;
+import dev.tickflow.executor.venue.VenueRefusedException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,14 @@ final class ExchangeDouble implements TradingVenue {
     /** While set, find fails. */
     boolean findFails;
     int findCalls;
+    /** LIMIT orders rest (NEW) instead of filling. */
+    boolean restingLimitOrders;
+    /** While set, cancel fails with an unknown outcome. */
+    boolean cancelFails;
+    /** While set, filters fail as a 5xx on exchangeInfo. */
+    boolean filtersFail;
+    /** The next place is refused (a rate limit beyond the back-off budget). */
+    boolean refusePlacement;
 
     @Override
     public String name() {
@@ -40,6 +49,16 @@ final class ExchangeDouble implements TradingVenue {
     @Override
     public ExecutionReport place(OrderRequest order, MarketSnapshot market) {
         placeCalls.add(order.clientOrderId());
+        if (refusePlacement) {
+            refusePlacement = false;
+            throw new VenueRefusedException("429", "rate-limited: test", null);
+        }
+        if (restingLimitOrders && order.limitPrice() != null) {
+            ExecutionReport resting = new ExecutionReport(order.clientOrderId(), "X-" + (orders.size() + 1), OrderStatus.NEW, BigDecimal.ZERO,
+                    List.of(), null, market.time());
+            orders.put(order.clientOrderId(), resting);
+            return resting;
+        }
         if (failBeforeAccepting) {
             failBeforeAccepting = false;
             throw new OrderFateUnknownException("503 from the exchange", null);
@@ -72,11 +91,17 @@ final class ExchangeDouble implements TradingVenue {
 
     @Override
     public ExecutionReport cancel(OrderRequest order) {
+        if (cancelFails) {
+            throw new OrderFateUnknownException("503 on cancel", null);
+        }
         return orders.get(order.clientOrderId());
     }
 
     @Override
     public Optional<SymbolFilters> filters(String symbol) {
+        if (filtersFail) {
+            throw new OrderFateUnknownException("503 on exchangeInfo", null);
+        }
         return Optional.empty();
     }
 }

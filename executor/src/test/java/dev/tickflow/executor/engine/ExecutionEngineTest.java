@@ -11,6 +11,7 @@ import dev.tickflow.executor.oms.OrderUpdate;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.executor.order.OrderSizing;
 import dev.tickflow.executor.portfolio.PositionState;
+import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
 import dev.tickflow.executor.venue.ExchangeFill;
 import java.math.BigDecimal;
@@ -117,6 +118,73 @@ class ExecutionEngineTest {
         assertThat(orders).as("a failing lookup is retried, never taken as an answer").isEmpty();
         assertThat(exchange.placeCalls).isEmpty();
         assertThat(state.allOpenOrders()).hasSize(1);
+    }
+
+    @Test
+    void aFailedCancelRejectsTheSignalWithItsReasonAndKeepsTheRestingOrder() {
+        ExecutionEngine limitEngine = new ExecutionEngine(new OrderPolicy(OrderType.LIMIT, new BigDecimal("100"), TimeInForce.GTC, Duration.ZERO),
+                new OrderSizing(Map.of(), Map.of(), "q", "n"), RiskPolicy.unlimited(), exchangeVenue(clock), state, output);
+        exchange.restingLimitOrders = true;
+        limitEngine.onSignal(ENTRY);
+        assertThat(state.allOpenOrders()).hasSize(1);
+        exchange.cancelFails = true;
+        SignalInput exit = new SignalInput("A:BTCUSDT:60000", "A", "BTCUSDT", TargetPosition.FLAT, new BigDecimal("50000"), T);
+        limitEngine.onSignal(exit);
+        assertThat(orders).last().satisfies(update -> {
+            assertThat(update.order().clientOrderId()).isEqualTo(ClientOrderIds.of(exit.signalId()));
+            assertThat(update.status()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(update.rejectReason()).startsWith("cancel-failed:").contains("outcome unknown");
+        });
+        assertThat(state.allOpenOrders()).as("the resting order stays, refreshed as before").hasSize(1);
+    }
+
+    @Test
+    void unavailableExchangeInfoRejectsTheSignalWithoutPlacing() {
+        exchange.filtersFail = true;
+        engine.onSignal(ENTRY);
+        assertThat(exchange.placeCalls).isEmpty();
+        assertThat(orders).singleElement().satisfies(update -> {
+            assertThat(update.status()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(update.rejectReason()).startsWith("exchange-info-unavailable:");
+        });
+    }
+
+    @Test
+    void aRefusedPlacementIsANamedRejection() {
+        exchange.refusePlacement = true;
+        engine.onSignal(ENTRY);
+        assertThat(orders).singleElement().satisfies(update -> {
+            assertThat(update.status()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(update.rejectReason()).isEqualTo("rate-limited: test");
+        });
+        assertThat(state.allOpenOrders()).isEmpty();
+    }
+
+    @Test
+    void aStaleSignalIsRejectedUnlessItsOrderIsAtTheExchangeAlready() {
+        ExecutionEngine bounded = new ExecutionEngine(new OrderPolicy(OrderType.MARKET, BigDecimal.ZERO, TimeInForce.GTC, Duration.ZERO),
+                new OrderSizing(Map.of(), Map.of(), "q", "n"),
+                new RiskPolicy(new RiskLimits(null, null, null, null, null, null, Duration.ofMinutes(2)), Map.of(), RiskPolicy.HaltScope.INSTANCE),
+                exchangeVenue(clock), state, output);
+        clock.set(T.plusSeconds(121));
+        bounded.onSignal(ENTRY);
+        assertThat(orders).singleElement().satisfies(update -> {
+            assertThat(update.status()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(update.rejectReason()).startsWith("stale-signal:");
+        });
+        assertThat(exchange.placeCalls).isEmpty();
+
+        SignalInput placedBeforeACrash = new SignalInput("A:BTCUSDT:1", "A", "BTCUSDT", TargetPosition.LONG, new BigDecimal("50000"), T);
+        clock.set(T);
+        engine.onSignal(placedBeforeACrash);
+        orders.clear();
+        InMemoryState replayedState = new InMemoryState();
+        RecordingOutput replayed = new RecordingOutput();
+        new ExecutionEngine(new OrderPolicy(OrderType.MARKET, BigDecimal.ZERO, TimeInForce.GTC, Duration.ZERO), new OrderSizing(Map.of(), Map.of(), "q", "n"),
+                new RiskPolicy(new RiskLimits(null, null, null, null, null, null, Duration.ofMinutes(2)), Map.of(), RiskPolicy.HaltScope.INSTANCE),
+                exchangeVenue(new SettableClock(T.plusSeconds(600))), replayedState, replayed).onSignal(placedBeforeACrash);
+        assertThat(replayed.orders).as("adopted, not rejected").extracting(OrderUpdate::status).containsExactly(OrderStatus.FILLED);
+        assertThat(exchange.placeCalls).hasSize(1);
     }
 
     private ExecutionVenue exchangeVenue(Clock engineClock) {

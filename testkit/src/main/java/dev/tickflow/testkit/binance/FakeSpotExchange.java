@@ -35,7 +35,8 @@ import okhttp3.mockwebserver.RecordedRequest;
  * their formats (-1102, -1100), the symbol's filters (-1013) and duplicate client order ids among open orders (-2010).
  *
  * <p>MARKET orders fill at once at the symbol's market price; LIMIT orders rest until {@link #price} moves the market
- * through them. Faults are injected for the next N order placements ({@link #inject}).
+ * through them. Faults are injected for the next N order placements ({@link #inject}), and scripted for the next N calls
+ * of the other endpoints ({@link #fail}); {@link #placements} counts the orders accepted per client order id.
  */
 public final class FakeSpotExchange {
 
@@ -64,7 +65,76 @@ public final class FakeSpotExchange {
         /** HTTP 503 after the order was placed: the answer is lost. */
         SERVER_ERROR_AFTER_PLACING,
         /** The order is placed, the answer comes after {@link #responseDelay} (past the client's timeout). */
-        TIMEOUT_AFTER_PLACING
+        TIMEOUT_AFTER_PLACING,
+        /** The order is placed, and the answer is -2010 "Duplicate order sent." (as to a retry of a request that went through). */
+        DUPLICATE_AFTER_PLACING
+    }
+
+    /** The calls besides placements whose answers {@link #fail} scripts. */
+    public enum Endpoint {
+        /** GET /api/v3/order. */
+        QUERY_ORDER("GET", "/api/v3/order"),
+        /** DELETE /api/v3/order. */
+        CANCEL_ORDER("DELETE", "/api/v3/order"),
+        /** GET /api/v3/myTrades. */
+        MY_TRADES("GET", "/api/v3/myTrades"),
+        /** GET /api/v3/exchangeInfo. */
+        EXCHANGE_INFO("GET", "/api/v3/exchangeInfo");
+
+        private final String method;
+        private final String path;
+
+        Endpoint(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        boolean matches(String requestMethod, String requestPath) {
+            return method.equals(requestMethod) && path.equals(requestPath);
+        }
+    }
+
+    /**
+     * An answer scripted for a call of an {@link Endpoint}: an error instead of the call's effect, or (a timeout) the
+     * call's effect with its answer held back for {@code delay}.
+     *
+     * @param code              Binance's error code; null for an error without a JSON body (a 5xx from the gateway)
+     * @param retryAfterSeconds the Retry-After header, or null
+     * @param delay             non-null for a timeout: the call takes effect, its answer comes this much later
+     */
+    public record Failure(int status, Integer code, String message, Integer retryAfterSeconds, Duration delay) {
+
+        /** HTTP 503 without a body; the call takes no effect. */
+        public static Failure serverError() {
+            return new Failure(503, null, null, null, null);
+        }
+
+        /** A Binance error answer; the call takes no effect. */
+        public static Failure error(int status, int code, String message) {
+            return new Failure(status, code, message, null, null);
+        }
+
+        /** -2011 "Unknown order sent.", as Binance answers a cancel of an order that is final or unknown. */
+        public static Failure unknownOrder() {
+            return error(400, -2011, "Unknown order sent.");
+        }
+
+        /** HTTP 429 -1003 with {@code retryAfterSeconds} (null: none); the call takes no effect. */
+        public static Failure rateLimited(Integer retryAfterSeconds) {
+            return new Failure(429, -1003, "Too many requests; current limit of IP is 6000 requests per minute.", retryAfterSeconds, null);
+        }
+
+        /** The call takes effect (or fails as it would) and its answer comes {@code delay} later (past the client's read timeout). */
+        public static Failure timeout(Duration delay) {
+            return new Failure(200, null, null, null, delay);
+        }
+
+        boolean isTimeout() {
+            return delay != null;
+        }
+    }
+
+    private record ScriptedFailure(Endpoint endpoint, Failure failure) {
     }
 
     /** The rules of one symbol, as exchangeInfo publishes them (zero turns a bound off). */
@@ -102,6 +172,8 @@ public final class FakeSpotExchange {
     private final Map<String, BigDecimal> marketPrices = new LinkedHashMap<>();
     private final Map<Long, MutableOrder> orders = new LinkedHashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final List<ScriptedFailure> scripted = new ArrayList<>();
+    private final Map<String, Integer> placements = new LinkedHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private String apiKey = DEFAULT_API_KEY;
     private String secret = DEFAULT_SECRET;
@@ -208,6 +280,33 @@ public final class FakeSpotExchange {
         return this;
     }
 
+    /**
+     * The next {@code times} calls of {@code endpoint} answer {@code failure}, after the failures scripted for it before;
+     * other endpoints and placements ({@link #inject}) are not affected.
+     */
+    public FakeSpotExchange fail(Endpoint endpoint, Failure failure, int times) {
+        synchronized (lock) {
+            for (int i = 0; i < times; i++) {
+                scripted.add(new ScriptedFailure(endpoint, failure));
+            }
+        }
+        return this;
+    }
+
+    /** How many of the scripted failures of {@code endpoint} have not been answered yet. */
+    public int pendingFailures(Endpoint endpoint) {
+        synchronized (lock) {
+            return (int) scripted.stream().filter(f -> f.endpoint() == endpoint).count();
+        }
+    }
+
+    /** How many orders the exchange accepted with {@code clientOrderId} (more than one would be a duplicate placement). */
+    public int placements(String clientOrderId) {
+        synchronized (lock) {
+            return placements.getOrDefault(clientOrderId, 0);
+        }
+    }
+
     /** The exchange's clock. */
     public long now() {
         synchronized (lock) {
@@ -262,6 +361,41 @@ public final class FakeSpotExchange {
     }
 
     private Answer route(String method, String path, Map<String, String> params, String query, String body, String key) {
+        Failure failure = nextScriptedFailure(method, path);
+        if (failure != null && !failure.isTimeout()) {
+            Answer answer = Answer.error(failure.status(), failure.code(), failure.message());
+            if (failure.retryAfterSeconds() != null) {
+                answer.response.setHeader("Retry-After", failure.retryAfterSeconds());
+            }
+            return answer;
+        }
+        Answer answer;
+        try {
+            answer = handle(method, path, params, query, body, key);
+        } catch (ApiError e) {
+            if (failure == null) {
+                throw e;
+            }
+            answer = Answer.error(e.status, e.code, e.getMessage());
+        }
+        if (failure != null) {
+            answer.response.setHeadersDelay(failure.delay().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return answer;
+    }
+
+    private Failure nextScriptedFailure(String method, String path) {
+        synchronized (lock) {
+            for (int i = 0; i < scripted.size(); i++) {
+                if (scripted.get(i).endpoint().matches(method, path)) {
+                    return scripted.remove(i).failure();
+                }
+            }
+            return null;
+        }
+    }
+
+    private Answer handle(String method, String path, Map<String, String> params, String query, String body, String key) {
         return switch (method + " " + path) {
             case "GET /api/v3/time" -> Answer.ok(json.createObjectNode().put("serverTime", now()));
             case "GET /api/v3/exchangeInfo" -> exchangeInfo(params);
@@ -381,6 +515,7 @@ public final class FakeSpotExchange {
             MutableOrder order = new MutableOrder(nextOrderId++, clientOrderId, rules, side, type, timeInForce, price,
                     quantity, time);
             orders.put(order.orderId, order);
+            placements.merge(clientOrderId, 1, Integer::sum);
             if (type.equals("MARKET")) {
                 order.fill(market, quantity, time);
             } else if (order.crossedBy(market)) {
@@ -391,6 +526,9 @@ public final class FakeSpotExchange {
             ObjectNode answer = orderResponse(order, responseType);
             if (fault == Fault.SERVER_ERROR_AFTER_PLACING) {
                 return Answer.error(503, null, null);
+            }
+            if (fault == Fault.DUPLICATE_AFTER_PLACING) {
+                return Answer.error(400, -2010, "Duplicate order sent.");
             }
             if (fault == Fault.TIMEOUT_AFTER_PLACING) {
                 Answer delayed = Answer.ok(answer);
@@ -411,7 +549,7 @@ public final class FakeSpotExchange {
             case IP_BANNED -> withRetryAfter(Answer.error(418, -1003,
                     "Way too many requests; IP banned until " + (now() + 1_000) + "."));
             case SERVER_ERROR -> Answer.error(503, null, null);
-            case SERVER_ERROR_AFTER_PLACING, TIMEOUT_AFTER_PLACING -> null;
+            case SERVER_ERROR_AFTER_PLACING, TIMEOUT_AFTER_PLACING, DUPLICATE_AFTER_PLACING -> null;
         };
     }
 
