@@ -69,7 +69,7 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
      * A signal is created at its 1-minute candle's close and normally reaches the executor some seconds later (the
      * aggregation's grace period, two topics); one older than two candle periods is refused (docs/executor.md).
      */
-    public static final Duration DEFAULT_MAX_SIGNAL_AGE = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_MAX_SIGNAL_AGE = Duration.ofMinutes(5);
     public static final String RISK_HALT_SCOPE = RISK_PREFIX + "halt.scope";
     public static final String RISK_OVERRIDES = RISK_PREFIX + "overrides";
 

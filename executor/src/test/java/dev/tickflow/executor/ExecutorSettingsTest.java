@@ -35,7 +35,7 @@ class ExecutorSettingsTest {
         assertThat(settings.orderType()).isEqualTo(OrderType.MARKET);
         assertThat(settings.paperFeeRate()).isEqualByComparingTo("0.001");
         assertThat(settings.paperSlippageBps()).isEqualByComparingTo("0");
-        RiskLimits signalAgeOnly = new RiskLimits(null, null, null, null, null, null, Duration.ofMinutes(2));
+        RiskLimits signalAgeOnly = new RiskLimits(null, null, null, null, null, null, Duration.ofMinutes(5));
         assertThat(settings.risk()).as("only the signal age is bounded by default").isEqualTo(new RiskPolicy(signalAgeOnly, Map.of(), RiskPolicy.HaltScope.INSTANCE));
         assertThat(settings.sizing().quantity("BTCUSDT", new BigDecimal("50000"), Optional.empty())).isEqualByComparingTo("0.001");
     }
