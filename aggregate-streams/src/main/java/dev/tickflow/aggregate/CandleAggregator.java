@@ -43,6 +43,14 @@ public final class CandleAggregator {
         this(grace.toMillis(), rolledUp(intervals), new InMemorySymbolStates(), candles);
     }
 
+    /**
+     * As the service's processor runs it, with every changed state encoded as for its store write, but neither store
+     * nor changelog: the aggregation's own cost per trade, for the micro-benchmarks in {@code bench}.
+     */
+    public static CandleAggregator encodingEveryChange(Duration grace, List<CandleInterval> intervals, Consumer<Candle> candles) {
+        return new CandleAggregator(grace.toMillis(), rolledUp(intervals), new EncodedSymbolStates(), candles);
+    }
+
     CandleAggregator(long graceMs, List<CandleInterval> rolledIntervals, SymbolStates states, Consumer<Candle> candles) {
         this.graceMs = graceMs;
         this.rolledIntervals = rolledIntervals;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tickflow.aggregate.CandleAggregator.Outcome;
 import dev.tickflow.schema.Candle;
+import dev.tickflow.schema.Trade;
 import dev.tickflow.topics.CandleInterval;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +65,33 @@ class CandleAggregatorTest {
         aggregator.closeUpTo(START + MINUTE + GRACE);
 
         assertThat(candles).extracting(Candle::getSymbol).containsExactly("A", "B", "\uFB01X", "\uD83D\uDE00X");
+    }
+
+    @Test
+    void encodingEveryChangeGivesTheSameCandlesAndKeepsEachSymbolsLatestStateEncoded() {
+        List<CandleInterval> intervals = List.of(CandleInterval.ONE_MINUTE, CandleInterval.parse("5m"));
+        List<Candle> encodingCandles = new ArrayList<>();
+        EncodedSymbolStates states = new EncodedSymbolStates();
+        CandleAggregator encoding = new CandleAggregator(GRACE, CandleAggregator.rolledUp(intervals), states, encodingCandles::add);
+        List<Candle> factoryCandles = new ArrayList<>();
+        CandleAggregator fromFactory = CandleAggregator.encodingEveryChange(Duration.ofMillis(GRACE), intervals, factoryCandles::add);
+
+        for (int i = 0; i < 40; i++) {
+            long millis = i * 20_000L;
+            Trade trade = trade(i % 2 == 0 ? "BTCUSDT" : "ETHUSDT", i + 1, millis, Integer.toString(100 + i % 7), "1");
+            aggregator.accept(trade, START + millis);
+            encoding.accept(trade, START + millis);
+            fromFactory.accept(trade, START + millis);
+        }
+
+        assertThat(candles).hasSizeGreaterThan(20);
+        assertThat(encodingCandles).hasToString(candles.toString());
+        assertThat(factoryCandles).hasToString(candles.toString());
+        SymbolStateCodec codec = new SymbolStateCodec();
+        for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
+            assertThat(states.encoded(symbol)).isEqualTo(codec.encode(states.get(symbol)));
+        }
+        assertThat(states.encoded("SOLUSDT")).isNull();
     }
 
     @Test

@@ -12,7 +12,6 @@ import dev.tickflow.topics.TopicCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -83,10 +82,7 @@ final class AggregateBench {
             long sent = 0;
             while (trades.hasNext()) {
                 BenchTrades.SimTrade t = trades.next();
-                Instant time = Instant.ofEpochMilli(t.time());
-                Trade trade = new Trade("simulator", t.symbol(), t.tradeId(), t.tradeId(), t.tradeId(), t.price(), t.quantity(), time,
-                        t.buyerIsMaker(), time, time);
-                producer.send(new ProducerRecord<>(topic, null, t.time(), t.symbol(), trade), (metadata, e) -> {
+                producer.send(new ProducerRecord<>(topic, null, t.time(), t.symbol(), t.toTrade()), (metadata, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);
                     }

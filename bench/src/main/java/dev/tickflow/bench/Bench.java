@@ -144,7 +144,8 @@ public final class Bench {
         return result;
     }
 
-    private static int freePort() {
+    /** A free port on 127.0.0.1, for a broker of the benchmarks. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -152,7 +153,8 @@ public final class Bench {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Deletes a benchmark's temporary directory, quietly: a leftover is harmless. */
+    public static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException ignored) {

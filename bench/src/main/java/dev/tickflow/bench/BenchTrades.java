@@ -1,6 +1,8 @@
 package dev.tickflow.bench;
 
+import dev.tickflow.schema.Trade;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,6 +28,12 @@ public final class BenchTrades implements Iterator<BenchTrades.SimTrade> {
 
         public BigDecimal quantity() {
             return BigDecimal.valueOf(quantityUnscaled, 8);
+        }
+
+        /** The contract's trade of the simulator: one raw trade, event and ingest time at the trade time. */
+        public Trade toTrade() {
+            Instant tradeTime = Instant.ofEpochMilli(time);
+            return new Trade("simulator", symbol, tradeId, tradeId, tradeId, price(), quantity(), tradeTime, buyerIsMaker, tradeTime, tradeTime);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.tickflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickflow.schema.Trade;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,5 +39,20 @@ class BenchTradesTest {
         assertThat(last).hasSize(100).containsKey("SYM099USDT");
         assertThat(trades.stream().filter(t -> t.symbol().equals("SYM000USDT") && t.time() < 60_000)).hasSize(60);
         assertThat(BenchTrades.spanMillis(100 * 120, 100)).isEqualTo(121_000);
+    }
+
+    @Test
+    void aSimulatedTradeBecomesTheContractsTradeOfOneRawTrade() {
+        BenchTrades.SimTrade simulated = new BenchTrades(1, 1, 5).next();
+
+        Trade trade = simulated.toTrade();
+
+        assertThat(trade.getExchange()).isEqualTo("simulator");
+        assertThat(trade.getSymbol()).isEqualTo("SYM000USDT");
+        assertThat(List.of(trade.getTradeId(), trade.getFirstTradeId(), trade.getLastTradeId())).containsOnly(simulated.tradeId());
+        assertThat(trade.getPrice()).isEqualTo(simulated.price());
+        assertThat(trade.getQuantity()).isEqualTo(simulated.quantity());
+        assertThat(trade.getBuyerIsMaker()).isEqualTo(simulated.buyerIsMaker());
+        assertThat(List.of(trade.getTradeTime(), trade.getEventTime(), trade.getIngestTime())).containsOnly(Instant.ofEpochMilli(simulated.time()));
     }
 }

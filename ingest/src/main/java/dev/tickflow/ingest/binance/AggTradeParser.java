@@ -10,20 +10,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns Binance aggTrade JSON (combined-stream messages and REST pages) into {@link Trade}s. */
-final class AggTradeParser {
+/**
+ * Turns Binance aggTrade JSON (combined-stream messages and REST pages) into {@link Trade}s. Public for the parsing
+ * micro-benchmark in {@code bench}; the ingest uses it through {@link BinanceSource}.
+ */
+public final class AggTradeParser {
 
     static final String EXCHANGE = "binance";
     private static final int SCALE = 8;
 
     /** What one stream message is. */
-    sealed interface Message permits TradeMessage, ShutdownMessage {
+    public sealed interface Message permits TradeMessage, ShutdownMessage {
     }
 
-    record TradeMessage(Trade trade) implements Message {
+    public record TradeMessage(Trade trade) implements Message {
     }
 
-    record ShutdownMessage() implements Message {
+    public record ShutdownMessage() implements Message {
     }
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -33,7 +36,7 @@ final class AggTradeParser {
      *
      * @throws IllegalArgumentException when the message is not JSON, misses a field or is of another kind
      */
-    Message parseStream(String text, Instant ingestTime) {
+    public Message parseStream(String text, Instant ingestTime) {
         JsonNode root = read(text);
         if (!root.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
@@ -52,7 +55,7 @@ final class AggTradeParser {
     }
 
     /** Parses a GET /api/v3/aggTrades answer; REST trades carry eventTime = tradeTime. */
-    List<Trade> parseRest(String symbol, String text, Instant ingestTime) {
+    public List<Trade> parseRest(String symbol, String text, Instant ingestTime) {
         JsonNode root = read(text);
         if (!root.isArray()) {
             throw new IllegalArgumentException("aggTrades answer is not an array");
