@@ -13,7 +13,7 @@ import java.util.Properties;
 
 /**
  * What a child process records about itself when it starts under {@link WatchedMain}: its identity, the identity of
- * the process that started it, and its command line (for people reading the file). The JVM deletes the file after a
+ * the process that started it, and its command line (as the system shows it: Linux cuts it at 4,096 characters). The JVM deletes the file after a
  * clean exit; after a SIGKILL it stays, and whoever finds it can tell whether that process still runs, and whether it
  * is still the same one.
  */
@@ -59,12 +59,11 @@ public record PidFile(Path path, ProcessIdentity process, Optional<ProcessIdenti
     }
 
     /**
-     * The recorded process, if it still runs and is verifiably the one recorded: the same id and start instant, and
-     * a command line (where the system shows it) that runs {@link WatchedMain}.
+     * The recorded process, if it still runs and is verifiably the one recorded: the same id, start instant and command
+     * line (where the system shows it). A process that got the recorded id later is never taken for it.
      */
     public Optional<ProcessHandle> runningProcess() {
-        return process.running().filter(handle -> handle.info().commandLine()
-                .map(line -> line.contains(WatchedMain.class.getName())).orElse(true));
+        return process.running().filter(handle -> handle.info().commandLine().map(commandLine::equals).orElse(true));
     }
 
     /** Whether the process that started the recorded one still runs. */
