@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -50,7 +51,7 @@ public record PidFile(Path path, ProcessIdentity process, Optional<ProcessIdenti
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             properties.load(reader);
             ProcessIdentity process = new ProcessIdentity(Long.parseLong(properties.getProperty(PID, "")),
-                    java.time.Instant.parse(properties.getProperty(START, "")));
+                    Instant.parse(properties.getProperty(START, "")));
             Optional<ProcessIdentity> parent = Optional.ofNullable(properties.getProperty(PARENT)).map(ProcessIdentity::parse);
             return Optional.of(new PidFile(path, process, parent, properties.getProperty(COMMAND, "")));
         } catch (IOException | RuntimeException notARecord) {

@@ -1,5 +1,7 @@
 package dev.tickflow.localstack.process;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,8 +32,8 @@ public final class WatchedChild {
     private static void append(Path journal, String line) {
         try {
             Files.writeString(journal, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
