@@ -4,6 +4,7 @@ import dev.tickflow.localstack.LocalService;
 import dev.tickflow.localstack.LocalServices;
 import dev.tickflow.localstack.LocalStack;
 import dev.tickflow.localstack.MarketResume;
+import dev.tickflow.localstack.RunDirectory;
 import dev.tickflow.localstack.ServiceJvm;
 import dev.tickflow.localstack.TickflowHome;
 import java.io.IOException;
@@ -46,6 +47,9 @@ import picocli.CommandLine.Option;
                 "Configuration: TICKFLOW_* variables in the environment reach every service (for example"
                         + " TICKFLOW_STRATEGY_INSTANCES_FILE=my-instances.properties); up sets the brokers, the registry, the state"
                         + " directory and the ports. Each port has an option; a port in use stops up at once, naming it.",
+                "",
+                "If an earlier up on the same --data-dir was killed (kill -9), what it started stops by itself within a second;"
+                        + " whatever of it still runs is stopped first (recorded in DATA-DIR/run).",
                 ""},
         footer = {"", "Examples:",
                 "  ./tickflow up                                  simulated BTCUSDT and ETHUSDT, a minute per second",
@@ -108,6 +112,7 @@ final class UpCommand implements Callable<Integer> {
         requireEnvironment(System.getenv());
         List<LocalService> planned = LocalServices.of(choices(Optional.empty()));
         Map<String, Integer> ports = ports(planned);
+        new RunDirectory(data).stopLeftovers(out);
         requireFree("--kafka-port", kafkaPort);
         requireFree("--controller-port", controllerPort);
         requireFree("--registry-port", registryPort);
@@ -234,12 +239,14 @@ final class UpCommand implements Callable<Integer> {
         }
     }
 
+    /** Checked after the leftovers of an earlier up on this data directory are stopped: what holds it now is not ours. */
     private static void requireFree(String option, int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
         } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " on 127.0.0.1 is in use (is another Kafka, registry or 'tickflow up' running?). "
-                    + "Stop it, or choose another port with " + option + ".");
+            throw new IllegalStateException("Port " + port + " on 127.0.0.1 is in use by a process that this data directory's 'tickflow up'"
+                    + " did not start (another Kafka, registry or service, or an up with another --data-dir). See which one with"
+                    + " 'ss -ltnp sport = :" + port + "' and stop it, or choose another port with " + option + ".");
         }
     }
 }

@@ -53,11 +53,14 @@ import org.junit.jupiter.api.Test;
  * starts the broker, the registry and every service; candles, signals, orders and fills flow; every endpoint of the
  * API answers with the stack's data; SIGTERM stops every part cleanly; started again on the same directory it still
  * has the topics, the earlier candles, orders and positions and the schema ids, and new candles and signals follow the
- * earlier ones (the simulator continues after the trades already written).
+ * earlier ones (the simulator continues after the trades already written). A SIGKILL of up takes every part with it,
+ * and the next up on the same directory starts.
  */
 class UpIT {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration FLOW_TIMEOUT = Duration.ofMinutes(2);
+    /** The parts' watchdogs stop them within a second, or halt them 30 s later: generous for a loaded machine. */
+    private static final Duration PARTS_GONE_TIMEOUT = Duration.ofSeconds(90);
     private static final TopicCatalog CATALOG = TopicCatalog.defaults();
     private static final String CANDLES = CATALOG.candles(CandleInterval.ONE_MINUTE).name();
     private static final String SIGNALS = CATALOG.signals().name();
@@ -131,6 +134,35 @@ class UpIT {
         assertThat(api.positionKeys(api.get("/positions"))).as("and every earlier position")
                 .containsAll(api.positionKeys(positionsBefore));
 
+        running.stopAndExpectCleanExit();
+    }
+
+    @Test
+    void aSigkillOfUpTakesEveryPartWithItAndTheNextUpStarts() throws Exception {
+        running = Up.start(dataDir, ports, "killed");
+        running.awaitUp();
+        List<ProcessHandle> parts = running.descendants();
+        assertThat(parts).as("broker, registry and five services").hasSizeGreaterThanOrEqualTo(7);
+        assertThat(dataDir.resolve("run")).as("each part recorded").isDirectoryContaining("glob:**/kafka.pid")
+                .isDirectoryContaining("glob:**/registry.pid").isDirectoryContaining("glob:**/api.pid");
+
+        long killed = System.nanoTime();
+        running.process().toHandle().destroyForcibly();
+        assertThat(running.process().waitFor(30, TimeUnit.SECONDS)).as("up is killed").isTrue();
+        long deadline = killed + PARTS_GONE_TIMEOUT.toNanos();
+        while (parts.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(parts).as("no part outlives a SIGKILL of up by %s", PARTS_GONE_TIMEOUT).noneMatch(ProcessHandle::isAlive);
+        System.out.printf("UpIT: every part of the killed up was gone %.1f s after the SIGKILL%n", (System.nanoTime() - killed) / 1e9);
+        for (int port : List.of(ports.kafka, ports.controller, ports.registry, ports.api)) {
+            try (ServerSocket free = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(free.getLocalPort()).as("port %d is free again", port).isEqualTo(port);
+            }
+        }
+
+        running = Up.start(dataDir, ports, "after-kill");
+        running.awaitUp();
         running.stopAndExpectCleanExit();
     }
 

@@ -29,6 +29,7 @@ public final class LocalStack implements AutoCloseable {
     private static final int KAFKA_HEAP_MB = 512;
 
     private final Path dataDir;
+    private final RunDirectory run;
     private final String mainClass;
     private final PrintWriter out;
     private final TopicCatalog topics = TopicCatalog.defaults();
@@ -45,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public LocalStack(Path dataDir, String mainClass, PrintWriter out) {
         this.dataDir = dataDir;
+        this.run = new RunDirectory(dataDir);
         this.mainClass = mainClass;
         this.out = out;
     }
@@ -55,12 +57,14 @@ public final class LocalStack implements AutoCloseable {
         out.flush();
         long start = System.nanoTime();
         CompletableFuture<ApicurioRegistry> startingRegistry = CompletableFuture.supplyAsync(() -> {
-            ApicurioRegistry started = ApicurioRegistry.builder().port(registryPort).dataDirectory(dataDir.resolve("registry")).start();
+            ApicurioRegistry started = ApicurioRegistry.builder().port(registryPort).dataDirectory(dataDir.resolve("registry"))
+                    .pidFile(run.pidFile(RunDirectory.REGISTRY)).start();
             ready("schema registry", start);
             return started;
         });
         try {
-            kafka = KafkaServerProcess.start(dataDir.resolve("kafka"), kafkaPort, controllerPort, KAFKA_HEAP_MB);
+            kafka = KafkaServerProcess.start(dataDir.resolve("kafka"), kafkaPort, controllerPort, KAFKA_HEAP_MB,
+                    Optional.of(run.pidFile(RunDirectory.KAFKA)));
             ready("Kafka broker", start);
         } finally {
             try {
@@ -104,7 +108,8 @@ public final class LocalStack implements AutoCloseable {
         long start = System.nanoTime();
         for (LocalService service : definitions) {
             int port = ports.get(service.name());
-            services.add(ServiceJvm.start(mainClass, service, port, environment(service, port), dataDir.resolve("logs")));
+            services.add(ServiceJvm.start(mainClass, service, port, environment(service, port), dataDir.resolve("logs"),
+                    run.pidFile(service.name())));
         }
         for (ServiceJvm service : services) {
             service.awaitHealthy(SERVICE_START_TIMEOUT);

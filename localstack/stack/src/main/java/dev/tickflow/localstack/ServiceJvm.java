@@ -1,6 +1,7 @@
 package dev.tickflow.localstack;
 
 import dev.tickflow.localstack.process.ProcessLogs;
+import dev.tickflow.localstack.process.WatchedJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,18 +11,21 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link LocalService} running: {@code tickflow <command>} in a JVM of its own (the same Java and class path as
- * {@code tickflow up}, in a process group of its own), its output in {@code <logs>/<name>.log}. The service watches
- * the up process, named by {@value #PARENT_PID_PROPERTY}, and stops itself cleanly if up disappears without stopping it.
+ * {@code tickflow up}, in a process group of its own), its output in {@code <logs>/<name>.log}. It runs through
+ * {@link WatchedJvm}: it records itself in its pid file and stops itself cleanly if up disappears without stopping it.
  */
 public final class ServiceJvm {
-    /** The system property that tells a service JVM the process id of the {@code tickflow up} that started it. */
+    /**
+     * Formerly the process id of the {@code tickflow up} that started a service. No longer set, as {@link WatchedJvm}
+     * watches up for every child: only {@code TickflowCommand.stopWithParent} still reads it; remove both together.
+     */
     public static final String PARENT_PID_PROPERTY = "tickflow.parent.pid";
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -43,19 +47,16 @@ public final class ServiceJvm {
      *
      * @param mainClass   the {@code tickflow} command's main class, which runs {@link LocalService#arguments()}
      * @param environment the {@code TICKFLOW_*} variables of its configuration, on top of up's own environment
+     * @param pidFile     where the service JVM records itself (a {@link dev.tickflow.localstack.process.PidFile})
      */
-    public static ServiceJvm start(String mainClass, LocalService service, int port, Map<String, String> environment, Path logDirectory) {
+    public static ServiceJvm start(String mainClass, LocalService service, int port, Map<String, String> environment, Path logDirectory,
+                                   Path pidFile) {
         Path log = logDirectory.resolve(service.name() + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + service.heapMegabytes() + "m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.awt.headless=true",
-                "-D" + PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
-                "-D" + TickflowHome.PROPERTY + "=" + TickflowHome.directory(),
-                "-cp", System.getProperty("java.class.path"),
-                mainClass));
-        command.addAll(service.arguments());
-        ProcessBuilder builder = new ProcessBuilder(ProcessLogs.inOwnProcessGroup(command))
+        List<String> options = List.of("-Xmx" + service.heapMegabytes() + "m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true", "-D" + TickflowHome.PROPERTY + "=" + TickflowHome.directory());
+        List<String> command = WatchedJvm.command(options, System.getProperty("java.class.path"), mainClass, service.arguments(),
+                Optional.of(pidFile));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);

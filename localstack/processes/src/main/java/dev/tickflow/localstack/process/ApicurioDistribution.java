@@ -9,6 +9,9 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -88,6 +91,18 @@ final class ApicurioDistribution {
             deleteRecursively(temporary);
         }
         return runnerJar(target).orElseThrow(() -> new IllegalStateException("No *-runner.jar in " + target));
+    }
+
+    /** The runner jar's {@code Main-Class}, so that {@link WatchedMain} can run it. */
+    static String mainClass(Path runnerJar) throws IOException {
+        try (JarFile jar = new JarFile(runnerJar.toFile())) {
+            Manifest manifest = jar.getManifest();
+            String mainClass = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
+            if (mainClass == null) {
+                throw new IllegalStateException(runnerJar + " names no Main-Class in its manifest");
+            }
+            return mainClass;
+        }
     }
 
     private static Optional<Path> runnerJar(Path directory) throws IOException {

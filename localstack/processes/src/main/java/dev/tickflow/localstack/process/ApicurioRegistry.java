@@ -143,6 +143,7 @@ public final class ApicurioRegistry implements AutoCloseable {
         private String maxHeap = "128m";
         private Duration startupTimeout = Duration.ofSeconds(60);
         private Consumer<String> progress = log::info;
+        private Path pidFile;
 
         private Builder() {
         }
@@ -194,6 +195,12 @@ public final class ApicurioRegistry implements AutoCloseable {
 
         public Builder startupTimeout(Duration startupTimeout) {
             this.startupTimeout = Objects.requireNonNull(startupTimeout);
+            return this;
+        }
+
+        /** Where the registry JVM records itself (a {@link PidFile}). Default: nowhere. */
+        public Builder pidFile(Path pidFile) {
+            this.pidFile = pidFile;
             return this;
         }
 
@@ -257,8 +264,7 @@ public final class ApicurioRegistry implements AutoCloseable {
         }
 
         private Process launch(Path runnerJar, int port, Path output) throws IOException {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> options = new ArrayList<>(List.of(
                     "-Xmx" + maxHeap,
                     "-XX:+UseSerialGC",
                     "-Dquarkus.http.host=127.0.0.1",
@@ -267,15 +273,16 @@ public final class ApicurioRegistry implements AutoCloseable {
                     "-Dapicurio.datasource.jdbc.initial-size=2",
                     "-Dapicurio.datasource.jdbc.min-size=2"));
             if (dataDirectory != null) {
-                command.addAll(List.of(
+                options.addAll(List.of(
                         "-Dapicurio.storage.kind=sql",
                         "-Dapicurio.storage.sql.kind=h2",
                         "-Dapicurio.datasource.url=jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("registry"),
                         "-Dapicurio.datasource.username=sa",
                         "-Dapicurio.datasource.password=sa"));
             }
-            command.addAll(List.of("-jar", runnerJar.toString()));
-            Process process = new ProcessBuilder(ProcessLogs.inOwnProcessGroup(command))
+            List<String> command = WatchedJvm.command(options, runnerJar.toString(), ApicurioDistribution.mainClass(runnerJar), List.of(),
+                    Optional.ofNullable(pidFile));
+            Process process = new ProcessBuilder(command)
                     .directory(output.toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(output.toFile()))

@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,11 +45,17 @@ public final class KafkaServerProcess implements AutoCloseable {
     }
 
     /**
-     * Formats {@code dataDir} on first use, starts the broker and waits until it answers.
+     * Formats {@code dataDir} on first use, starts the broker and waits until it answers. The broker JVM stops by itself
+     * when this JVM is gone (see {@link WatchedMain}).
      *
      * @param heapMegabytes maximum heap of the broker JVM
      */
     public static KafkaServerProcess start(Path dataDir, int port, int controllerPort, int heapMegabytes) {
+        return start(dataDir, port, controllerPort, heapMegabytes, Optional.empty());
+    }
+
+    /** As {@link #start(Path, int, int, int)}, the broker JVM recording itself in {@code pidFile} (a {@link PidFile}). */
+    public static KafkaServerProcess start(Path dataDir, int port, int controllerPort, int heapMegabytes, Optional<Path> pidFile) {
         try {
             Files.createDirectories(dataDir);
             Path config = dataDir.resolve("server.properties");
@@ -59,7 +65,7 @@ public final class KafkaServerProcess implements AutoCloseable {
             if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
                 format(config, logFile);
             }
-            Process process = java(config, heapMegabytes, "kafka.Kafka", config.toString())
+            Process process = java(config, heapMegabytes, pidFile, "kafka.Kafka", config.toString())
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             KafkaServerProcess server = new KafkaServerProcess(process, port, logFile);
@@ -127,7 +133,7 @@ public final class KafkaServerProcess implements AutoCloseable {
     }
 
     private static void format(Path config, Path logFile) throws IOException {
-        Process format = java(config, 256, "kafka.tools.StorageTool", "format", "--standalone",
+        Process format = java(config, 256, Optional.empty(), "kafka.tools.StorageTool", "format", "--standalone",
                 "-t", Uuid.randomUuid().toString(), "-c", config.toString())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
@@ -142,14 +148,11 @@ public final class KafkaServerProcess implements AutoCloseable {
         }
     }
 
-    private static ProcessBuilder java(Path config, int heapMegabytes, String mainClass, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heapMegabytes + "m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
-                "-Dlogback.configurationFile=" + config.resolveSibling("logback.xml"),
-                "-cp", System.getProperty("java.class.path"), mainClass));
-        command.addAll(List.of(arguments));
-        return new ProcessBuilder(ProcessLogs.inOwnProcessGroup(command)).redirectErrorStream(true);
+    private static ProcessBuilder java(Path config, int heapMegabytes, Optional<Path> pidFile, String mainClass, String... arguments) {
+        List<String> options = List.of("-Xmx" + heapMegabytes + "m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                "-Dlogback.configurationFile=" + config.resolveSibling("logback.xml"));
+        return new ProcessBuilder(WatchedJvm.command(options, System.getProperty("java.class.path"), mainClass, List.of(arguments), pidFile))
+                .redirectErrorStream(true);
     }
 
     private static void writeConfig(Path file, Path logDir, int port, int controllerPort) throws IOException {
