@@ -1,6 +1,5 @@
 package dev.tickflow.cli;
 
-import dev.tickflow.localstack.ServiceJvm;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
@@ -21,21 +20,7 @@ public final class TickflowCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        stopWithParent();
         System.exit(commandLine().execute(args));
-    }
-
-    /**
-     * A service started by {@code tickflow up} exits (through its shutdown hooks, so cleanly) when up is gone without
-     * having stopped it, for example after a SIGKILL of up: no service outlives the stack it belongs to.
-     */
-    private static void stopWithParent() {
-        String parent = System.getProperty(ServiceJvm.PARENT_PID_PROPERTY);
-        if (parent != null) {
-            ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(
-                    handle -> handle.onExit().thenRun(() -> System.exit(1)),
-                    () -> System.exit(1));
-        }
     }
 
     static CommandLine commandLine() {

@@ -22,11 +22,6 @@ import java.util.concurrent.TimeUnit;
  * {@link WatchedJvm}: it records itself in its pid file and stops itself cleanly if up disappears without stopping it.
  */
 public final class ServiceJvm {
-    /**
-     * Formerly the process id of the {@code tickflow up} that started a service. No longer set, as {@link WatchedJvm}
-     * watches up for every child: only {@code TickflowCommand.stopWithParent} still reads it; remove both together.
-     */
-    public static final String PARENT_PID_PROPERTY = "tickflow.parent.pid";
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
