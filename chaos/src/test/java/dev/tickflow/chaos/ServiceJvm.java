@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 final class ServiceJvm implements AutoCloseable {
     private static final Pattern HEALTH_URL = Pattern.compile("health on (http://\\S+/health)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(90);
+    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(180);
 
     private final String name;
     private final Path log;
