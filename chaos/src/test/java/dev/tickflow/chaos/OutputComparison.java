@@ -35,8 +35,13 @@ import org.assertj.core.api.SoftAssertions;
  * where the undisturbed run had none, nothing on the DLQ, no client order id placed twice, and every service healthy.
  */
 final class OutputComparison {
-    /** How long the live outputs may take to reach the compared range once the trades are read. */
+    /**
+     * How long the live outputs may take, all topics together, to reach the compared range once the trades are read: one
+     * deadline for the whole comparison, so that a run that never catches up fails in minutes, with its differences.
+     */
     private static final Duration CATCH_UP = Duration.ofMinutes(4);
+    /** What each read gets at least, after the deadline: enough to read what is there. */
+    private static final Duration LAST_LOOK = Duration.ofSeconds(10);
     /** How long to keep reading after the expected count is reached, to see duplicates. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
 
@@ -44,6 +49,7 @@ final class OutputComparison {
     private final UndisturbedRun expected;
     private final String bootstrap;
     private final String registry;
+    private final long deadline = System.nanoTime() + CATCH_UP.toNanos();
 
     OutputComparison(PipelineStack stack, UndisturbedRun expected) {
         this.stack = stack;
@@ -134,7 +140,7 @@ final class OutputComparison {
     private void assertPositions(SoftAssertions softly, TopicSpec topic, ComparedRange range) {
         Map<String, BigDecimal[]> expectedPositions = expected.positions();
         List<Position> positions = CommittedReader.read(bootstrap, registry, topic.name(), topic.partitions(), Position.class,
-                read -> true, CATCH_UP, SETTLE);
+                read -> true, remaining(), SETTLE);
         Map<String, Position> last = new LinkedHashMap<>();
         positions.stream().filter(position -> position.getUpdatedAt().toEpochMilli() <= range.lastMillisecond())
                 .forEach(position -> last.put(position.getStrategyInstance() + "/" + position.getSymbol(), position));
@@ -154,6 +160,11 @@ final class OutputComparison {
     }
 
     private <T> List<T> read(TopicSpec topic, Class<T> type, Predicate<List<T>> done) {
-        return CommittedReader.read(bootstrap, registry, topic.name(), topic.partitions(), type, done, CATCH_UP, SETTLE);
+        return CommittedReader.read(bootstrap, registry, topic.name(), topic.partitions(), type, done, remaining(), SETTLE);
+    }
+
+    private Duration remaining() {
+        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        return left.compareTo(LAST_LOOK) < 0 ? LAST_LOOK : left;
     }
 }
