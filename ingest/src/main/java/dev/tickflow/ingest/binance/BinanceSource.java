@@ -47,6 +47,7 @@ public final class BinanceSource implements TradeSource {
 
     private final BinanceSourceSettings settings;
     private final Clock clock;
+    private final Clock restClock = Clock.systemUTC();
     private final AggTradeParser parser = new AggTradeParser();
     private final WebSocketStreamClientImpl streams;
     private final AggTradesRest rest;
@@ -81,7 +82,7 @@ public final class BinanceSource implements TradeSource {
         this(settings, Clock.systemUTC());
     }
 
-    /** {@code clock} stamps ingestTime; timeouts use the monotonic clock. */
+    /** {@code clock} stamps ingestTime and gives the watermark's wall clock; timeouts use the monotonic clock, REST limits the system clock. */
     public BinanceSource(BinanceSourceSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
@@ -494,10 +495,10 @@ public final class BinanceSource implements TradeSource {
             awaitRestBudget();
             try {
                 AggTradesRest.Page page = rest.get(symbol, fromId, REST_PAGE_LIMIT);
-                restBudget.answered(clock.millis(), page.usedWeight1m());
+                restBudget.answered(restClock.millis(), page.usedWeight1m());
                 return parser.parseRest(symbol, page.body(), clock.instant());
             } catch (AggTradesRest.RefusedException e) {
-                Duration wait = restBudget.refused(clock.millis(), e.status(), e.retryAfter());
+                Duration wait = restBudget.refused(restClock.millis(), e.status(), e.retryAfter());
                 if (e.status() == 418) {
                     log.error("Binance has BANNED this IP from its REST API (HTTP 418) for sending after a 429; the backfill of {}"
                             + " from {} waits {} (Retry-After: {}) and then continues. Check for other clients on this IP. {}",
@@ -521,7 +522,7 @@ public final class BinanceSource implements TradeSource {
 
     /** Waits until the weight budget lets a request go (Retry-After, used weight); throws when the source closes meanwhile. */
     private void awaitRestBudget() {
-        Duration wait = restBudget.waitBeforeRequest(clock.millis());
+        Duration wait = restBudget.waitBeforeRequest(restClock.millis());
         if (!wait.isZero()) {
             log.info("REST backfill paused for {} (Binance's Retry-After or {} reached)", wait,
                     BinanceSourceSettings.REST_MAX_WEIGHT_PER_MINUTE);

@@ -17,7 +17,7 @@ final class RestWeightBudget {
     private static final long MINUTE_MS = 60_000;
 
     private final int maxWeightPerMinute;
-    private long blockedUntil = Long.MIN_VALUE;
+    private long blockedUntil;
     private long weightMinute = Long.MIN_VALUE;
     private int usedWeight;
 
