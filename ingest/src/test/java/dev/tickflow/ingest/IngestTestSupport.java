@@ -1,5 +1,7 @@
 package dev.tickflow.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.schema.SymbolCommand;
@@ -165,5 +167,38 @@ public final class IngestTestSupport {
         Map<TopicPartition, OffsetSpec> latest = partitions.stream()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
         return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+    }
+
+    /** The fewest watermarks any of the {@code partitions} holds. */
+    public static long watermarksPerPartition(List<StoredRecord> records, int partitions) {
+        long fewest = Long.MAX_VALUE;
+        for (int p = 0; p < partitions; p++) {
+            int partition = p;
+            fewest = Math.min(fewest, records.stream().filter(r -> r.partition() == partition && r.watermark().isPresent()).count());
+        }
+        return fewest;
+    }
+
+    /**
+     * Per partition, in offset order: watermarks strictly increase, and no trade that {@code checked} selects comes
+     * after a watermark later than its trade time (the producer wrote every earlier trade before the watermark).
+     */
+    public static void assertWatermarksCoverTheTradesBeforeThem(List<StoredRecord> records, Predicate<StoredRecord> checked) {
+        Map<Integer, List<StoredRecord>> byPartition = records.stream()
+                .collect(java.util.stream.Collectors.groupingBy(StoredRecord::partition));
+        byPartition.forEach((partition, inPartition) -> {
+            long watermark = Long.MIN_VALUE;
+            for (StoredRecord record : inPartition) {
+                if (record.watermark().isPresent()) {
+                    assertThat(record.watermark().getAsLong()).as("watermark at %d-%d", partition, record.offset())
+                            .isGreaterThan(watermark);
+                    watermark = record.watermark().getAsLong();
+                } else if (checked.test(record)) {
+                    assertThat(record.trade().getTradeTime().toEpochMilli())
+                            .as("trade %s %d at %d-%d", record.trade().getSymbol(), record.trade().getTradeId(), partition, record.offset())
+                            .isGreaterThanOrEqualTo(watermark);
+                }
+            }
+        });
     }
 }
