@@ -1,6 +1,7 @@
 package dev.tickflow.ingest;
 
 import dev.tickflow.ingest.binance.BinanceSource;
+import dev.tickflow.ingest.binance.ResumePoint;
 import dev.tickflow.ingest.binance.SymbolProgress;
 import dev.tickflow.ingest.replay.ReplaySource;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class IngestRunner implements AutoCloseable {
     private TradeSource source;
     private TradeSink sink;
     private SymbolControl control;
+    private WatermarkPublisher watermarks;
     private boolean closed;
 
     public IngestRunner(IngestSettings settings, IngestStats stats, Duration closeTimeout) {
@@ -41,13 +43,15 @@ public final class IngestRunner implements AutoCloseable {
         if (source != null || closed) {
             throw new IllegalStateException("Ingest was already started");
         }
-        source = TradeSources.create(settings, this::finished);
         sink = new TradeSink(settings, stats, this::failed);
         try {
+            source = TradeSources.create(settings, resumePoints(), this::finished);
+            watermarks = new WatermarkPublisher(source::watermark, sink::writeWatermark);
             if (settings.followControl()) {
                 control = new SymbolControl(settings, source);
             }
             source.start(sink);
+            watermarks.start(settings.watermarkInterval());
             if (control != null) {
                 control.start();
             }
@@ -111,6 +115,10 @@ public final class IngestRunner implements AutoCloseable {
         if (source != null) {
             source.close();
         }
+        if (watermarks != null) {
+            watermarks.close();
+            publishLastWatermark();
+        }
         if (sink != null) {
             log.info("Flushing the producer (up to {} ms)", closeTimeout.toMillis());
             sink.close(closeTimeout);
@@ -119,9 +127,26 @@ public final class IngestRunner implements AutoCloseable {
     }
 
     private void finished() {
+        publishLastWatermark();
         sink.flush();
         log.info("The source has no more trades; {} written", stats.trades());
         ended.countDown();
+    }
+
+    /** The last trades of the subscribed symbols already in md.trades, for a live source to resume after. */
+    private Map<String, ResumePoint> resumePoints() {
+        if (!IngestSettings.BINANCE.equals(settings.source())) {
+            return Map.of();
+        }
+        return TradesTopicTail.lastTrades(settings, settings.binance().resumeMaxAge());
+    }
+
+    private void publishLastWatermark() {
+        try {
+            watermarks.publishIfAdvanced();
+        } catch (RuntimeException e) {
+            log.warn("The last watermark was not written: {}", e.toString());
+        }
     }
 
     private void failed(IngestFailure error) {

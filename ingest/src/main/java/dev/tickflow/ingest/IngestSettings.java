@@ -31,6 +31,7 @@ import org.apache.kafka.common.config.ConfigException;
  * @param replaySpeed     replay pace: trade-time seconds per real second; 0 = as fast as possible
  * @param giveUp          how long a trade may wait for the broker before ingest stops with an error
  * @param followControl   whether control.symbols is followed
+ * @param watermarkInterval how often the source's watermark is written to every partition of md.trades (when it advanced)
  * @param kafkaClient     Kafka client settings ({@code kafka.*} without the prefix)
  * @param serdeConfig     configuration of the Avro serializer
  * @param topics          the topic catalog
@@ -38,7 +39,7 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public record IngestSettings(String source, List<String> symbols, long simulatorSeed, double simulatorSpeed,
                              Optional<Instant> simulatorStart, long simulatorFirstTradeId, List<Path> replayFiles, double replaySpeed, Duration giveUp,
-                             boolean followControl, Map<String, Object> kafkaClient, Map<String, Object> serdeConfig,
+                             boolean followControl, Duration watermarkInterval, Map<String, Object> kafkaClient, Map<String, Object> serdeConfig,
                              TopicCatalog topics, BinanceSourceSettings binance) {
 
     public static final String APPLICATION_ID = "tickflow-ingest";
@@ -52,11 +53,13 @@ public record IngestSettings(String source, List<String> symbols, long simulator
     public static final String REPLAY_SPEED = "ingest.replay.speed";
     public static final String GIVE_UP_MS = "ingest.give.up.ms";
     public static final String FOLLOW_CONTROL = "ingest.control.follow";
+    public static final String WATERMARK_INTERVAL_MS = "ingest.watermark.interval.ms";
 
     public static final String SIMULATE = "simulate";
     public static final String REPLAY = "replay";
     public static final String BINANCE = "binance";
     public static final long DEFAULT_GIVE_UP_MS = 120_000;
+    public static final long DEFAULT_WATERMARK_INTERVAL_MS = 500;
 
     public IngestSettings {
         symbols = List.copyOf(symbols);
@@ -89,7 +92,10 @@ public record IngestSettings(String source, List<String> symbols, long simulator
                         "How long the producer buffers and retries a trade while the broker is unreachable before ingest stops with an error"
                                 + " (the producer's delivery.timeout.ms; kafka.delivery.timeout.ms wins).")
                 .define(FOLLOW_CONTROL, Type.BOOLEAN, true, Importance.LOW,
-                        "Follow control.symbols (subscribe, pause and remove symbols while running).");
+                        "Follow control.symbols (subscribe, pause and remove symbols while running).")
+                .define(WATERMARK_INTERVAL_MS, Type.LONG, DEFAULT_WATERMARK_INTERVAL_MS, Range.atLeast(10), Importance.MEDIUM,
+                        "How often the source's watermark (every trade before it is written) goes to every partition of md.trades,"
+                                + " when it advanced. The aggregation closes a quiet partition's minute within grace plus about this long.");
         return BinanceSourceSettings.define(definition);
     }
 
@@ -101,6 +107,7 @@ public record IngestSettings(String source, List<String> symbols, long simulator
                 start.isBlank() ? Optional.empty() : Optional.of(Instant.parse(start)), config.getLong(SIMULATOR_FIRST_TRADE_ID),
                 config.getList(REPLAY_FILES).stream().map(Path::of).toList(), config.getDouble(REPLAY_SPEED),
                 Duration.ofMillis(config.getLong(GIVE_UP_MS)), config.getBoolean(FOLLOW_CONTROL),
+                Duration.ofMillis(config.getLong(WATERMARK_INTERVAL_MS)),
                 config.kafkaClientProperties(), config.serdeProperties(), TopicCatalog.from(config), BinanceSourceSettings.from(config));
     }
 

@@ -2,6 +2,7 @@ package dev.tickflow.ingest;
 
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroSerializer;
+import dev.tickflow.topics.Watermarks;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +90,23 @@ public final class TradeSink implements TradeListener, AutoCloseable {
         } catch (RuntimeException e) {
             fail(symbol, tradeId, e);
             throw failure.get();
+        }
+    }
+
+    /**
+     * Writes the watermark to every partition of md.trades. The producer is the trades' own, idempotent one: in each
+     * partition the watermark lands after every trade handed to {@link #onTrade} before this call.
+     */
+    public void writeWatermark(long watermarkMs) {
+        if (failure.get() != null) {
+            return;
+        }
+        for (PartitionInfo partition : producer.partitionsFor(topic)) {
+            producer.send(Watermarks.record(topic, partition.partition(), watermarkMs), (metadata, error) -> {
+                if (error != null) {
+                    log.warn("Watermark {} not written to {}-{}: {}", watermarkMs, topic, partition.partition(), error.toString());
+                }
+            });
         }
     }
 

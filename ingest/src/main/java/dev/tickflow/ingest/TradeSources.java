@@ -1,9 +1,11 @@
 package dev.tickflow.ingest;
 
 import dev.tickflow.ingest.binance.BinanceSource;
+import dev.tickflow.ingest.binance.ResumePoint;
 import dev.tickflow.ingest.replay.ReplaySource;
 import dev.tickflow.ingest.simulator.SimulatedMarket;
 import java.time.Instant;
+import java.util.Map;
 
 /** Makes the {@link TradeSource} that {@code ingest.source} names. */
 public final class TradeSources {
@@ -16,11 +18,20 @@ public final class TradeSources {
      * @throws IllegalArgumentException when the source cannot be made from the settings
      */
     public static TradeSource create(IngestSettings settings, Runnable onFinished) {
+        return create(settings, Map.of(), onFinished);
+    }
+
+    /**
+     * @param resumePoints by symbol, the last trade already written: the live source continues after it (the other
+     *                     sources ignore it)
+     * @param onFinished   called when a finite source (a replay) has handed on its last trade
+     */
+    public static TradeSource create(IngestSettings settings, Map<String, ResumePoint> resumePoints, Runnable onFinished) {
         return switch (settings.source()) {
             case IngestSettings.SIMULATE -> new SimulatedMarket(settings.simulatorSeed(), settings.simulatorSpeed(),
                     settings.simulatorStart().orElseGet(Instant::now), settings.simulatorFirstTradeId(), settings.symbols());
             case IngestSettings.REPLAY -> replay(settings, onFinished);
-            case IngestSettings.BINANCE -> binance(settings);
+            case IngestSettings.BINANCE -> binance(settings, resumePoints);
             default -> throw new IllegalArgumentException("Unknown " + IngestSettings.SOURCE + " '" + settings.source()
                     + "': simulate, replay or binance");
         };
@@ -35,8 +46,9 @@ public final class TradeSources {
     }
 
     /** The live Binance source: aggregate trades over the WebSocket streams, gaps filled from REST (docs/binance.md). */
-    private static TradeSource binance(IngestSettings settings) {
+    private static TradeSource binance(IngestSettings settings, Map<String, ResumePoint> resumePoints) {
         BinanceSource source = new BinanceSource(settings.binance());
+        source.resumeAfter(resumePoints);
         settings.symbols().forEach(source::subscribe);
         return source;
     }

@@ -22,6 +22,7 @@ class IngestSettingsTest {
         assertThat(settings.replaySpeed()).isZero();
         assertThat(settings.giveUp().toMillis()).isEqualTo(IngestSettings.DEFAULT_GIVE_UP_MS);
         assertThat(settings.followControl()).isTrue();
+        assertThat(settings.watermarkInterval().toMillis()).isEqualTo(500);
         assertThat(settings.topics().trades().name()).isEqualTo("md.trades");
         assertThat(settings.topics().symbolCommands().name()).isEqualTo("control.symbols");
         assertThat(IngestSettings.definition().defaultValues()).containsEntry("http.port", 8091);
@@ -32,7 +33,8 @@ class IngestSettingsTest {
         IngestSettings settings = IngestTestSupport.settings(Map.of(
                 "ingest.source", "replay", "ingest.symbols", "xrpeth", "ingest.simulator.seed", "9",
                 "ingest.simulator.speed", "60", "ingest.simulator.start", "2024-01-01T00:00:00Z",
-                "ingest.replay.files", "a.csv,b.zip", "ingest.replay.speed", "10", "ingest.give.up.ms", "5000"));
+                "ingest.replay.files", "a.csv,b.zip", "ingest.replay.speed", "10", "ingest.give.up.ms", "5000",
+                "ingest.watermark.interval.ms", "250"));
         assertThat(settings.source()).isEqualTo("replay");
         assertThat(settings.symbols()).containsExactly("XRPETH");
         assertThat(settings.simulatorSeed()).isEqualTo(9);
@@ -41,6 +43,7 @@ class IngestSettingsTest {
         assertThat(settings.replayFiles()).containsExactly(Path.of("a.csv"), Path.of("b.zip"));
         assertThat(settings.replaySpeed()).isEqualTo(10);
         assertThat(settings.giveUp().toMillis()).isEqualTo(5_000);
+        assertThat(settings.watermarkInterval().toMillis()).isEqualTo(250);
     }
 
     @Test

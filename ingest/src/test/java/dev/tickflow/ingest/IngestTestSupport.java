@@ -1,11 +1,14 @@
 package dev.tickflow.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.schema.SymbolCommand;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroDeserializer;
 import dev.tickflow.serde.AvroSerializer;
+import dev.tickflow.topics.Watermarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -61,7 +65,9 @@ public final class IngestTestSupport {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!done.test(trades) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, Trade> record : consumer.poll(Duration.ofMillis(200))) {
-                    trades.add(record.value());
+                    if (record.value() != null) { // null: a watermark
+                        trades.add(record.value());
+                    }
                 }
             }
         }
@@ -83,11 +89,43 @@ public final class IngestTestSupport {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, Trade> record : consumer.poll(Duration.ofMillis(200))) {
-                    trades.add(record.value());
+                    if (record.value() != null) { // null: a watermark
+                        trades.add(record.value());
+                    }
                 }
             }
         }
         return trades;
+    }
+
+    /** One record of md.trades as stored: a trade, or a watermark (null trade). */
+    public record StoredRecord(int partition, long offset, Trade trade, OptionalLong watermark) {
+    }
+
+    /** Every record the topic holds now (up to its end offsets), trades and watermarks, per partition in offset order. */
+    public static List<StoredRecord> readRecords(String bootstrap, String topic, String registryUrl) {
+        AvroDeserializer<Trade> deserializer = new AvroDeserializer<>(Trade.class);
+        deserializer.configure(Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, registryUrl), false);
+        List<StoredRecord> records = new ArrayList<>();
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "enable.auto.commit", false);
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), deserializer)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, Trade> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < end.get(new TopicPartition(topic, record.partition()))) {
+                        records.add(new StoredRecord(record.partition(), record.offset(), record.value(),
+                                Watermarks.of(record.headers())));
+                    }
+                }
+            }
+        }
+        records.sort(java.util.Comparator.comparingInt(StoredRecord::partition).thenComparingLong(StoredRecord::offset));
+        return records;
     }
 
     /** Trade ids per symbol, in the order read. */
@@ -129,5 +167,38 @@ public final class IngestTestSupport {
         Map<TopicPartition, OffsetSpec> latest = partitions.stream()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
         return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+    }
+
+    /** The fewest watermarks any of the {@code partitions} holds. */
+    public static long watermarksPerPartition(List<StoredRecord> records, int partitions) {
+        long fewest = Long.MAX_VALUE;
+        for (int p = 0; p < partitions; p++) {
+            int partition = p;
+            fewest = Math.min(fewest, records.stream().filter(r -> r.partition() == partition && r.watermark().isPresent()).count());
+        }
+        return fewest;
+    }
+
+    /**
+     * Per partition, in offset order: watermarks strictly increase, and no trade that {@code checked} selects comes
+     * after a watermark later than its trade time (the producer wrote every earlier trade before the watermark).
+     */
+    public static void assertWatermarksCoverTheTradesBeforeThem(List<StoredRecord> records, Predicate<StoredRecord> checked) {
+        Map<Integer, List<StoredRecord>> byPartition = records.stream()
+                .collect(java.util.stream.Collectors.groupingBy(StoredRecord::partition));
+        byPartition.forEach((partition, inPartition) -> {
+            long watermark = Long.MIN_VALUE;
+            for (StoredRecord record : inPartition) {
+                if (record.watermark().isPresent()) {
+                    assertThat(record.watermark().getAsLong()).as("watermark at %d-%d", partition, record.offset())
+                            .isGreaterThan(watermark);
+                    watermark = record.watermark().getAsLong();
+                } else if (checked.test(record)) {
+                    assertThat(record.trade().getTradeTime().toEpochMilli())
+                            .as("trade %s %d at %d-%d", record.trade().getSymbol(), record.trade().getTradeId(), partition, record.offset())
+                            .isGreaterThanOrEqualTo(watermark);
+                }
+            }
+        });
     }
 }

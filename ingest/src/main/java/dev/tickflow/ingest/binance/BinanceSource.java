@@ -1,8 +1,6 @@
 package dev.tickflow.ingest.binance;
 
-import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.WebSocketStreamClientImpl;
-import com.binance.connector.client.impl.spot.Market;
 import dev.tickflow.ingest.TradeListener;
 import dev.tickflow.ingest.TradeSource;
 import dev.tickflow.schema.Trade;
@@ -15,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * Every connection is tagged with a generation; callbacks of an older connection are ignored. After every
  * (re)connect each symbol with a known last id is caught up from REST, and any stream trade that skips ids has the
  * hole filled from REST before it is delivered; what REST cannot supply goes to {@link TradeListener#onGap}.
+ * REST requests wait out 429 and 418 answers (Retry-After) and stay under a weight per minute
+ * ({@link RestWeightBudget}). A symbol subscribed with a {@link ResumePoint} is backfilled from the id after it.
  */
 public final class BinanceSource implements TradeSource {
 
@@ -44,9 +47,14 @@ public final class BinanceSource implements TradeSource {
 
     private final BinanceSourceSettings settings;
     private final Clock clock;
+    private final Clock restClock = Clock.systemUTC();
     private final AggTradeParser parser = new AggTradeParser();
     private final WebSocketStreamClientImpl streams;
-    private final Market market;
+    private final AggTradesRest rest;
+    private final RestWeightBudget restBudget;
+    private final Map<String, ResumePoint> resumePoints = new ConcurrentHashMap<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile long backfillingSinceMs = -1;
     private final ScheduledExecutorService loop;
     private volatile Thread loopThread;
 
@@ -74,12 +82,13 @@ public final class BinanceSource implements TradeSource {
         this(settings, Clock.systemUTC());
     }
 
-    /** {@code clock} stamps ingestTime; timeouts use the monotonic clock. */
+    /** {@code clock} stamps ingestTime and gives the watermark's wall clock; timeouts use the monotonic clock, REST limits the system clock. */
     public BinanceSource(BinanceSourceSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.streams = new WebSocketStreamClientImpl(settings.streamUrl());
-        this.market = new SpotClientImpl(settings.restUrl()).createMarket();
+        this.rest = new AggTradesRest(settings.restUrl());
+        this.restBudget = new RestWeightBudget(settings.restMaxWeightPerMinute());
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "binance-source");
             t.setDaemon(true);
@@ -107,34 +116,70 @@ public final class BinanceSource implements TradeSource {
         });
     }
 
+    /** Subscribes {@code symbol}; after its {@link #resumeAfter resume point}, if it has one not used yet. */
     @Override
     public void subscribe(String symbol) {
-        subscribe(symbol, -1);
+        String s = normalize(symbol);
+        run(() -> add(s, resumePoints.remove(s)));
     }
 
     /**
      * Subscribes {@code symbol} as if its trades up to {@code lastTradeId} had been delivered already: the next
-     * connection first backfills from {@code lastTradeId + 1} over REST. Lets a restarted service resume where its
-     * output stopped. A no-op when already subscribed.
+     * connection first backfills from {@code lastTradeId + 1} over REST. A no-op when already subscribed.
      */
     public void subscribe(String symbol, long lastTradeId) {
         String s = normalize(symbol);
-        run(() -> {
-            if (symbols.containsKey(s)) {
-                return;
+        run(() -> add(s, lastTradeId < 0 ? null : new ResumePoint(lastTradeId, Long.MIN_VALUE)));
+    }
+
+    /**
+     * Where each symbol's output stopped (its last trade in md.trades): the first subscription of such a symbol
+     * backfills from the next id over REST, unless that trade is older than {@code ingest.binance.resume.max.age.ms};
+     * then it starts at the live stream and the ids in between are reported as a gap. Call before subscribing.
+     */
+    public void resumeAfter(Map<String, ResumePoint> points) {
+        points.forEach((symbol, point) -> resumePoints.put(normalize(symbol), point));
+    }
+
+    /**
+     * The wall clock, held back while a symbol waits for a connection, is caught up through REST or has a hole, to the
+     * trade time up to which that symbol is complete; empty before anything is known.
+     */
+    @Override
+    public OptionalLong watermark() {
+        long now = clock.millis();
+        long busySince = backfillingSinceMs;
+        long liveUpTo = busySince >= 0 ? Math.min(now, busySince) : now;
+        long watermark = SymbolCompleteness.watermark(liveUpTo, symbols.values().stream().map(s -> s.completeness).toList());
+        return watermark == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(watermark);
+    }
+
+    private void add(String s, ResumePoint resume) {
+        if (symbols.containsKey(s)) {
+            return;
+        }
+        if (symbols.size() >= settings.maxStreamsPerConnection()) {
+            log.error("Not subscribing {}: {} streams per connection at most", s, settings.maxStreamsPerConnection());
+            return;
+        }
+        long now = clock.millis();
+        SymbolStream state = new SymbolStream(s, reconnects.get(), resume == null ? now : resume.lastTradeTimeMs());
+        if (resume != null) {
+            state.lastTradeId = resume.lastTradeId();
+            long age = now - resume.lastTradeTimeMs();
+            if (resume.lastTradeTimeMs() != Long.MIN_VALUE && age > settings.resumeMaxAge().toMillis()) {
+                state.resumeTooOld = true;
+                log.error("Not resuming {} after trade {}: that trade ({}) is {} old, more than {} ({}). {} starts at the"
+                                + " live stream; the ids from {} up to its first stream trade are reported as a gap.", s,
+                        resume.lastTradeId(), Instant.ofEpochMilli(resume.lastTradeTimeMs()), Duration.ofMillis(age),
+                        settings.resumeMaxAge(), BinanceSourceSettings.RESUME_MAX_AGE_MS, s, resume.lastTradeId() + 1);
             }
-            if (symbols.size() >= settings.maxStreamsPerConnection()) {
-                log.error("Not subscribing {}: {} streams per connection at most", s, settings.maxStreamsPerConnection());
-                return;
-            }
-            SymbolStream state = new SymbolStream(s, reconnects.get());
-            state.lastTradeId = Math.max(-1, lastTradeId);
-            symbols.put(s, state);
-            log.info("Subscribed {}{}", s, lastTradeId >= 0 ? " after trade " + lastTradeId : "");
-            if (started) {
-                replaceConnection("subscribe " + s);
-            }
-        });
+        }
+        symbols.put(s, state);
+        log.info("Subscribed {}{}", s, resume != null && !state.resumeTooOld ? ", resuming after trade " + resume.lastTradeId() : "");
+        if (started) {
+            replaceConnection("subscribe " + s);
+        }
     }
 
     @Override
@@ -152,6 +197,8 @@ public final class BinanceSource implements TradeSource {
 
     @Override
     public void close() {
+        closing.countDown();
+        rest.close();
         if (Thread.currentThread() == loopThread) {
             // Called by the listener: finish after the current task, without waiting for ourselves.
             closed = true;
@@ -256,11 +303,14 @@ public final class BinanceSource implements TradeSource {
         log.info("Connected (generation {})", generation);
         failures = 0;
         lastMessageNanos = System.nanoTime();
+        backfillingSinceMs = clock.millis();
         for (SymbolStream state : symbols.values()) {
-            if (state.lastTradeId >= 0) {
-                fill(state, Long.MAX_VALUE);
+            boolean complete = state.lastTradeId < 0 || state.resumeTooOld || fill(state, Long.MAX_VALUE);
+            if (complete) {
+                state.completeness.live();
             }
         }
+        backfillingSinceMs = -1;
         lastMessageNanos = System.nanoTime();
     }
 
@@ -286,6 +336,7 @@ public final class BinanceSource implements TradeSource {
     /** Closes the current connection, if any; its callbacks are ignored from now on. */
     private void dropConnection() {
         generation++;
+        symbols.values().forEach(state -> state.completeness.catchingUp());
         cancel(rotation);
         rotation = null;
         if (connectionId != null) {
@@ -343,11 +394,25 @@ public final class BinanceSource implements TradeSource {
             state.duplicatesDropped++;
             return;
         }
+        if (state.resumeTooOld) {
+            state.resumeTooOld = false;
+            if (id > state.lastTradeId + 1) {
+                gap(state, state.lastTradeId + 1, id - 1, "older than " + BinanceSourceSettings.RESUME_MAX_AGE_MS
+                        + " when ingest started: not backfilled");
+            }
+        }
         if (state.lastTradeId >= 0 && id > state.lastTradeId + 1) {
-            fill(state, id);
+            state.completeness.catchingUp();
+            backfillingSinceMs = clock.millis();
+            boolean filled = fill(state, id);
+            backfillingSinceMs = -1;
             lastMessageNanos = System.nanoTime();
+            if (!filled) {
+                return; // closing: the hole stays open, nothing after it is delivered
+            }
         }
         deliver(state, trade, false);
+        state.completeness.live();
     }
 
     private void countMalformed(String problem, String text) {
@@ -366,8 +431,9 @@ public final class BinanceSource implements TradeSource {
     /**
      * Delivers trades after the symbol's last id from REST: up to {@code targetId - 1}, or, with
      * {@code Long.MAX_VALUE}, as far as REST goes. A bounded target that REST cannot reach is reported as a gap.
+     * Returns whether the symbol is complete up to the target (a hole reported as a gap counts as done).
      */
-    private void fill(SymbolStream state, long targetId) {
+    private boolean fill(SymbolStream state, long targetId) {
         boolean bounded = targetId != Long.MAX_VALUE;
         long delivered = 0;
         while (state.lastTradeId < targetId - 1) {
@@ -376,11 +442,15 @@ public final class BinanceSource implements TradeSource {
             try {
                 page = fetch(state.symbol, from);
             } catch (RuntimeException e) {
+                if (isClosing()) {
+                    return false;
+                }
                 if (bounded) {
                     gap(state, from, targetId - 1, "REST backfill failed: " + e.getMessage());
                 } else {
                     log.warn("Catching up {} from {} over REST failed ({}); the next stream trade retries", state.symbol,
                             from, e.getMessage());
+                    return false;
                 }
                 break;
             }
@@ -411,28 +481,69 @@ public final class BinanceSource implements TradeSource {
             state.gapsFilled++;
             log.info("Backfilled {} trades of {} from REST, now at {}", delivered, state.symbol, state.lastTradeId);
         }
+        return true;
     }
 
+    /**
+     * One page of aggregate trades from {@code fromId}. A 429 or 418 is waited out (its Retry-After) and does not use
+     * up an attempt; other failures get {@code ingest.binance.rest.attempts} tries.
+     */
     private List<Trade> fetch(String symbol, long fromId) {
         RuntimeException last = null;
-        for (int attempt = 1; attempt <= settings.restAttempts(); attempt++) {
-            // The connector mutates the map it is given: a new one per call.
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("symbol", symbol);
-            params.put("fromId", fromId);
-            params.put("limit", REST_PAGE_LIMIT);
+        int attempt = 0;
+        while (attempt < settings.restAttempts()) {
+            awaitRestBudget();
             try {
-                return parser.parseRest(symbol, market.aggTrades(params), clock.instant());
+                AggTradesRest.Page page = rest.get(symbol, fromId, REST_PAGE_LIMIT);
+                restBudget.answered(restClock.millis(), page.usedWeight1m());
+                return parser.parseRest(symbol, page.body(), clock.instant());
+            } catch (AggTradesRest.RefusedException e) {
+                Duration wait = restBudget.refused(restClock.millis(), e.status(), e.retryAfter());
+                if (e.status() == 418) {
+                    log.error("Binance has BANNED this IP from its REST API (HTTP 418) for sending after a 429; the backfill of {}"
+                            + " from {} waits {} (Retry-After: {}) and then continues. Check for other clients on this IP. {}",
+                            symbol, fromId, wait, e.retryAfter().map(d -> d.toSeconds() + " s").orElse("absent, 2 min assumed"), e.getMessage());
+                } else {
+                    log.warn("Binance REST rate limit reached (HTTP 429); the backfill of {} from {} waits {} (Retry-After: {}) before"
+                            + " its next request", symbol, fromId, wait, e.retryAfter().map(d -> d.toSeconds() + " s").orElse("absent"));
+                }
             } catch (RuntimeException e) {
+                attempt++;
                 last = e;
                 log.warn("GET aggTrades {} fromId {} failed (attempt {} of {}): {}", symbol, fromId, attempt,
                         settings.restAttempts(), e.toString());
                 if (attempt < settings.restAttempts()) {
-                    sleep(settings.restRetryBackoff());
+                    pause(settings.restRetryBackoff());
                 }
             }
         }
         throw last;
+    }
+
+    /** Waits until the weight budget lets a request go (Retry-After, used weight); throws when the source closes meanwhile. */
+    private void awaitRestBudget() {
+        Duration wait = restBudget.waitBeforeRequest(restClock.millis());
+        if (!wait.isZero()) {
+            log.info("REST backfill paused for {} (Binance's Retry-After or {} reached)", wait,
+                    BinanceSourceSettings.REST_MAX_WEIGHT_PER_MINUTE);
+            pause(wait);
+        }
+        if (isClosing()) {
+            throw new IllegalStateException("the source is closing");
+        }
+    }
+
+    private boolean isClosing() {
+        return closing.getCount() == 0;
+    }
+
+    /** Sleeps, returning early when the source closes. */
+    private void pause(Duration duration) {
+        try {
+            closing.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void deliver(SymbolStream state, Trade trade, boolean backfilled) {
@@ -447,6 +558,7 @@ public final class BinanceSource implements TradeSource {
         } catch (RuntimeException e) {
             log.error("The listener failed on {} trade {}", state.symbol, trade.getTradeId(), e);
         }
+        state.completeness.delivered(trade.getTradeTime().toEpochMilli());
     }
 
     private void gap(SymbolStream state, long fromId, long toId, String reason) {
@@ -494,14 +606,6 @@ public final class BinanceSource implements TradeSource {
         }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static String normalize(String symbol) {
         String s = symbol.trim().toUpperCase(Locale.ROOT);
         if (s.isEmpty() || !s.chars().allMatch(Character::isLetterOrDigit)) {
@@ -518,6 +622,9 @@ public final class BinanceSource implements TradeSource {
     private static final class SymbolStream {
         final String symbol;
         final long reconnectsBefore;
+        final SymbolCompleteness completeness;
+        /** Resumed after a trade older than the resume max age: the hole up to the first stream trade is a gap. */
+        boolean resumeTooOld;
         volatile long lastTradeId = -1;
         volatile long lastTradeTimeMillis = -1;
         volatile long trades;
@@ -526,9 +633,10 @@ public final class BinanceSource implements TradeSource {
         volatile long gapsReported;
         volatile long duplicatesDropped;
 
-        SymbolStream(String symbol, long reconnectsBefore) {
+        SymbolStream(String symbol, long reconnectsBefore, long completeBeforeMs) {
             this.symbol = symbol;
             this.reconnectsBefore = reconnectsBefore;
+            this.completeness = new SymbolCompleteness(completeBeforeMs);
         }
 
         SymbolProgress snapshot(long reconnectsNow) {

@@ -19,7 +19,9 @@ public record BinanceSourceSettings(
         Duration rotationPeriod,
         int maxStreamsPerConnection,
         int restAttempts,
-        Duration restRetryBackoff) {
+        Duration restRetryBackoff,
+        int restMaxWeightPerMinute,
+        Duration resumeMaxAge) {
 
     public static final String TESTNET_STREAM_URL = "wss://stream.testnet.binance.vision";
     public static final String TESTNET_REST_URL = "https://testnet.binance.vision";
@@ -36,6 +38,8 @@ public record BinanceSourceSettings(
     public static final String MAX_STREAMS = "ingest.binance.max.streams.per.connection";
     public static final String REST_ATTEMPTS = "ingest.binance.rest.attempts";
     public static final String REST_RETRY_BACKOFF_MS = "ingest.binance.rest.retry.backoff.ms";
+    public static final String REST_MAX_WEIGHT_PER_MINUTE = "ingest.binance.rest.max.weight.per.minute";
+    public static final String RESUME_MAX_AGE_MS = "ingest.binance.resume.max.age.ms";
 
     /** Binance cuts every stream connection after 24 hours. */
     static final Duration MAX_CONNECTION_AGE = Duration.ofHours(24);
@@ -49,6 +53,11 @@ public record BinanceSourceSettings(
         requirePositive(rotationPeriod, "rotationPeriod");
         Objects.requireNonNull(minConnectInterval, "minConnectInterval");
         Objects.requireNonNull(restRetryBackoff, "restRetryBackoff");
+        requirePositive(resumeMaxAge, "resumeMaxAge");
+        if (restMaxWeightPerMinute < RestWeightBudget.AGG_TRADES_WEIGHT) {
+            throw new IllegalArgumentException("restMaxWeightPerMinute must allow one aggTrades request ("
+                    + RestWeightBudget.AGG_TRADES_WEIGHT + "), not " + restMaxWeightPerMinute);
+        }
         if (backoffMax.compareTo(backoffMin) < 0) {
             throw new IllegalArgumentException("backoffMax " + backoffMax + " < backoffMin " + backoffMin);
         }
@@ -66,24 +75,33 @@ public record BinanceSourceSettings(
     public static BinanceSourceSettings testnet() {
         return new BinanceSourceSettings(TESTNET_STREAM_URL, TESTNET_REST_URL, Duration.ofSeconds(30),
                 Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(23),
-                1024, 3, Duration.ofMillis(500));
+                1024, 3, Duration.ofMillis(500), 5_000, Duration.ofHours(3));
     }
 
     /** The same timings against other endpoints, such as a fake on 127.0.0.1. */
     public BinanceSourceSettings withUrls(String newStreamUrl, String newRestUrl) {
         return new BinanceSourceSettings(newStreamUrl, newRestUrl, silenceTimeout, backoffMin, backoffMax,
-                minConnectInterval, rotationPeriod, maxStreamsPerConnection, restAttempts, restRetryBackoff);
+                minConnectInterval, rotationPeriod, maxStreamsPerConnection, restAttempts, restRetryBackoff,
+                restMaxWeightPerMinute, resumeMaxAge);
     }
 
     public BinanceSourceSettings withTimings(Duration newSilenceTimeout, Duration newBackoffMin, Duration newBackoffMax,
             Duration newMinConnectInterval, Duration newRestRetryBackoff) {
         return new BinanceSourceSettings(streamUrl, restUrl, newSilenceTimeout, newBackoffMin, newBackoffMax,
-                newMinConnectInterval, rotationPeriod, maxStreamsPerConnection, restAttempts, newRestRetryBackoff);
+                newMinConnectInterval, rotationPeriod, maxStreamsPerConnection, restAttempts, newRestRetryBackoff,
+                restMaxWeightPerMinute, resumeMaxAge);
     }
 
     public BinanceSourceSettings withRotationPeriod(Duration newRotationPeriod) {
         return new BinanceSourceSettings(streamUrl, restUrl, silenceTimeout, backoffMin, backoffMax,
-                minConnectInterval, newRotationPeriod, maxStreamsPerConnection, restAttempts, restRetryBackoff);
+                minConnectInterval, newRotationPeriod, maxStreamsPerConnection, restAttempts, restRetryBackoff,
+                restMaxWeightPerMinute, resumeMaxAge);
+    }
+
+    public BinanceSourceSettings withResumeMaxAge(Duration newResumeMaxAge) {
+        return new BinanceSourceSettings(streamUrl, restUrl, silenceTimeout, backoffMin, backoffMax,
+                minConnectInterval, rotationPeriod, maxStreamsPerConnection, restAttempts, restRetryBackoff,
+                restMaxWeightPerMinute, newResumeMaxAge);
     }
 
     /** Adds the ingest.binance.* keys to {@code def} and returns it. */
@@ -111,7 +129,13 @@ public record BinanceSourceSettings(
                 .define(REST_ATTEMPTS, Type.INT, d.restAttempts(), Range.atLeast(1), Importance.LOW,
                         "Attempts per REST backfill page before the range is reported as a gap.")
                 .define(REST_RETRY_BACKOFF_MS, Type.LONG, d.restRetryBackoff().toMillis(), Range.atLeast(0),
-                        Importance.LOW, "Pause between two REST attempts.");
+                        Importance.LOW, "Pause between two REST attempts.")
+                .define(REST_MAX_WEIGHT_PER_MINUTE, Type.INT, d.restMaxWeightPerMinute(), Range.atLeast(RestWeightBudget.AGG_TRADES_WEIGHT),
+                        Importance.LOW, "REST request weight per minute the backfill stays under, read from Binance's X-MBX-USED-WEIGHT-1M"
+                                + " header (the IP's total; Binance allows 6000). Each aggTrades page weighs 4.")
+                .define(RESUME_MAX_AGE_MS, Type.LONG, d.resumeMaxAge().toMillis(), Range.atLeast(1), Importance.MEDIUM,
+                        "At start, a symbol whose last trade in md.trades is at most this old is backfilled from the next id over REST;"
+                                + " an older one starts at the live stream and the ids in between are reported as a gap.");
     }
 
     public static BinanceSourceSettings from(AbstractConfig config) {
@@ -125,7 +149,9 @@ public record BinanceSourceSettings(
                 Duration.ofMillis(config.getLong(ROTATION_PERIOD_MS)),
                 config.getInt(MAX_STREAMS),
                 config.getInt(REST_ATTEMPTS),
-                Duration.ofMillis(config.getLong(REST_RETRY_BACKOFF_MS)));
+                Duration.ofMillis(config.getLong(REST_RETRY_BACKOFF_MS)),
+                config.getInt(REST_MAX_WEIGHT_PER_MINUTE),
+                Duration.ofMillis(config.getLong(RESUME_MAX_AGE_MS)));
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -5,8 +5,10 @@ import dev.tickflow.ingest.WorkerThreads;
 import dev.tickflow.ingest.TradeSource;
 import dev.tickflow.schema.Trade;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +30,8 @@ public final class ReplaySource implements TradeSource {
     private final Runnable onFinished;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicLong skipped = new AtomicLong();
+    private final ReplayWatermark watermark = new ReplayWatermark();
+    private final Clock clock;
     private final Object pauseLock = new Object();
     private volatile boolean paused;
     private volatile boolean running;
@@ -41,6 +45,12 @@ public final class ReplaySource implements TradeSource {
      * @param onFinished called from the replay thread once every trade was handed on
      */
     public ReplaySource(List<Path> files, String symbol, double speed, Runnable onFinished) {
+        this(files, symbol, speed, onFinished, Clock.systemUTC());
+    }
+
+    /** {@code clock} gives the watermark of a finished replay. */
+    ReplaySource(List<Path> files, String symbol, double speed, Runnable onFinished, Clock clock) {
+        this.clock = clock;
         if (speed < 0) {
             throw new IllegalArgumentException("The replay speed must be 0 (as fast as possible) or positive, not " + speed);
         }
@@ -106,6 +116,12 @@ public final class ReplaySource implements TradeSource {
         }
     }
 
+    /** The trade time of the last trade handed on; the wall clock once the replay is finished. */
+    @Override
+    public OptionalLong watermark() {
+        return watermark.at(clock.millis());
+    }
+
     /** Lines skipped as malformed, plus trades skipped because their id did not increase. */
     public long skipped() {
         BinanceTradesCsv current = reader;
@@ -159,6 +175,7 @@ public final class ReplaySource implements TradeSource {
                 }
                 lastId = id;
                 listener.onTrade(trade);
+                watermark.delivered(trade.getTradeTime().toEpochMilli());
             }
             complete = running;
         } catch (InterruptedException e) {
@@ -171,6 +188,7 @@ public final class ReplaySource implements TradeSource {
         }
         if (complete) {
             log.info("Replay of {} finished: {} trades, {} skipped", symbol, reader.tradesRead(), skipped());
+            watermark.finished();
             onFinished.run();
         }
     }

@@ -71,6 +71,15 @@ public final class MarketGenerator {
         return first == null ? Long.MAX_VALUE : first.nextTradeTime();
     }
 
+    /**
+     * The simulator's watermark at simulated time {@code simulatedNow}: every trade before the returned time has been
+     * taken with {@link #next()}, because trades come out in trade-time order and the next one is not before it, and
+     * a symbol added from now on starts at {@code simulatedNow} or later.
+     */
+    public long deliveredBefore(long simulatedNow) {
+        return Math.min(simulatedNow, nextTradeTime());
+    }
+
     /** The next trade of all symbols by trade time (ties by symbol). */
     public Trade next() {
         SymbolMarket first = byNextTrade.poll();

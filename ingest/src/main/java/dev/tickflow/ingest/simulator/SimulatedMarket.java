@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ public final class SimulatedMarket implements TradeSource {
     private final Clock clock;
     private final Set<String> initialSymbols;
     private volatile boolean running;
+    private volatile long deliveredBefore = Long.MIN_VALUE;
     private Thread thread;
     private long startedAtNanos;
 
@@ -98,6 +100,13 @@ public final class SimulatedMarket implements TradeSource {
         WorkerThreads.interruptAndJoin(current, Duration.ofSeconds(5));
     }
 
+    /** The simulated time before which every trade was handed to the listener; empty before the first check. */
+    @Override
+    public OptionalLong watermark() {
+        long value = deliveredBefore;
+        return value == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+
     /** Trade time now: the start plus the wall time since {@link #start} times the speed. */
     long simulatedNow() {
         if (startedAtNanos == 0) {
@@ -120,14 +129,16 @@ public final class SimulatedMarket implements TradeSource {
                 if (trade != null) {
                     trade.setIngestTime(clock.instant());
                     listener.onTrade(trade);
-                    continue;
                 }
                 long wait;
                 synchronized (generator) {
+                    deliveredBefore = Math.max(deliveredBefore, generator.deliveredBefore(now));
                     long next = generator.nextTradeTime();
                     wait = next == Long.MAX_VALUE ? MAX_SLEEP_MS : (long) Math.ceil((next - now) / speed);
                 }
-                Thread.sleep(Math.max(1, Math.min(MAX_SLEEP_MS, wait)));
+                if (trade == null) {
+                    Thread.sleep(Math.max(1, Math.min(MAX_SLEEP_MS, wait)));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -12,6 +12,8 @@ import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.WithKafka;
 import dev.tickflow.testkit.WithSchemaRegistry;
 import dev.tickflow.testkit.binance.FakeBinance;
+import dev.tickflow.testkit.binance.FakeBinance.RestRequest;
+import dev.tickflow.testkit.binance.FakeBinance.ScriptedAnswer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,14 +80,15 @@ class BinanceIngestIT {
         keys.put(BinanceSourceSettings.BACKOFF_MAX_MS, "100");
         keys.put(BinanceSourceSettings.MIN_CONNECT_INTERVAL_MS, "20");
         keys.put(BinanceSourceSettings.REST_RETRY_BACKOFF_MS, "10");
+        keys.put(IngestSettings.WATERMARK_INTERVAL_MS, "50");
         stats = new IngestStats();
         runner = new IngestRunner(IngestTestSupport.settings(keys), stats, Duration.ofSeconds(10));
         runner.start();
-        fake.awaitConnection(1, BTC);
+        fake.awaitConnection(fake.connectionCount() + 1, BTC);
     }
 
     private void start() throws TimeoutException {
-        start(Duration.ofSeconds(5));
+        start(Duration.ofSeconds(30));
     }
 
     private BinanceSource source() {
@@ -228,5 +231,60 @@ class BinanceIngestIT {
 
         assertTopicHoldsExactlyTheExpectedIds();
         assertThat(source().progress()).containsOnlyKeys(BTC);
+    }
+
+    /** Stops ingest (the fake keeps trading: {@code downtime} trades only REST can give) and starts it again. */
+    private void restartAcross(int downtime) throws Exception {
+        expect(BTC, fake.trade(BTC, 40));
+        awaitWritten();
+        runner.close();
+        runner = null;
+        expect(BTC, fake.trade(BTC, downtime));
+        start();
+        expect(BTC, fake.trade(BTC, 20));
+        List<Long> all = expected.get(BTC);
+        FakeBinance.await(Duration.ofSeconds(40), () -> stats.of(BTC).trades() >= downtime + 20);
+        Map<String, List<Long>> read = IngestTestSupport.idsBySymbol(
+                IngestTestSupport.readAll(broker.bootstrapServers(), tradesTopic, registry.confluentApiUrl()));
+        assertThat(read).isEqualTo(Map.of(BTC, all));
+        assertThat(stats.trades()).isEqualTo(downtime + 20);
+    }
+
+    @Test
+    void aRestartedIngestResumesAfterTheLastTradeInMdTradesWithNoIdMissingOrRepeated() throws Exception {
+        fake.stampTradesWithWallClock();
+        start();
+        restartAcross(2_345);
+
+        assertThat(source().progress(BTC).orElseThrow().backfilledTrades()).isEqualTo(2_345);
+        assertThat(source().progress(BTC).orElseThrow().gapsReported()).isZero();
+        List<IngestTestSupport.StoredRecord> records = IngestTestSupport.readRecords(broker.bootstrapServers(), tradesTopic,
+                registry.confluentApiUrl());
+        FakeBinance.await(Duration.ofSeconds(10), () -> IngestTestSupport.watermarksPerPartition(
+                IngestTestSupport.readRecords(broker.bootstrapServers(), tradesTopic, registry.confluentApiUrl()), 3) >= 2);
+        // backfilled trades (eventTime = tradeTime) were held back for: no watermark past them comes before them
+        IngestTestSupport.assertWatermarksCoverTheTradesBeforeThem(records,
+                r -> r.trade().getEventTime().equals(r.trade().getTradeTime()));
+    }
+
+    @Test
+    void theResumeBackfillWaitsOutA429sRetryAfterAndCompletes() throws Exception {
+        start();
+        fake.scriptRest(ScriptedAnswer.ok(), ScriptedAnswer.tooManyRequests(Duration.ofSeconds(1)));
+        int requestsBefore = fake.restLog().size();
+        restartAcross(2_345);
+
+        FakeBinance.await(Duration.ofSeconds(10), () -> {
+            List<Integer> statuses = fake.restLog().stream().map(RestRequest::status).toList();
+            return statuses.contains(429) && statuses.indexOf(429) < statuses.size() - 1;
+        });
+        List<RestRequest> requests = fake.restLog().subList(requestsBefore, fake.restLog().size());
+        int refused = requests.stream().map(RestRequest::status).toList().indexOf(429);
+        assertThat(refused).isGreaterThanOrEqualTo(0);
+        RestRequest next = requests.get(refused + 1);
+        assertThat(next.receivedNanos() - requests.get(refused).answeredNanos())
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1).toNanos());
+        assertThat(next.fromId()).isEqualTo(requests.get(refused).fromId());
+        assertThat(next.status()).isEqualTo(200);
     }
 }

@@ -22,28 +22,32 @@ class BinanceSourceSettingsTest {
         assertThat(settings.restUrl()).isEqualTo("https://testnet.binance.vision");
         assertThat(settings.silenceTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.rotationPeriod()).isEqualTo(Duration.ofHours(23));
+        assertThat(settings.restMaxWeightPerMinute()).isEqualTo(5_000);
+        assertThat(settings.resumeMaxAge()).isEqualTo(Duration.ofHours(3));
     }
 
     @Test
     void readsEveryKey() {
-        Map<String, Object> props = Map.of(
-                BinanceSourceSettings.STREAM_URL, "wss://stream.binance.com:9443/",
-                BinanceSourceSettings.REST_URL, "https://api.binance.com",
-                BinanceSourceSettings.SILENCE_TIMEOUT_MS, "10000",
-                BinanceSourceSettings.BACKOFF_MIN_MS, "100",
-                BinanceSourceSettings.BACKOFF_MAX_MS, "5000",
-                BinanceSourceSettings.MIN_CONNECT_INTERVAL_MS, "250",
-                BinanceSourceSettings.ROTATION_PERIOD_MS, "3600000",
-                BinanceSourceSettings.MAX_STREAMS, "200",
-                BinanceSourceSettings.REST_ATTEMPTS, "5",
-                BinanceSourceSettings.REST_RETRY_BACKOFF_MS, "50");
+        Map<String, Object> props = Map.ofEntries(
+                Map.entry(BinanceSourceSettings.STREAM_URL, "wss://stream.binance.com:9443/"),
+                Map.entry(BinanceSourceSettings.REST_URL, "https://api.binance.com"),
+                Map.entry(BinanceSourceSettings.SILENCE_TIMEOUT_MS, "10000"),
+                Map.entry(BinanceSourceSettings.BACKOFF_MIN_MS, "100"),
+                Map.entry(BinanceSourceSettings.BACKOFF_MAX_MS, "5000"),
+                Map.entry(BinanceSourceSettings.MIN_CONNECT_INTERVAL_MS, "250"),
+                Map.entry(BinanceSourceSettings.ROTATION_PERIOD_MS, "3600000"),
+                Map.entry(BinanceSourceSettings.MAX_STREAMS, "200"),
+                Map.entry(BinanceSourceSettings.REST_ATTEMPTS, "5"),
+                Map.entry(BinanceSourceSettings.REST_RETRY_BACKOFF_MS, "50"),
+                Map.entry(BinanceSourceSettings.REST_MAX_WEIGHT_PER_MINUTE, "1200"),
+                Map.entry(BinanceSourceSettings.RESUME_MAX_AGE_MS, "600000"));
 
         BinanceSourceSettings settings = BinanceSourceSettings.from(
                 new AbstractConfig(BinanceSourceSettings.define(new ConfigDef()), props));
 
         assertThat(settings).isEqualTo(new BinanceSourceSettings("wss://stream.binance.com:9443",
                 "https://api.binance.com", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(5),
-                Duration.ofMillis(250), Duration.ofHours(1), 200, 5, Duration.ofMillis(50)));
+                Duration.ofMillis(250), Duration.ofHours(1), 200, 5, Duration.ofMillis(50), 1_200, Duration.ofMinutes(10)));
     }
 
     @Test
@@ -53,6 +57,13 @@ class BinanceSourceSettingsTest {
                 .isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> BinanceSourceSettings.testnet().withRotationPeriod(Duration.ofHours(24)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesAWeightLimitBelowOneRequest() {
+        assertThatThrownBy(() -> new AbstractConfig(BinanceSourceSettings.define(new ConfigDef()),
+                Map.of(BinanceSourceSettings.REST_MAX_WEIGHT_PER_MINUTE, "3")))
+                .isInstanceOf(ConfigException.class);
     }
 
     @Test

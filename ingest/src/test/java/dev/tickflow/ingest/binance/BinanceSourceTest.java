@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickflow.schema.Trade;
 import dev.tickflow.testkit.binance.FakeBinance;
+import dev.tickflow.testkit.binance.FakeBinance.RestRequest;
+import dev.tickflow.testkit.binance.FakeBinance.ScriptedAnswer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +27,8 @@ class BinanceSourceTest {
     private static final String BTC = "BTCUSDT";
     private static final String ETH = "ETHUSDT";
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    /** FakeBinance's trade time of its first trade (id 1000): 2026-01-01 plus 10 ms per id. */
+    private static final long FAKE_TRADE_TIME_OF_FIRST = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli() + 1000 * 10;
 
     private FakeBinance fake;
     private BinanceSource source;
@@ -303,5 +308,68 @@ class BinanceSourceTest {
 
         assertThat(collector.ids(BTC)).isEqualTo(concat(history.subList(10, 30), live));
         assertThat(source.progress(BTC).orElseThrow().backfilledTrades()).isEqualTo(20);
+    }
+
+    @Test
+    void waitsOutA429AndA418ForTheirRetryAfterAndCompletesTheBackfill() throws Exception {
+        List<Long> history = fake.trade(BTC, 2_345);
+        fake.scriptRest(ScriptedAnswer.ok(), ScriptedAnswer.tooManyRequests(Duration.ofSeconds(1)),
+                ScriptedAnswer.banned(Duration.ofSeconds(1)));
+        source = new BinanceSource(settings(Duration.ofSeconds(5)), Clock.fixed(NOW, ZoneOffset.UTC));
+        source.subscribe(BTC, history.get(0) - 1);
+        source.start(collector);
+        collector.awaitLast(BTC, history.get(2_344));
+
+        assertThat(collector.ids(BTC)).isEqualTo(history);
+        assertThat(collector.gaps).isEmpty();
+        List<RestRequest> requests = fake.restLog();
+        assertThat(requests).extracting(RestRequest::status).containsSubsequence(200, 429, 418, 200);
+        for (int i = 0; i < requests.size() - 1; i++) {
+            RestRequest refused = requests.get(i);
+            if (refused.status() == 429 || refused.status() == 418) {
+                long quietNanos = requests.get(i + 1).receivedNanos() - refused.answeredNanos();
+                assertThat(quietNanos).as("request after the %s answer", refused.status())
+                        .isGreaterThanOrEqualTo(refused.retryAfter().toNanos());
+                assertThat(requests.get(i + 1).fromId()).isEqualTo(refused.fromId());
+            }
+        }
+    }
+
+    @Test
+    void resumesAfterARecentResumePointAndHoldsTheWatermarkUntilCaughtUp() throws Exception {
+        List<Long> history = fake.trade(BTC, 30);
+        long resumeTime = FAKE_TRADE_TIME_OF_FIRST + 9 * 10;
+        source = new BinanceSource(settings(Duration.ofSeconds(5)).withResumeMaxAge(Duration.ofDays(400)),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        source.resumeAfter(Map.of(BTC, new ResumePoint(history.get(9), resumeTime)));
+        source.subscribe(BTC);
+        FakeBinance.await(Duration.ofSeconds(5), () -> source.progress(BTC).isPresent());
+        assertThat(source.watermark()).hasValue(resumeTime);
+
+        source.start(collector);
+        collector.awaitLast(BTC, history.get(29));
+        FakeBinance.await(Duration.ofSeconds(10), () -> source.watermark().orElse(0) == NOW.toEpochMilli());
+        List<Long> live = fake.trade(BTC, 5);
+        collector.awaitLast(BTC, live.get(4));
+
+        assertThat(collector.ids(BTC)).isEqualTo(concat(history.subList(10, 30), live));
+        assertThat(collector.gaps).isEmpty();
+    }
+
+    @Test
+    void aResumePointOlderThanTheMaxAgeIsReportedAsAGapInsteadOfBackfilled() throws Exception {
+        List<Long> history = fake.trade(BTC, 30);
+        source = new BinanceSource(settings(Duration.ofSeconds(5)), Clock.fixed(NOW, ZoneOffset.UTC));
+        source.resumeAfter(Map.of(BTC, new ResumePoint(history.get(9), FAKE_TRADE_TIME_OF_FIRST + 9 * 10)));
+        source.subscribe(BTC);
+        source.start(collector);
+        fake.awaitConnection(1, BTC);
+        List<Long> live = fake.trade(BTC, 5);
+        collector.awaitLast(BTC, live.get(4));
+
+        assertThat(collector.ids(BTC)).isEqualTo(live);
+        assertThat(collector.gaps).containsExactly(new TradeCollector.Gap(BTC, history.get(10), history.get(29),
+                "older than ingest.binance.resume.max.age.ms when ingest started: not backfilled"));
+        assertThat(fake.restRequests()).isZero();
     }
 }

@@ -155,4 +155,30 @@ class MarketGeneratorTest {
         }
         return trades;
     }
+
+    @Test
+    void everyTradeBeforeTheWatermarkHasBeenTaken() {
+        MarketGenerator generator = new MarketGenerator(3);
+        generator.add("BTCUSDT", START);
+        generator.add("ETHUSDT", START);
+        long simulatedNow = START + 60_000;
+        long lastTaken = Long.MIN_VALUE;
+        while (generator.nextTradeTime() <= simulatedNow) {
+            lastTaken = generator.next().getTradeTime().toEpochMilli();
+        }
+
+        assertThat(generator.deliveredBefore(simulatedNow)).isEqualTo(simulatedNow);
+        assertThat(lastTaken).isLessThanOrEqualTo(simulatedNow);
+        assertThat(generator.next().getTradeTime().toEpochMilli()).isGreaterThan(simulatedNow);
+    }
+
+    @Test
+    void theWatermarkStaysBeforeTheNextTradeWhileTradesAreDue() {
+        MarketGenerator generator = new MarketGenerator(3);
+        generator.add("BTCUSDT", START);
+        long next = generator.nextTradeTime();
+
+        assertThat(generator.deliveredBefore(next + 10_000)).isEqualTo(next);
+        assertThat(new MarketGenerator(3).deliveredBefore(START)).isEqualTo(START);
+    }
 }

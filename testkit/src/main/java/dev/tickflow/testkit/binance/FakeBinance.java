@@ -11,12 +11,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,12 +38,39 @@ import okhttp3.mockwebserver.RecordedRequest;
  * A fake Binance Spot on one 127.0.0.1 port: combined aggTrade streams at {@code /stream?streams=...} (WebSocket) and
  * {@code GET /api/v3/aggTrades} (REST), both over one per-symbol trade history that the test appends to. Faults:
  * dropped TCP connections, silent connections, serverShutdown events, malformed messages, trades left off the
- * stream, a replay of recent trades on every new connection, trades pruned from REST and a failing REST API.
+ * stream, a replay of recent trades on every new connection, trades pruned from REST, a failing REST API, and
+ * scripted 429 (rate limit) and 418 (IP ban) answers with Retry-After. Every aggTrades request is recorded with the
+ * time it arrived and the time its answer was ready, and every answer carries the X-MBX-USED-WEIGHT-1M header
+ * (4 per aggTrades request in the current minute, as Binance counts it).
  * The signed trading API (orders, trades, exchangeInfo, time) is {@link #spot()}.
  */
 public final class FakeBinance implements AutoCloseable {
 
     private static final long BASE_TIME = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+    private static final int AGG_TRADES_WEIGHT = 4;
+
+    /** One GET /api/v3/aggTrades: when it arrived and when its answer was ready (System.nanoTime), and that answer. */
+    public record RestRequest(long receivedNanos, long answeredNanos, String symbol, String fromId, int status,
+                              Duration retryAfter) {
+    }
+
+    /** A scripted answer to the next aggTrades request: {@link #ok()}, {@link #tooManyRequests} or {@link #banned}. */
+    public record ScriptedAnswer(int status, Duration retryAfter) {
+        /** The normal answer, a page of trades. */
+        public static ScriptedAnswer ok() {
+            return new ScriptedAnswer(200, Duration.ZERO);
+        }
+
+        /** HTTP 429 with {@code Retry-After} in whole seconds. */
+        public static ScriptedAnswer tooManyRequests(Duration retryAfter) {
+            return new ScriptedAnswer(429, retryAfter);
+        }
+
+        /** HTTP 418 (IP banned) with {@code Retry-After} in whole seconds. */
+        public static ScriptedAnswer banned(Duration retryAfter) {
+            return new ScriptedAnswer(418, retryAfter);
+        }
+    }
 
     private final ObjectMapper json = new ObjectMapper();
     private final MockWebServer server = new MockWebServer();
@@ -51,9 +81,13 @@ public final class FakeBinance implements AutoCloseable {
     private final Map<String, Long> restFirstId = new HashMap<>();
     private final List<List<String>> connectedStreams = new CopyOnWriteArrayList<>();
     private final AtomicInteger restRequests = new AtomicInteger();
+    private final List<RestRequest> restLog = new CopyOnWriteArrayList<>();
+    private final Deque<ScriptedAnswer> restScript = new ConcurrentLinkedDeque<>();
+    private final Map<Long, Integer> weightByMinute = new ConcurrentHashMap<>();
     private final FakeSpotExchange spot = new FakeSpotExchange();
     private volatile boolean restFailing;
     private volatile int replayOnConnect;
+    private volatile boolean wallClockTradeTimes;
 
     public FakeBinance() {
         server.setServerSocketFactory(new RecordingServerSocketFactory());
@@ -95,6 +129,14 @@ public final class FakeBinance implements AutoCloseable {
         return append(symbol, count, false);
     }
 
+    /**
+     * Trades appended from now on have the wall clock as trade time (never less than the previous trade's), as live
+     * trades do; by default trade times are fixed, 10 ms apart per id from 2026-01-01.
+     */
+    public void stampTradesWithWallClock() {
+        wallClockTradeTimes = true;
+    }
+
     /** Every new connection first receives the last {@code count} trades of its symbols again (an overlap). */
     public void replayOnConnect(int count) {
         replayOnConnect = count;
@@ -110,6 +152,16 @@ public final class FakeBinance implements AutoCloseable {
     /** While on, GET /api/v3/aggTrades answers HTTP 500. */
     public void failRest(boolean failing) {
         restFailing = failing;
+    }
+
+    /** The next aggTrades requests get these answers, in order; afterwards they are answered normally again. */
+    public void scriptRest(ScriptedAnswer... answers) {
+        restScript.addAll(List.of(answers));
+    }
+
+    /** Every aggTrades request so far, in the order they arrived. */
+    public List<RestRequest> restLog() {
+        return List.copyOf(restLog);
     }
 
     /** Closes the TCP connections of every client (WebSocket and REST) without a close frame. */
@@ -214,6 +266,10 @@ public final class FakeBinance implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 long id = trades.isEmpty() ? 1000 : trades.get(trades.size() - 1).get("a").asLong() + 1;
                 ObjectNode trade = restTrade(id);
+                if (wallClockTradeTimes) {
+                    long previous = trades.isEmpty() ? Long.MIN_VALUE : trades.get(trades.size() - 1).get("T").asLong();
+                    trade.put("T", Math.max(previous, System.currentTimeMillis()));
+                }
                 trades.add(trade);
                 ids.add(id);
                 if (push) {
@@ -275,8 +331,25 @@ public final class FakeBinance implements AutoCloseable {
             return new MockResponse().withWebSocketUpgrade(new ServerListener(Set.copyOf(symbols)));
         }
         if (url.encodedPath().equals("/api/v3/aggTrades") && request.getMethod().equals("GET")) {
+            long received = System.nanoTime();
             restRequests.incrementAndGet();
-            return aggTrades(url);
+            int usedWeight = weightByMinute.merge(System.currentTimeMillis() / 60_000, AGG_TRADES_WEIGHT, Integer::sum);
+            ScriptedAnswer scripted = restScript.poll();
+            MockResponse response;
+            if (scripted != null && scripted.status() != 200) {
+                response = new MockResponse().setResponseCode(scripted.status())
+                        .setHeader("Retry-After", Long.toString(scripted.retryAfter().toSeconds()))
+                        .setBody(scripted.status() == 418
+                                ? "{\"code\":-1003,\"msg\":\"Way too much request weight used; IP banned (fake).\"}"
+                                : "{\"code\":-1003,\"msg\":\"Too much request weight used (fake).\"}");
+            } else {
+                response = aggTrades(url);
+            }
+            response.setHeader("X-MBX-USED-WEIGHT-1M", Integer.toString(usedWeight));
+            int status = Integer.parseInt(response.getStatus().split(" ")[1]);
+            restLog.add(new RestRequest(received, System.nanoTime(), url.queryParameter("symbol"), url.queryParameter("fromId"),
+                    status, scripted == null ? Duration.ZERO : scripted.retryAfter()));
+            return response;
         }
         if (url.encodedPath().startsWith("/api/v3/")) {
             return spot.dispatch(request, url);
