@@ -2,6 +2,7 @@ package dev.tickflow.ingest;
 
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroSerializer;
+import dev.tickflow.serde.SerdeConfig;
 import dev.tickflow.topics.Watermarks;
 import java.time.Duration;
 import java.util.HashMap;
@@ -155,9 +156,12 @@ public final class TradeSink implements TradeListener, AutoCloseable {
         return trimmed;
     }
 
+    /** While the registry is unavailable a trade waits, like one the broker cannot take yet, up to {@code ingest.give.up.ms}. */
     private static AvroSerializer<Trade> serializer(IngestSettings settings) {
+        Map<String, Object> config = new HashMap<>(settings.serdeConfig());
+        config.putIfAbsent(SerdeConfig.REGISTRY_UNAVAILABLE_MAX_WAIT_MS, settings.giveUp().toMillis());
         AvroSerializer<Trade> serializer = new AvroSerializer<>();
-        serializer.configure(settings.serdeConfig(), false);
+        serializer.configure(config, false);
         return serializer;
     }
 
