@@ -2,9 +2,12 @@ package dev.tickflow.executor.binance;
 
 import dev.tickflow.config.TickflowConfig;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -38,6 +41,7 @@ public record BinanceVenueSettings(
     public static final String PRODUCTION_REST_URL = "https://api.binance.com";
 
     public static final String REST_URL = "executor.binance.rest.url";
+    public static final String ALLOW_PLAIN_HTTP = "executor.binance.allow.plain.http";
     public static final String API_KEY = "executor.binance.api.key";
     public static final String API_SECRET = "executor.binance.api.secret";
     public static final String API_SECRET_FILE = "executor.binance.api.secret.file";
@@ -132,7 +136,11 @@ public record BinanceVenueSettings(
         return def
                 .define(REST_URL, Type.STRING, d.restUrl(), Importance.HIGH,
                         "REST base URL of the exchange the binance venue trades on. Default: the Spot Testnet. "
-                                + "Production: " + PRODUCTION_REST_URL + ".")
+                                + "Production: " + PRODUCTION_REST_URL + ". Must be https:// (http:// only to this machine's "
+                                + "loopback address, or with " + ALLOW_PLAIN_HTTP + "=true).")
+                .define(ALLOW_PLAIN_HTTP, Type.BOOLEAN, false, Importance.LOW,
+                        "Allow an http:// " + REST_URL + " on another host (a test exchange on a trusted network): the API key "
+                                + "and every signed order then cross the network in clear text.")
                 .define(API_KEY, Type.PASSWORD, null, Importance.HIGH,
                         "Binance API key. Set it through the environment variable " + API_KEY_ENV + ".")
                 .define(API_SECRET, Type.PASSWORD, null, Importance.HIGH,
@@ -165,7 +173,7 @@ public record BinanceVenueSettings(
             secret = readSecretFile(Path.of(secretFile));
         }
         return new BinanceVenueSettings(
-                config.getString(REST_URL),
+                checkedRestUrl(config.getString(REST_URL), config.getBoolean(ALLOW_PLAIN_HTTP)),
                 config.secret(API_KEY),
                 secret,
                 Duration.ofMillis(config.getLong(RECV_WINDOW_MS)),
@@ -173,6 +181,28 @@ public record BinanceVenueSettings(
                 Duration.ofMillis(config.getLong(READ_TIMEOUT_MS)),
                 Duration.ofMillis(config.getLong(MAX_BACKOFF_MS)),
                 Duration.ofMillis(config.getLong(MAX_WORK_MS)));
+    }
+
+    /**
+     * An https:// URL, or an http:// one to a loopback address (the requests never leave the machine) or explicitly
+     * allowed: the API key header and the signed requests must not cross a network in clear text.
+     */
+    static String checkedRestUrl(String url, boolean allowPlainHttp) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new ConfigException(REST_URL + " is not a URL: " + url);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+        if (scheme.equals("https") || scheme.equals("http") && (loopback || allowPlainHttp)) {
+            return url;
+        }
+        throw new ConfigException(REST_URL + " must be an https:// URL, not " + url + ": over " + scheme
+                + " the API key and the signed orders would cross the network in clear text. Use https://, or set "
+                + ALLOW_PLAIN_HTTP + "=true for a test exchange on a trusted network.");
     }
 
     /** Never shows the key or the secret. */

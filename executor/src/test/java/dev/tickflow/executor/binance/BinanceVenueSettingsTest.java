@@ -105,4 +105,21 @@ class BinanceVenueSettingsTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(BinanceVenueSettings.RECV_WINDOW_MS);
     }
+
+    @Test
+    void aPlainHttpExchangeUrlIsRefusedUnlessOnLoopbackOrExplicitlyAllowed() {
+        assertThatThrownBy(() -> BinanceVenueSettings.from(load(Map.of("TICKFLOW_EXECUTOR_BINANCE_REST_URL", "http://api.binance.com"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("must be an https:// URL", "clear text", BinanceVenueSettings.ALLOW_PLAIN_HTTP);
+        assertThatThrownBy(() -> BinanceVenueSettings.from(load(Map.of("TICKFLOW_EXECUTOR_BINANCE_REST_URL", "ftp://exchange.example"))))
+                .isInstanceOf(ConfigException.class);
+
+        assertThat(BinanceVenueSettings.from(load(Map.of("TICKFLOW_EXECUTOR_BINANCE_REST_URL", "http://127.0.0.1:18080"))).restUrl())
+                .isEqualTo("http://127.0.0.1:18080");
+        assertThat(BinanceVenueSettings.from(load(Map.of("TICKFLOW_EXECUTOR_BINANCE_REST_URL", "http://localhost:18080"))).restUrl())
+                .isEqualTo("http://localhost:18080");
+        assertThat(BinanceVenueSettings.from(load(Map.of("TICKFLOW_EXECUTOR_BINANCE_REST_URL", "http://exchange.lab:8080",
+                "TICKFLOW_EXECUTOR_BINANCE_ALLOW_PLAIN_HTTP", "true"))).restUrl()).isEqualTo("http://exchange.lab:8080");
+        assertThat(BinanceVenueSettings.from(load(Map.of())).restUrl()).startsWith("https://");
+    }
 }
