@@ -2,7 +2,6 @@ package dev.tickflow.backtest;
 
 import dev.tickflow.backtest.report.Account;
 import dev.tickflow.backtest.report.BacktestReport;
-import dev.tickflow.backtest.report.Fill.Side;
 import dev.tickflow.backtest.report.InstanceReport;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.ingest.replay.BinanceKlinesCsv;
@@ -11,9 +10,7 @@ import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.OrderEvent;
-import dev.tickflow.schema.OrderSide;
 import dev.tickflow.schema.Signal;
-import dev.tickflow.schema.Trade;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.strategy.engine.StrategyInstance;
 import dev.tickflow.topics.CandleInterval;
@@ -21,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -58,20 +54,9 @@ public final class CandleBacktest {
         } else {
             Progress progress = new Progress(progressOut, request.progressEvery(), System::nanoTime);
             try (BinanceTradesCsv reader = BinanceTradesCsv.open(request.files(), request.symbol(), request.malformed())) {
-                var trades = new Iterator<Trade>() {
-                    @Override
-                    public boolean hasNext() {
-                        return reader.hasNext();
-                    }
-
-                    @Override
-                    public Trade next() {
-                        Trade trade = reader.next();
-                        progress.tradeRead(reader.tradesRead(), reader.bytesRead(), reader.totalBytes());
-                        return trade;
-                    }
-                };
-                InMemoryEngine.INSTANCE.candles(request.topics(), request.grace()).run(trades, (candleInterval, candle) -> {
+                // progress per candle made: the aggregation reads the trades itself
+                InMemoryEngine.INSTANCE.candles(request.topics(), request.grace()).run(reader, (candleInterval, candle) -> {
+                    progress.tradeRead(reader.tradesRead(), reader.bytesRead(), reader.totalBytes());
                     if (candleInterval.name().equals(interval.name())) {
                         candles.add(candle);
                     }
@@ -120,9 +105,7 @@ public final class CandleBacktest {
                 for (Signal signal : pending) {
                     for (Fill fill : executor.signal(signal)) {
                         strategies.fill(fill);
-                        report.fill(new dev.tickflow.backtest.report.Fill(fill.getStrategyInstance(), fill.getSymbol(),
-                                fill.getTradeTime().toEpochMilli(), fill.getSide() == OrderSide.BUY ? Side.BUY : Side.SELL, fill.getPrice(),
-                                fill.getQuantity(), fill.getCommission()));
+                        report.fill(StrategyRun.reportFill(fill));
                     }
                 }
                 pending.clear();
