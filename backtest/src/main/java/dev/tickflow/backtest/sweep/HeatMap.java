@@ -1,6 +1,7 @@
 package dev.tickflow.backtest.sweep;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public record HeatMap(RankMetric metric, String xParameter, List<String> xValues
             for (String x : xValues) {
                 row.add(best.get(x + "\n" + y));
             }
-            rows.add(java.util.Collections.unmodifiableList(row));
+            rows.add(Collections.unmodifiableList(row));
         }
         return new HeatMap(metric, xParameter, xValues, yParameter, yValues, List.copyOf(rows));
     }

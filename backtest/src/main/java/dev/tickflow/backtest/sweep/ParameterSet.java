@@ -1,5 +1,6 @@
 package dev.tickflow.backtest.sweep;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
  */
 public record ParameterSet(int index, Map<String, String> values) {
     public ParameterSet {
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     public String value(String parameter) {

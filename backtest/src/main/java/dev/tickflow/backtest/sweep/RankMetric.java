@@ -28,7 +28,7 @@ public enum RankMetric {
         return cliName;
     }
 
-    /** Better runs first by this metric; equal ones by net PnL (higher first) then by nothing (the caller's tie-breaker). */
+    /** Better runs first by this metric, equal ones by net PnL (higher first); the grid order is left to the caller. */
     public Comparator<RunMetrics> betterFirst() {
         return this == NET_PNL ? betterFirst : betterFirst.thenComparing(NET_PNL.betterFirst);
     }

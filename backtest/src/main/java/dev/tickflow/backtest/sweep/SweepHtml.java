@@ -1,5 +1,6 @@
 package dev.tickflow.backtest.sweep;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ final class SweepHtml {
                 .append(" run, ").append(report.skipped().size()).append(" skipped; ranked by ").append(report.rankBy().cliName())
                 .append(" (ties: net PnL, then grid order).</p>\n");
         html.append("<h2>Ranking</h2>\n");
-        List<String> header = new java.util.ArrayList<>(List.of("rank"));
+        List<String> header = new ArrayList<>(List.of("rank"));
         header.addAll(report.grid().names());
         header.addAll(MetricText.COLUMNS);
         html.append("<table><tr>");

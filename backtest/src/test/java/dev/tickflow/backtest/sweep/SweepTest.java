@@ -17,11 +17,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,7 +144,7 @@ class SweepTest {
     }
 
     static ParameterGrid grid(String... specs) {
-        return new ParameterGrid(java.util.Arrays.stream(specs).map(SweepParameter::parse).toList());
+        return new ParameterGrid(Arrays.stream(specs).map(SweepParameter::parse).toList());
     }
 
     /** Closes on two overlaid sine waves (periods 37 and 11 candles) around 100, rounded to 2 decimals. */
@@ -156,7 +158,7 @@ class SweepTest {
     }
 
     static Candle candle(int index, BigDecimal close) {
-        BigDecimal price = close.setScale(8, java.math.RoundingMode.HALF_EVEN);
+        BigDecimal price = close.setScale(8, RoundingMode.HALF_EVEN);
         BigDecimal zero8 = BigDecimal.ZERO.setScale(8);
         BigDecimal zero16 = BigDecimal.ZERO.setScale(16);
         long openTime = 1_700_000_040_000L + index * MINUTE;
