@@ -1,5 +1,7 @@
 package dev.tickflow.backtest.sweep;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /**
@@ -71,8 +73,12 @@ final class HeatMapSvg {
         return String.format(Locale.ROOT, "#%02x%02x%02x", red, green, blue);
     }
 
-    private static String shorten(String number) {
-        int dot = number.indexOf('.');
-        return dot >= 0 && number.length() - dot > 3 ? number.substring(0, dot + 3) : number;
+    /** Four significant digits, so that tiny amounts stay readable in a cell. */
+    private static String shorten(String label) {
+        try {
+            return new BigDecimal(label).round(new MathContext(4)).toPlainString();
+        } catch (NumberFormatException notANumber) {
+            return label;
+        }
     }
 }
