@@ -135,7 +135,7 @@ final class StrategyRun implements Closeable {
     }
 
     /** The paper broker charges its fee in the quote asset, the account's currency. */
-    private static dev.tickflow.backtest.report.Fill reportFill(Fill fill) {
+    static dev.tickflow.backtest.report.Fill reportFill(Fill fill) {
         return new dev.tickflow.backtest.report.Fill(fill.getStrategyInstance(), fill.getSymbol(), fill.getTradeTime().toEpochMilli(),
                 fill.getSide() == OrderSide.BUY ? Side.BUY : Side.SELL, fill.getPrice(), fill.getQuantity(), fill.getCommission());
     }

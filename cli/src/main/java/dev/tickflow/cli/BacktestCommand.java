@@ -91,11 +91,15 @@ final class BacktestCommand implements Callable<Integer> {
             description = "How often to report progress on stderr (default: ${DEFAULT-VALUE}).")
     Duration progressEvery;
 
+    @Mixin
+    SweepOptions sweep = new SweepOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        sweep.checkUnused(spec.commandLine());
         if (graceMs != null && graceMs < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--grace-ms must be 0 or more, not " + graceMs);
         }
@@ -115,6 +119,9 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestRequest request = new BacktestRequest(klines ? BacktestRequest.Input.KLINES : BacktestRequest.Input.TRADES,
                 klines ? input.klineFiles : input.tradeFiles, symbol, outDir, TopicCatalog.from(loaded), grace,
                 skipMalformed ? MalformedLinePolicy.SKIP : MalformedLinePolicy.FAIL, progressEvery, strategySettings(loaded), execution, account);
+        if (sweep.active()) {
+            return sweep.run(spec.commandLine(), request, instanceProperties(loaded), account);
+        }
         PrintWriter err = spec.commandLine().getErr();
         BacktestResult result = new BacktestRunner(err).run(request);
         PrintWriter out = spec.commandLine().getOut();
@@ -136,14 +143,20 @@ final class BacktestCommand implements Callable<Integer> {
         return definition;
     }
 
+    /** The instances properties (file or defaults) with the command line's overrides, checked by {@link #strategySettings}. */
+    private Map<String, String> instanceProperties(TickflowConfig loaded) {
+        String file = loaded.getString(StrategySettings.INSTANCES_FILE).trim();
+        StrategyOverrides overrides = new StrategyOverrides(Optional.ofNullable(sma), Optional.ofNullable(ema), Optional.ofNullable(stopLoss));
+        return overrides.applyTo(file.isEmpty() ? StrategyInstances.DEFAULTS : StrategyInstances.read(Path.of(file)));
+    }
+
     /** The configured instances (file or defaults) with the command line's overrides. */
     private StrategySettings strategySettings(TickflowConfig loaded) {
         String file = loaded.getString(StrategySettings.INSTANCES_FILE).trim();
         StrategyOverrides overrides = new StrategyOverrides(Optional.ofNullable(sma), Optional.ofNullable(ema), Optional.ofNullable(stopLoss));
         List<StrategyInstance> instances;
         try {
-            Map<String, String> properties = file.isEmpty() ? StrategyInstances.DEFAULTS : StrategyInstances.read(Path.of(file));
-            instances = StrategyInstances.parse(overrides.applyTo(properties), StrategyTypes.discover());
+            instances = StrategyInstances.parse(instanceProperties(loaded), StrategyTypes.discover());
         } catch (InvalidStrategyConfigException e) {
             String where = file.isEmpty() ? "" : " in " + file + " (" + StrategySettings.INSTANCES_FILE + ")";
             throw new ConfigException("Invalid strategy configuration" + where + (overrides.isEmpty() ? "" : " with --sma/--ema/--stop-loss")
