@@ -3,6 +3,7 @@ package dev.tickflow.backtest;
 import dev.tickflow.ingest.replay.BinanceFileNames;
 import dev.tickflow.ingest.replay.BinanceKlinesCsv;
 import dev.tickflow.ingest.replay.BinanceTradesCsv;
+import dev.tickflow.ingest.replay.MalformedTradeLineException;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.topics.CandleInterval;
 import java.io.IOException;
@@ -56,7 +57,8 @@ public final class BacktestRunner {
 
     /**
      * @throws BacktestException       when the output directory is unusable, no trade or kline was read, or reading fails
-     * @throws IllegalArgumentException for a missing input file or a malformed line (with the fail policy)
+     * @throws BacktestException       for a malformed line (with the fail policy), naming file, line and what to do
+     * @throws IllegalArgumentException for a missing input file, or one whose symbol is neither given nor in its name
      */
     public BacktestResult run(BacktestRequest request) {
         try {
@@ -65,6 +67,9 @@ public final class BacktestRunner {
             throw new BacktestException("Cannot write the output files to " + request.outDir() + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new BacktestException(e.getMessage(), e);
+        } catch (MalformedTradeLineException e) {
+            throw new BacktestException(e.getMessage() + ". Fix or remove that line, or skip and count such lines with --skip-malformed "
+                    + "(MalformedLinePolicy.SKIP)", e);
         }
     }
 
