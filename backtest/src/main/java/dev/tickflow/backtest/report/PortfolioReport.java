@@ -43,7 +43,7 @@ public final class PortfolioReport {
         json.append("  \"fee_rate\": ").append(ReportJson.amount(account.feeRate())).append(",\n");
         json.append("  \"portfolio\": {");
         json.append(counts(sum(symbols, SymbolSummary::trades), sum(symbols, SymbolSummary::candles), sum(symbols, SymbolSummary::signals),
-                sum(symbols, SymbolSummary::orders), sum(symbols, SymbolSummary::fills)).substring(1));
+                sum(symbols, SymbolSummary::orders), sum(symbols, SymbolSummary::fills)).substring(2));
         json.append(", \"fees\": ").append(amounts(perQuote(symbols, true)));
         json.append(", \"pnl\": ").append(amounts(perQuote(symbols, false))).append("}\n");
         json.append("}\n");
