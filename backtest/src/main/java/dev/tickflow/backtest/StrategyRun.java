@@ -178,19 +178,19 @@ final class StrategyRun implements Closeable {
     }
 
     private BacktestReport report(String symbol) {
-        BacktestReport report = reports.get(symbol);
-        if (report == null) {
-            throw new IllegalStateException("A record of " + symbol + ", not a symbol of the input " + reports.keySet());
-        }
-        return report;
+        return ofSymbol(reports, symbol);
     }
 
     private SymbolCounts counts(String symbol) {
-        SymbolCounts counts = countsBySymbol.get(symbol);
-        if (counts == null) {
-            throw new IllegalStateException("A record of " + symbol + ", not a symbol of the input " + countsBySymbol.keySet());
+        return ofSymbol(countsBySymbol, symbol);
+    }
+
+    private static <T> T ofSymbol(Map<String, T> bySymbol, String symbol) {
+        T value = bySymbol.get(symbol);
+        if (value == null) {
+            throw new IllegalStateException("A record of " + symbol + ", not a symbol of the input " + bySymbol.keySet());
         }
-        return counts;
+        return value;
     }
 
     /**
