@@ -13,8 +13,10 @@ import java.util.List;
  * One backtest run.
  *
  * @param input         what the files hold
- * @param files         Binance trades/aggTrades or klines files, read in this order
- * @param symbol        the symbol the files hold
+ * @param files         Binance trades/aggTrades files or directories of them, of one or several symbols (each symbol's
+ *                      files in the date order of their names, all symbols merged by trade time); or klines files of
+ *                      one symbol, read in this order
+ * @param symbol        the symbol of all the files, or null to take each file's from its Binance name
  * @param outDir        where the output files go (created when missing)
  * @param topics        topic names and candle intervals (1m plus roll-ups)
  * @param grace         the aggregation's grace period (trades only)

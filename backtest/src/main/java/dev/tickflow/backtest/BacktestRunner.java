@@ -1,7 +1,9 @@
 package dev.tickflow.backtest;
 
+import dev.tickflow.ingest.replay.BinanceFileNames;
 import dev.tickflow.ingest.replay.BinanceKlinesCsv;
 import dev.tickflow.ingest.replay.BinanceTradesCsv;
+import dev.tickflow.ingest.replay.MalformedTradeLineException;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.topics.CandleInterval;
 import java.io.IOException;
@@ -15,6 +17,9 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,20 +32,33 @@ public final class BacktestRunner {
     private final BacktestEngine engine;
     private final PrintWriter progressOut;
     private final LongSupplier nanoTime;
+    private final boolean terminal;
 
+    /** Progress as periodic lines. */
     public BacktestRunner(PrintWriter progressOut) {
-        this(InMemoryEngine.INSTANCE, progressOut, System::nanoTime);
+        this(progressOut, false);
+    }
+
+    /** @param terminal whether progressOut is a terminal: progress is then one line, redrawn */
+    public BacktestRunner(PrintWriter progressOut, boolean terminal) {
+        this(InMemoryEngine.INSTANCE, progressOut, System::nanoTime, terminal);
     }
 
     BacktestRunner(BacktestEngine engine, PrintWriter progressOut, LongSupplier nanoTime) {
+        this(engine, progressOut, nanoTime, false);
+    }
+
+    BacktestRunner(BacktestEngine engine, PrintWriter progressOut, LongSupplier nanoTime, boolean terminal) {
         this.engine = engine;
         this.progressOut = progressOut;
         this.nanoTime = nanoTime;
+        this.terminal = terminal;
     }
 
     /**
      * @throws BacktestException       when the output directory is unusable, no trade or kline was read, or reading fails
-     * @throws IllegalArgumentException for a missing input file or a malformed line (with the fail policy)
+     * @throws BacktestException       for a malformed line (with the fail policy), naming file, line and what to do
+     * @throws IllegalArgumentException for a missing input file, or one whose symbol is neither given nor in its name
      */
     public BacktestResult run(BacktestRequest request) {
         try {
@@ -49,17 +67,24 @@ public final class BacktestRunner {
             throw new BacktestException("Cannot write the output files to " + request.outDir() + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new BacktestException(e.getMessage(), e);
+        } catch (MalformedTradeLineException e) {
+            throw new BacktestException(e.getMessage() + ". Fix or remove that line, or skip and count such lines with --skip-malformed "
+                    + "(MalformedLinePolicy.SKIP)", e);
         }
     }
 
-    /** Trades into the aggregation; the strategies, if any, run on its candles as they come out. */
+    /**
+     * Trades into the aggregation, the symbols' files merged into one timeline; the strategies, if any, run on its
+     * candles as they come out.
+     */
     private BacktestResult runTrades(BacktestRequest request) throws IOException {
-        Progress progress = new Progress(progressOut, request.progressEvery(), nanoTime);
-        try (BinanceTradesCsv reader = BinanceTradesCsv.open(request.files(), request.symbol(), request.malformed())) {
+        SortedMap<String, List<Path>> filesBySymbol = TradeInputs.bySymbol(request.files(), request.symbol());
+        List<String> symbols = List.copyOf(filesBySymbol.keySet());
+        try (MergedTrades reader = MergedTrades.open(filesBySymbol, request.malformed())) {
+            Progress progress = new Progress(progressOut, request.progressEvery(), nanoTime, "trades", reader.totalBytes(), terminal);
             Path outDir = prepareOutputDir(request.outDir());
-            try (CandleFiles files = CandleFiles.open(outDir, request.topics().candleIntervals());
-                 StrategyRun strategy = StrategyRun.open(engine, request.strategy(), request.executor(), request.account(),
-                         BinanceTradesCsv.normalizeSymbol(request.symbol()), outDir)) {
+            try (SymbolCandleFiles files = SymbolCandleFiles.open(outDir, symbols, request.topics().candleIntervals());
+                 StrategyRun strategy = StrategyRun.open(engine, request.strategy(), request.executor(), request.account(), symbols, outDir)) {
                 CandleSink sink = (interval, candle) -> {
                     files.write(interval, candle);
                     if (strategy != null) {
@@ -67,12 +92,14 @@ public final class BacktestRunner {
                     }
                 };
                 ReplayResult replay = engine.candles(request.topics(), request.grace()).run(reporting(reader, progress, strategy), sink);
+                progress.finished(reader.tradesRead(), reader.bytesRead());
                 if (replay.trades() == 0) {
-                    throw new BacktestException("No trades for " + BinanceTradesCsv.normalizeSymbol(request.symbol()) + " in "
-                            + request.files() + skipped(reader.skippedLines(), reader.skippedProblems()));
+                    throw new BacktestException("No trades for " + String.join(", ", symbols) + " in " + request.files()
+                            + skipped(reader.skippedLines(), reader.skippedProblems()));
                 }
-                Map<CandleInterval, Path> candleFiles = files.commit();
-                return new BacktestResult(replay, candleFiles, strategy == null ? null : strategy.commit(), 0, reader.skippedLines(),
+                Map<String, Map<CandleInterval, Path>> candleFiles = files.commit();
+                return new BacktestResult(replay, candleFiles, reader.tradesBySymbol(),
+                        strategy == null ? null : strategy.commit(reader.tradesBySymbol()), 0, reader.skippedLines(),
                         reader.skippedProblems(), progress.elapsed());
             }
         }
@@ -80,24 +107,43 @@ public final class BacktestRunner {
 
     /** Klines straight into the strategies. */
     private BacktestResult runKlines(BacktestRequest request) throws IOException {
-        Progress progress = new Progress(progressOut, request.progressEvery(), nanoTime, "klines");
         CandleInterval interval = request.strategy().interval();
-        try (BinanceKlinesCsv reader = BinanceKlinesCsv.open(request.files(), request.symbol(), interval.name(), interval.length(),
+        String symbol = klinesSymbol(request);
+        try (BinanceKlinesCsv reader = BinanceKlinesCsv.open(request.files(), symbol, interval.name(), interval.length(),
                 request.malformed())) {
+            Progress progress = new Progress(progressOut, request.progressEvery(), nanoTime, "klines", reader.totalBytes(), terminal);
             Path outDir = prepareOutputDir(request.outDir());
             try (StrategyRun strategy = StrategyRun.open(engine, request.strategy(), request.executor(), request.account(),
-                         BinanceTradesCsv.normalizeSymbol(request.symbol()), outDir)) {
+                         List.of(BinanceTradesCsv.normalizeSymbol(symbol)), outDir)) {
                 while (reader.hasNext()) {
                     strategy.accept(interval, reader.next());
-                    progress.tradeRead(reader.klinesRead(), reader.bytesRead(), reader.totalBytes());
+                    progress.read(reader.klinesRead(), reader.bytesRead());
                 }
+                progress.finished(reader.klinesRead(), reader.bytesRead());
                 if (reader.klinesRead() == 0) {
                     throw new BacktestException("No klines in " + request.files() + skipped(reader.skippedLines(), reader.skippedProblems()));
                 }
-                return new BacktestResult(null, Map.of(), strategy.commit(), reader.klinesRead(), reader.skippedLines(),
+                return new BacktestResult(null, Map.of(), Map.of(), strategy.commit(Map.of()), reader.klinesRead(), reader.skippedLines(),
                         reader.skippedProblems(), progress.elapsed());
             }
         }
+    }
+
+    /** The symbol given, or else the one all the kline files' names give. */
+    private static String klinesSymbol(BacktestRequest request) {
+        if (request.symbol() != null) {
+            return request.symbol();
+        }
+        Set<String> named = new TreeSet<>();
+        for (Path file : request.files()) {
+            named.add(BinanceFileNames.symbolOf(file).orElseThrow(() -> new IllegalArgumentException("Cannot tell the symbol of " + file
+                    + " from its name (Binance names them SYMBOL-1m-DATE.zip): rename it so or give --symbol")));
+        }
+        if (named.size() > 1) {
+            throw new IllegalArgumentException("The kline files name several symbols " + named + "; a klines backtest takes one: "
+                    + "run one per symbol or give trade files");
+        }
+        return named.iterator().next();
     }
 
     private static String skipped(long lines, List<String> problems) {
@@ -105,7 +151,7 @@ public final class BacktestRunner {
     }
 
     /** The trades as read, each handed to the executor first (as live, it has it before the candle it closes). */
-    private static Iterator<Trade> reporting(BinanceTradesCsv reader, Progress progress, StrategyRun strategy) {
+    private static Iterator<Trade> reporting(MergedTrades reader, Progress progress, StrategyRun strategy) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -115,7 +161,7 @@ public final class BacktestRunner {
             @Override
             public Trade next() {
                 Trade trade = reader.next();
-                progress.tradeRead(reader.tradesRead(), reader.bytesRead(), reader.totalBytes());
+                progress.read(reader.tradesRead(), reader.bytesRead());
                 if (strategy != null) {
                     try {
                         strategy.trade(trade);

@@ -35,7 +35,7 @@ class BacktestRunnerTest {
                 TopicCatalogs.withIntervals("1m", "5m"), Duration.ofSeconds(5), MalformedLinePolicy.FAIL, Duration.ofSeconds(5)));
 
         assertThat(progress.toString().lines()).hasSize(2).allMatch(line -> line.matches(
-                "backtest: [0-9,]+ trades read, [0-9.]+% of 0\\.1 MB, [0-9,]+ trades/s"));
+                "backtest: [0-9,]+ trades read, [0-9.]+% of 0\\.1 MB, [0-9,]+ trades/s, ETA [0-9]{2}:[0-9]{2}"));
         assertThat(progress.toString()).startsWith("backtest: 1,024 trades read, ");
         assertThat(result.replay().trades()).isEqualTo(3_000);
         assertThat(result.summary()).contains("trades:       3,000", "candles:      1m 1, 5m 0");

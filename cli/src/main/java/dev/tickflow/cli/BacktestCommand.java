@@ -47,7 +47,8 @@ final class BacktestCommand implements Callable<Integer> {
 
     static final class Input {
         @Option(names = "--trades", paramLabel = "FILE", required = true, arity = "1..*",
-                description = "Binance public-data aggTrades or trades files (.csv, .zip or .gz; with or without header), read in the order given.")
+                description = "Binance public-data aggTrades or trades files or directories of them (.csv, .zip or .gz as downloaded; with or "
+                        + "without header), of one or several symbols: each symbol's files in time order, all symbols on one timeline.")
         List<Path> tradeFiles;
 
         @Option(names = "--klines", paramLabel = "FILE", required = true, arity = "1..*",
@@ -56,7 +57,9 @@ final class BacktestCommand implements Callable<Integer> {
         List<Path> klineFiles;
     }
 
-    @Option(names = "--symbol", paramLabel = "SYMBOL", required = true, description = "The symbol the files hold, such as BTCUSDT.")
+    @Option(names = "--symbol", paramLabel = "SYMBOL",
+            description = "The symbol of all the files, such as BTCUSDT; needed only when their names do not say it (Binance's do: "
+                    + "BTCUSDT-aggTrades-2024-01.zip).")
     String symbol;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for the output files (created when missing; files in it are replaced).")
@@ -123,7 +126,7 @@ final class BacktestCommand implements Callable<Integer> {
             return sweep.run(spec.commandLine(), request, instanceProperties(loaded), account);
         }
         PrintWriter err = spec.commandLine().getErr();
-        BacktestResult result = new BacktestRunner(err).run(request);
+        BacktestResult result = new BacktestRunner(err, System.console() != null).run(request);
         PrintWriter out = spec.commandLine().getOut();
         result.summary().forEach(out::println);
         out.flush();

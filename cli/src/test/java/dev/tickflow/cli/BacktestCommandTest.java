@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -161,12 +164,42 @@ class BacktestCommandTest {
     }
 
     @Test
+    void runsEverySymbolOfADirectoryOfBinanceZipsWithoutSymbol() throws IOException {
+        Path input = Files.createDirectory(dir.resolve("input"));
+        zip(input.resolve("XRPETH-aggTrades-2023-11.zip"), "XRPETH-aggTrades-2023-11.csv", TRADES);
+        zip(input.resolve("LTCETH-aggTrades-2023-11-14.zip"), "LTCETH-aggTrades-2023-11-14.csv",
+                TRADES.lines().skip(1).map(line -> line + "\n").reduce("", String::concat));
+        Path outDir = dir.resolve("out");
+
+        int exit = run("--trades", input.toString(), "--out", outDir.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(outDir.resolve("LTCETH/candles-1m.csv")).hasSameTextualContentAs(outDir.resolve("XRPETH/candles-1m.csv"));
+        assertThat(outDir.resolve("candles-1m.csv")).doesNotExist();
+        assertThat(Files.readString(outDir.resolve("report.json"))).contains("{\"symbol\": \"LTCETH\", \"quote_asset\": \"ETH\", \"trades\": 4");
+        assertThat(out.toString()).contains("trades:       8 (LTCETH 4, XRPETH 4)", "LTCETH:", "XRPETH:")
+                .containsPattern("(?m)^total +8 +12 +0 +0 +0 ");
+        assertThat(run("--trades", dir.resolve("input/../input").toString(), "--symbol", "XRPETH", "--out", outDir.toString()))
+                .as("--symbol says every file is of that symbol").isEqualTo(1);
+        assertThat(err.toString()).contains("is named for LTCETH, not XRPETH");
+    }
+
+    private static void zip(Path file, String entry, String text) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(text.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+    }
+
+    @Test
     void stopsAtAMalformedLineOrSkipsItWhenAsked() throws IOException {
         Path trades = Files.writeString(dir.resolve("trades.csv"), TRADES + "5,abc,1,17,17,1700000100020,true,True\n");
 
         assertThat(run("--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString()))
                 .isEqualTo(1);
-        assertThat(err.toString()).startsWith("tickflow: " + trades + " line 6: price 'abc' is not a decimal number");
+        assertThat(err.toString()).startsWith("tickflow: " + trades + " line 6: price 'abc' is not a decimal number")
+                .contains("Fix or remove that line, or skip and count such lines with --skip-malformed");
 
         assertThat(run("--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("o").toString(),
                 "--skip-malformed")).isZero();

@@ -103,7 +103,7 @@ public final class ReportHtml {
         return ReportJson.amount(amount.setScale(8, RoundingMode.HALF_EVEN));
     }
 
-    private static String escapeHtml(String text) {
+    static String escapeHtml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
