@@ -17,8 +17,10 @@ import dev.tickflow.topics.CandleInterval;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * The hook of parameter sweeps: the candles of a backtest's input made once ({@link #strategyCandles}), then any number
@@ -39,24 +41,31 @@ public final class CandleBacktest {
     public static List<Candle> strategyCandles(BacktestRequest request, PrintWriter progressOut) {
         CandleInterval interval = request.strategy().interval();
         List<Candle> candles = new ArrayList<>();
-        String symbol = BinanceTradesCsv.normalizeSymbol(request.symbol());
+        String symbol;
         if (request.input() == BacktestRequest.Input.KLINES) {
-            Progress progress = new Progress(progressOut, request.progressEvery(), System::nanoTime, "klines");
+            symbol = BinanceTradesCsv.normalizeSymbol(request.symbol());
             try (BinanceKlinesCsv reader = BinanceKlinesCsv.open(request.files(), request.symbol(), interval.name(), interval.length(),
                     request.malformed())) {
+                Progress progress = new Progress(progressOut, request.progressEvery(), System::nanoTime, "klines", reader.totalBytes(), false);
                 while (reader.hasNext()) {
                     candles.add(reader.next());
-                    progress.tradeRead(reader.klinesRead(), reader.bytesRead(), reader.totalBytes());
+                    progress.read(reader.klinesRead(), reader.bytesRead());
                 }
             } catch (UncheckedIOException e) {
                 throw new BacktestException(e.getMessage(), e);
             }
         } else {
-            Progress progress = new Progress(progressOut, request.progressEvery(), System::nanoTime);
-            try (BinanceTradesCsv reader = BinanceTradesCsv.open(request.files(), request.symbol(), request.malformed())) {
+            SortedMap<String, List<Path>> filesBySymbol = TradeInputs.bySymbol(request.files(), request.symbol());
+            if (filesBySymbol.size() != 1) {
+                throw new BacktestException("A sweep runs on one symbol's candles, but the trade files hold " + filesBySymbol.keySet()
+                        + ": give the files of one symbol (or --symbol)");
+            }
+            symbol = filesBySymbol.firstKey();
+            try (MergedTrades reader = MergedTrades.open(filesBySymbol, request.malformed())) {
+                Progress progress = new Progress(progressOut, request.progressEvery(), System::nanoTime, "trades", reader.totalBytes(), false);
                 // progress per candle made: the aggregation reads the trades itself
                 InMemoryEngine.INSTANCE.candles(request.topics(), request.grace()).run(reader, (candleInterval, candle) -> {
-                    progress.tradeRead(reader.tradesRead(), reader.bytesRead(), reader.totalBytes());
+                    progress.read(reader.tradesRead(), reader.bytesRead());
                     if (candleInterval.name().equals(interval.name())) {
                         candles.add(candle);
                     }

@@ -52,7 +52,7 @@ class SweepReferenceDataTest {
         assertThat(report.folds()).hasSize(2);
         BacktestResult full = new BacktestRunner(new PrintWriter(new StringWriter())).run(request);
         RunMetrics defaults = report.ranked().stream().filter(r -> r.set().label().equals("sma=10 ema=5")).findFirst().orElseThrow().metrics();
-        assertThat(defaults).isEqualTo(RunMetrics.of(full.strategy().reports().get(0)));
+        assertThat(defaults).isEqualTo(RunMetrics.of(full.strategy().reports().get("XRPETH").get(0)));
         assertThat(defaults.trades()).isPositive();
         // 4 sets over the whole period, 4 per fold in sample, the best per fold out of sample
         assertThat(progress.toString()).contains("sweep: 14/14 runs (100.0%)");
