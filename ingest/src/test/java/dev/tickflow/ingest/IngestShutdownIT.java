@@ -39,7 +39,7 @@ class IngestShutdownIT {
                 lastReported = Long.parseLong(matcher.group(1));
             }
             assertThat(lastReported).as(ingest.tail()).isPositive();
-            assertThat(IngestTestSupport.recordsIn(broker.admin(), trades)).isEqualTo(lastReported);
+            assertThat(IngestTestSupport.tradeRecordsIn(broker.bootstrapServers(), trades)).isEqualTo(lastReported);
         }
     }
 }

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -169,6 +170,28 @@ public final class IngestTestSupport {
         return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
     }
 
+    /** The trades the topic holds now, counted without reading them: its records with a value (watermarks have none). */
+    public static long tradeRecordsIn(String bootstrap, String topic) {
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "enable.auto.commit", false);
+        long trades = 0;
+        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() != null) {
+                        trades++;
+                    }
+                }
+            }
+        }
+        return trades;
+    }
+
     /** The fewest watermarks any of the {@code partitions} holds. */
     public static long watermarksPerPartition(List<StoredRecord> records, int partitions) {
         long fewest = Long.MAX_VALUE;
@@ -180,8 +203,10 @@ public final class IngestTestSupport {
     }
 
     /**
-     * Per partition, in offset order: watermarks strictly increase, and no trade that {@code checked} selects comes
-     * after a watermark later than its trade time (the producer wrote every earlier trade before the watermark).
+     * Per partition, in offset order: no trade that {@code checked} selects comes after a watermark later than its
+     * trade time (the producer wrote every earlier trade before the watermark). A consumer keeps the highest watermark
+     * it has read, so that is the one a trade is checked against: a restarted ingest may start again lower, which is
+     * true, only less informative.
      */
     public static void assertWatermarksCoverTheTradesBeforeThem(List<StoredRecord> records, Predicate<StoredRecord> checked) {
         Map<Integer, List<StoredRecord>> byPartition = records.stream()
@@ -190,9 +215,7 @@ public final class IngestTestSupport {
             long watermark = Long.MIN_VALUE;
             for (StoredRecord record : inPartition) {
                 if (record.watermark().isPresent()) {
-                    assertThat(record.watermark().getAsLong()).as("watermark at %d-%d", partition, record.offset())
-                            .isGreaterThan(watermark);
-                    watermark = record.watermark().getAsLong();
+                    watermark = Math.max(watermark, record.watermark().getAsLong());
                 } else if (checked.test(record)) {
                     assertThat(record.trade().getTradeTime().toEpochMilli())
                             .as("trade %s %d at %d-%d", record.trade().getSymbol(), record.trade().getTradeId(), partition, record.offset())

@@ -42,5 +42,10 @@ class WatermarkIT {
         assertThat(records.stream().filter(r -> r.trade() != null).count()).isEqualTo(stats.trades());
         assertThat(IngestTestSupport.watermarksPerPartition(records, 3)).isGreaterThanOrEqualTo(3);
         IngestTestSupport.assertWatermarksCoverTheTradesBeforeThem(records, r -> true);
+        for (int partition = 0; partition < 3; partition++) {
+            int p = partition;
+            assertThat(records.stream().filter(r -> r.partition() == p && r.watermark().isPresent()).mapToLong(r -> r.watermark().getAsLong()))
+                    .as("one run's watermarks in partition %d", p).isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
+        }
     }
 }
