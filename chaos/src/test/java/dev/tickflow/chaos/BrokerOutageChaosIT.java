@@ -2,11 +2,8 @@ package dev.tickflow.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,28 +11,13 @@ import org.junit.jupiter.api.Timeout;
  * Scenario c: the Kafka broker stopped for 60 s and started again on the same data directory and port while ingest,
  * aggregate, strategy and executor all run; none of them is touched. The class has a broker of its own, since it stops it.
  */
-class BrokerOutageChaosIT {
+class BrokerOutageChaosIT extends ChaosSuite {
     private static final Duration OUTAGE = Duration.ofSeconds(60);
-    private static Path dir;
-    private static BrokerAndRegistry infrastructure;
-
-    @BeforeAll
-    static void startBrokerAndRegistry() {
-        dir = RunDirectory.of(BrokerOutageChaosIT.class);
-        infrastructure = BrokerAndRegistry.start(dir.resolve("infrastructure"));
-    }
-
-    @AfterAll
-    static void stopBrokerAndRegistry() {
-        if (infrastructure != null) {
-            infrastructure.close();
-        }
-    }
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void brokerDownForAMinute() throws Exception {
-        ChaosScenario.run(infrastructure, "broker-outage", dir.resolve("broker-outage"), stack -> {
+        scenario("broker-outage", stack -> {
             infrastructure.stopBroker();
             assertThat(infrastructure.brokerAlive()).as("broker stopped").isFalse();
             Thread.sleep(OUTAGE.toMillis());

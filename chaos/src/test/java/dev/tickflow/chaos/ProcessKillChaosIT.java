@@ -1,9 +1,6 @@
 package dev.tickflow.chaos;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -12,39 +9,23 @@ import org.junit.jupiter.api.Timeout;
  * started again at once on the same configuration and state directory, while the live feed runs. The broker and the
  * registry are shared by the three scenarios; each has its own topics.
  */
-class ProcessKillChaosIT {
-    private static Path dir;
-    private static BrokerAndRegistry infrastructure;
-
-    @BeforeAll
-    static void startBrokerAndRegistry() {
-        dir = RunDirectory.of(ProcessKillChaosIT.class);
-        infrastructure = BrokerAndRegistry.start(dir.resolve("infrastructure"));
-    }
-
-    @AfterAll
-    static void stopBrokerAndRegistry() {
-        if (infrastructure != null) {
-            infrastructure.close();
-        }
-    }
-
+class ProcessKillChaosIT extends ChaosSuite {
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void aggregateKilledMidStream() throws Exception {
-        ChaosScenario.run(infrastructure, "kill-aggregate", dir.resolve("kill-aggregate"), killAndRestart(PipelineService.AGGREGATE));
+        scenario("kill-aggregate", killAndRestart(PipelineService.AGGREGATE));
     }
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void strategyKilledMidStream() throws Exception {
-        ChaosScenario.run(infrastructure, "kill-strategy", dir.resolve("kill-strategy"), killAndRestart(PipelineService.STRATEGY));
+        scenario("kill-strategy", killAndRestart(PipelineService.STRATEGY));
     }
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void executorKilledMidStream() throws Exception {
-        ChaosScenario.run(infrastructure, "kill-executor", dir.resolve("kill-executor"), killAndRestart(PipelineService.EXECUTOR));
+        scenario("kill-executor", killAndRestart(PipelineService.EXECUTOR));
     }
 
     private static Fault killAndRestart(PipelineService service) {

@@ -2,11 +2,8 @@ package dev.tickflow.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -15,34 +12,19 @@ import org.junit.jupiter.api.Timeout;
  * takes over some tasks (their state restored from the changelogs), works for a minute, and leaves with SIGTERM: two
  * rebalances while the feed runs.
  */
-class RebalanceChaosIT {
+class RebalanceChaosIT extends ChaosSuite {
     private static final Duration TOGETHER = Duration.ofMinutes(1);
-    private static Path dir;
-    private static BrokerAndRegistry infrastructure;
-
-    @BeforeAll
-    static void startBrokerAndRegistry() {
-        dir = RunDirectory.of(RebalanceChaosIT.class);
-        infrastructure = BrokerAndRegistry.start(dir.resolve("infrastructure"));
-    }
-
-    @AfterAll
-    static void stopBrokerAndRegistry() {
-        if (infrastructure != null) {
-            infrastructure.close();
-        }
-    }
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void aSecondAggregateJoinsAndLeaves() throws Exception {
-        ChaosScenario.run(infrastructure, "rebalance-aggregate", dir.resolve("rebalance-aggregate"), joinAndLeave(PipelineService.AGGREGATE));
+        scenario("rebalance-aggregate", joinAndLeave(PipelineService.AGGREGATE));
     }
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void aSecondExecutorJoinsAndLeaves() throws Exception {
-        ChaosScenario.run(infrastructure, "rebalance-executor", dir.resolve("rebalance-executor"), joinAndLeave(PipelineService.EXECUTOR));
+        scenario("rebalance-executor", joinAndLeave(PipelineService.EXECUTOR));
     }
 
     private static Fault joinAndLeave(PipelineService service) {

@@ -77,26 +77,7 @@ public final class IngestTestSupport {
 
     /** Reads every trade the topic holds now (up to its end offsets). */
     public static List<Trade> readAll(String bootstrap, String topic, String registryUrl) {
-        AvroDeserializer<Trade> deserializer = new AvroDeserializer<>(Trade.class);
-        deserializer.configure(Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, registryUrl), false);
-        List<Trade> trades = new ArrayList<>();
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "enable.auto.commit", false);
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), deserializer)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, Trade> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null) { // null: a watermark
-                        trades.add(record.value());
-                    }
-                }
-            }
-        }
-        return trades;
+        return readRecords(bootstrap, topic, registryUrl).stream().map(StoredRecord::trade).filter(java.util.Objects::nonNull).toList();
     }
 
     /** One record of md.trades as stored: a trade, or a watermark (null trade). */
@@ -108,8 +89,17 @@ public final class IngestTestSupport {
         AvroDeserializer<Trade> deserializer = new AvroDeserializer<>(Trade.class);
         deserializer.configure(Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, registryUrl), false);
         List<StoredRecord> records = new ArrayList<>();
+        readToEnd(bootstrap, topic, deserializer, record -> records.add(new StoredRecord(record.partition(), record.offset(),
+                record.value(), Watermarks.of(record.headers()))));
+        records.sort(java.util.Comparator.comparingInt(StoredRecord::partition).thenComparingLong(StoredRecord::offset));
+        return records;
+    }
+
+    /** Hands every record the topic holds now (up to its end offsets, at most 60 s of reading) to {@code action}. */
+    private static <V> void readToEnd(String bootstrap, String topic, org.apache.kafka.common.serialization.Deserializer<V> values,
+                                      java.util.function.Consumer<ConsumerRecord<byte[], V>> action) {
         Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "enable.auto.commit", false);
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), deserializer)) {
+        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
@@ -117,16 +107,13 @@ public final class IngestTestSupport {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, Trade> record : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<byte[], V> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() < end.get(new TopicPartition(topic, record.partition()))) {
-                        records.add(new StoredRecord(record.partition(), record.offset(), record.value(),
-                                Watermarks.of(record.headers())));
+                        action.accept(record);
                     }
                 }
             }
         }
-        records.sort(java.util.Comparator.comparingInt(StoredRecord::partition).thenComparingLong(StoredRecord::offset));
-        return records;
     }
 
     /** Trade ids per symbol, in the order read. */
@@ -172,24 +159,13 @@ public final class IngestTestSupport {
 
     /** The trades the topic holds now, counted without reading them: its records with a value (watermarks have none). */
     public static long tradeRecordsIn(String bootstrap, String topic) {
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "enable.auto.commit", false);
-        long trades = 0;
-        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null) {
-                        trades++;
-                    }
-                }
+        long[] trades = {0};
+        readToEnd(bootstrap, topic, new ByteArrayDeserializer(), record -> {
+            if (record.value() != null) {
+                trades[0]++;
             }
-        }
-        return trades;
+        });
+        return trades[0];
     }
 
     /** The fewest watermarks any of the {@code partitions} holds. */
