@@ -3,6 +3,7 @@ package dev.tickflow.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tickflow.runtime.RegistryAwareDeserializationHandler;
 import dev.tickflow.runtime.StreamsService;
 import dev.tickflow.runtime.fixtures.Endpoints;
 import dev.tickflow.schema.IndicatorSnapshot;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +46,7 @@ class StrategyServiceIT {
                 new PrintWriter(output, true))) {
             assertThat(service.properties())
                     .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
-                    .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+                    .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RegistryAwareDeserializationHandler.class.getName());
             assertThat(output.toString()).contains(
                     "strategy: 2 strategy instance(s) on " + fixture.candles + ", in this order:",
                     "  A: sma-ema-crossover(sma=10, ema=5, stop-loss=0.15), symbols *",
