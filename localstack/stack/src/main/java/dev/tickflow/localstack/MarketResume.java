@@ -3,6 +3,7 @@ package dev.tickflow.localstack;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.serde.AvroDeserializer;
 import dev.tickflow.serde.SerdeConfig;
+import dev.tickflow.topics.Watermarks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,7 +52,8 @@ public record MarketResume(Instant start, long firstTradeId) {
             }
             consumer.assign(nonEmpty);
             nonEmpty.forEach(partition -> consumer.seek(partition, ends.get(partition) - 1));
-            // a partition's last record is its newest trade: the producer writes the simulated market in trade-time order
+            // a partition's last record is its newest trade or ingest's watermark after it (the producer writes the
+            // simulated market in trade-time order; a watermark's time is at or after the trades before it)
             Instant newest = Instant.EPOCH;
             int remaining = nonEmpty.size();
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
@@ -60,8 +62,10 @@ public record MarketResume(Instant start, long firstTradeId) {
                     for (ConsumerRecord<String, Trade> record : consumer.poll(Duration.ofMillis(500))) {
                         if (record.offset() == ends.get(new TopicPartition(record.topic(), record.partition())) - 1) {
                             remaining--;
-                            if (record.value() != null && record.value().getTradeTime().isAfter(newest)) {
-                                newest = record.value().getTradeTime();
+                            Instant time = record.value() != null ? record.value().getTradeTime()
+                                    : Watermarks.of(record.headers()).stream().mapToObj(Instant::ofEpochMilli).findFirst().orElse(Instant.EPOCH);
+                            if (time.isAfter(newest)) {
+                                newest = time;
                             }
                         }
                     }
