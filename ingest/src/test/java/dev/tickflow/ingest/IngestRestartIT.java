@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,7 @@ class IngestRestartIT {
                     "ingest.simulator.speed", "120",
                     "ingest.give.up.ms", "60000",
                     "ingest.control.follow", "false"));
-            runner = new IngestRunner(settings, stats, Duration.ofSeconds(30));
+            runner = new IngestRunner(settings, stats, Duration.ofSeconds(60));
             runner.start();
             Thread.sleep(4_000);
             long beforeStop = stats.trades();
@@ -53,7 +54,8 @@ class IngestRestartIT {
             assertThat(runner.failure()).isNull();
             long whileDown = stats.trades();
             kafka = KafkaServerProcess.start(dataDir, port, controllerPort, 384);
-            Thread.sleep(5_000);
+            // on a loaded machine the producer may take a while to find the restarted broker's partitions again
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> stats.trades() > whileDown + 100);
             runner.close();
             assertThat(runner.failure()).isNull();
             assertThat(beforeStop).isPositive();
