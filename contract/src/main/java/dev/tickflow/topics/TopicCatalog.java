@@ -5,6 +5,8 @@ import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.IndicatorSnapshot;
+import dev.tickflow.schema.OperationalEvent;
+import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;
 import dev.tickflow.schema.Signal;
@@ -38,6 +40,8 @@ public final class TopicCatalog {
     public static final String FILLS = "oms.fills";
     public static final String POSITIONS = "oms.positions";
     public static final String SYMBOL_COMMANDS = "control.symbols";
+    public static final String OPERATOR_COMMANDS = "control.operator";
+    public static final String OPERATIONAL_EVENTS = "ops.events";
 
     public static final int DEFAULT_PARTITIONS = 6;
     public static final short DEFAULT_REPLICATION_FACTOR = 1;
@@ -66,6 +70,10 @@ public final class TopicCatalog {
         add(defaults.spec(FILLS, SYMBOL_KEY, Fill.class, delete(Duration.ofDays(365)), "executions"));
         add(defaults.spec(POSITIONS, "strategy instance + symbol (string)", Position.class, compact(), "latest position per strategy instance and symbol"));
         add(defaults.withPartitions(1).spec(SYMBOL_COMMANDS, SYMBOL_KEY, SymbolCommand.class, compact(), "symbols ingest follows; null value removes"));
+        add(defaults.withPartitions(1).spec(OPERATOR_COMMANDS, "strategy instance, '*' for all (string)", OperatorCommand.class,
+                delete(Duration.ofDays(365)), "operator commands in the order issued; the audit log of every control action"));
+        add(defaults.spec(OPERATIONAL_EVENTS, "strategy instance or service (string)", OperationalEvent.class, delete(Duration.ofDays(90)),
+                "halts, applied and refused commands, service failures, account differences"));
         defaults.rejectUnknownTopics(topics.keySet());
     }
 
@@ -140,6 +148,14 @@ public final class TopicCatalog {
         return get(SYMBOL_COMMANDS);
     }
 
+    public TopicSpec operatorCommands() {
+        return get(OPERATOR_COMMANDS);
+    }
+
+    public TopicSpec operationalEvents() {
+        return get(OPERATIONAL_EVENTS);
+    }
+
     public List<TopicSpec> all() {
         return List.copyOf(topics.values());
     }
@@ -209,7 +225,8 @@ public final class TopicCatalog {
         }
 
         private List<String> knownIds() {
-            List<String> ids = new ArrayList<>(List.of(TRADES, TRADES_LATE, TRADES_DLQ, INDICATORS, SIGNALS, ORDERS, FILLS, POSITIONS, SYMBOL_COMMANDS));
+            List<String> ids = new ArrayList<>(List.of(TRADES, TRADES_LATE, TRADES_DLQ, INDICATORS, SIGNALS, ORDERS, FILLS, POSITIONS, SYMBOL_COMMANDS,
+                    OPERATOR_COMMANDS, OPERATIONAL_EVENTS));
             CandleInterval.supportedNames().forEach(interval -> ids.add(CANDLES_PREFIX + interval));
             return ids;
         }

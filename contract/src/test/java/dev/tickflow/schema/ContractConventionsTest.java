@@ -21,7 +21,8 @@ class ContractConventionsTest {
         assertThat(CONTRACT.records().keySet()).containsExactlyInAnyOrder(
                 "dev.tickflow.schema.Trade", "dev.tickflow.schema.Candle", "dev.tickflow.schema.IndicatorSnapshot",
                 "dev.tickflow.schema.Signal", "dev.tickflow.schema.OrderEvent", "dev.tickflow.schema.Fill",
-                "dev.tickflow.schema.Position", "dev.tickflow.schema.SymbolCommand");
+                "dev.tickflow.schema.Position", "dev.tickflow.schema.SymbolCommand",
+                "dev.tickflow.schema.OperatorCommand", "dev.tickflow.schema.OperationalEvent");
     }
 
     @Test
@@ -60,7 +61,7 @@ class ContractConventionsTest {
     void generatedClassesCarryTheSameSchemas() {
         List<Schema> generated = List.of(Trade.getClassSchema(), Candle.getClassSchema(), IndicatorSnapshot.getClassSchema(),
                 Signal.getClassSchema(), OrderEvent.getClassSchema(), Fill.getClassSchema(), Position.getClassSchema(),
-                SymbolCommand.getClassSchema());
+                SymbolCommand.getClassSchema(), OperatorCommand.getClassSchema(), OperationalEvent.getClassSchema());
         generated.forEach(schema -> assertThat(SchemaNormalization.toParsingForm(schema))
                 .isEqualTo(SchemaNormalization.toParsingForm(CONTRACT.records().get(schema.getFullName()))));
     }

@@ -25,7 +25,8 @@ public final class SampleRecords {
 
     /** The eight record types, every field (nullable ones included) set. */
     public static List<SpecificRecord> all() {
-        return List.of(trade(), candle(), indicatorSnapshot(), signal(), orderEvent(), fill(), position(), symbolCommand());
+        return List.of(trade(), candle(), indicatorSnapshot(), signal(), orderEvent(), fill(), position(), symbolCommand(),
+                operatorCommand(), operationalEvent());
     }
 
     /** Variants with every nullable field null, and the gap-filled candle. */
@@ -230,6 +231,32 @@ public final class SampleRecords {
                 .setSymbol("ETHUSDT")
                 .setEnabled(true)
                 .setRequestedAt(OPEN_TIME.minusSeconds(3_600))
+                .build();
+    }
+
+    public static OperatorCommand operatorCommand() {
+        return OperatorCommand.newBuilder()
+                .setCommandId("4f1c2a9e-5b7d-4e0a-9c33-0d2f6f8e1a11")
+                .setAction(OperatorAction.SET_PARAMETERS)
+                .setStrategyInstance("sma-cross")
+                .setParameters(Map.of("fast", "7", "slow", "30"))
+                .setIssuedBy("cli")
+                .setReason("slower regime")
+                .setRequestedAt(OPEN_TIME.minusSeconds(60))
+                .build();
+    }
+
+    public static OperationalEvent operationalEvent() {
+        return OperationalEvent.newBuilder()
+                .setEventId("halt:sma-cross:1718000000000")
+                .setKind("HALTED")
+                .setSeverity("CRITICAL")
+                .setService("executor")
+                .setStrategyInstance("sma-cross")
+                .setSymbol("BTCUSDT")
+                .setMessage("daily loss limit breached; lift with `tickflow control lift-halt sma-cross`")
+                .setDetails(Map.of("rule", "max-daily-loss", "limit", "100"))
+                .setEventTime(OPEN_TIME.plusSeconds(60))
                 .build();
     }
 

@@ -20,7 +20,8 @@ class TopicCatalogTest {
     void namesEveryTopicOfTheBrief() {
         assertThat(TopicCatalog.defaults().all()).extracting(TopicSpec::name).containsExactly(
                 "md.trades", "md.trades.late", "md.trades.dlq", "md.candles.1m", "md.candles.5m", "md.candles.15m", "md.candles.1h",
-                "strategy.indicators", "strategy.signals", "oms.orders", "oms.fills", "oms.positions", "control.symbols");
+                "strategy.indicators", "strategy.signals", "oms.orders", "oms.fills", "oms.positions", "control.symbols",
+                "control.operator", "ops.events");
     }
 
     @Test

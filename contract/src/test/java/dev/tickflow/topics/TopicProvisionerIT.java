@@ -29,8 +29,8 @@ class TopicProvisionerIT {
         List<TopicProvisioner.Outcome> first = provisioner.ensure(catalog.all());
         List<TopicProvisioner.Outcome> second = provisioner.ensure(catalog.all());
 
-        assertThat(first).extracting(TopicProvisioner.Outcome::status).containsOnly(TopicProvisioner.Status.CREATED).hasSize(13);
-        assertThat(second).extracting(TopicProvisioner.Outcome::status).containsOnly(TopicProvisioner.Status.EXISTS).hasSize(13);
+        assertThat(first).extracting(TopicProvisioner.Outcome::status).containsOnly(TopicProvisioner.Status.CREATED).hasSize(15);
+        assertThat(second).extracting(TopicProvisioner.Outcome::status).containsOnly(TopicProvisioner.Status.EXISTS).hasSize(15);
 
         TopicSpec positions = catalog.positions();
         TopicDescription description = broker.admin().describeTopics(List.of(positions.name())).allTopicNames()
