@@ -33,6 +33,7 @@ public final class BacktestRunner {
     private final PrintWriter progressOut;
     private final LongSupplier nanoTime;
     private final boolean terminal;
+    private final TradeCache tradeCache;
 
     /** Progress as periodic lines. */
     public BacktestRunner(PrintWriter progressOut) {
@@ -49,10 +50,20 @@ public final class BacktestRunner {
     }
 
     BacktestRunner(BacktestEngine engine, PrintWriter progressOut, LongSupplier nanoTime, boolean terminal) {
+        this(engine, progressOut, nanoTime, terminal, TradeCache.NONE);
+    }
+
+    private BacktestRunner(BacktestEngine engine, PrintWriter progressOut, LongSupplier nanoTime, boolean terminal, TradeCache tradeCache) {
         this.engine = engine;
         this.progressOut = progressOut;
         this.nanoTime = nanoTime;
         this.terminal = terminal;
+        this.tradeCache = tradeCache;
+    }
+
+    /** This runner reading trade files from {@code cache} where it holds them, and writing to it those it does not. */
+    public BacktestRunner withTradeCache(TradeCache cache) {
+        return new BacktestRunner(engine, progressOut, nanoTime, terminal, cache);
     }
 
     /**
@@ -80,7 +91,7 @@ public final class BacktestRunner {
     private BacktestResult runTrades(BacktestRequest request) throws IOException {
         SortedMap<String, List<Path>> filesBySymbol = TradeInputs.bySymbol(request.files(), request.symbol());
         List<String> symbols = List.copyOf(filesBySymbol.keySet());
-        try (MergedTrades reader = MergedTrades.open(filesBySymbol, request.malformed())) {
+        try (MergedTrades reader = MergedTrades.open(filesBySymbol, request.malformed(), tradeCache)) {
             Progress progress = new Progress(progressOut, request.progressEvery(), nanoTime, "trades", reader.totalBytes(), terminal);
             Path outDir = prepareOutputDir(request.outDir());
             try (SymbolCandleFiles files = SymbolCandleFiles.open(outDir, symbols, request.topics().candleIntervals());
@@ -152,6 +163,7 @@ public final class BacktestRunner {
 
     /** The trades as read, each handed to the executor first (as live, it has it before the candle it closes). */
     private static Iterator<Trade> reporting(MergedTrades reader, Progress progress, StrategyRun strategy) {
+        LongSupplier bytesRead = reader::bytesRead;
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -161,7 +173,7 @@ public final class BacktestRunner {
             @Override
             public Trade next() {
                 Trade trade = reader.next();
-                progress.read(reader.tradesRead(), reader.bytesRead());
+                progress.read(reader.tradesRead(), bytesRead);
                 if (strategy != null) {
                     try {
                         strategy.trade(trade);

@@ -61,11 +61,11 @@ public final class CandleBacktest {
                         + ": give the files of one symbol (or --symbol)");
             }
             symbol = filesBySymbol.firstKey();
-            try (MergedTrades reader = MergedTrades.open(filesBySymbol, request.malformed())) {
+            try (MergedTrades reader = MergedTrades.open(filesBySymbol, request.malformed(), TradeCache.NONE)) {
                 Progress progress = new Progress(progressOut, request.progressEvery(), System::nanoTime, "trades", reader.totalBytes(), false);
                 // progress per candle made: the aggregation reads the trades itself
                 InMemoryEngine.INSTANCE.candles(request.topics(), request.grace()).run(reader, (candleInterval, candle) -> {
-                    progress.read(reader.tradesRead(), reader.bytesRead());
+                    progress.read(reader.tradesRead(), reader::bytesRead);
                     if (candleInterval.name().equals(interval.name())) {
                         candles.add(candle);
                     }

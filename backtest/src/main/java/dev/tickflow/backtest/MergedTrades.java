@@ -24,39 +24,42 @@ final class MergedTrades implements Iterator<Trade>, Closeable {
     static final Comparator<Trade> TIMELINE = Comparator.comparing((Trade trade) -> trade.getTradeTime())
             .thenComparing(Trade::getSymbol).thenComparingLong(Trade::getTradeId);
 
-    private final List<BinanceTradesCsv> readers;
+    private final List<SymbolTrades> readers;
     private final PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::trade, TIMELINE));
-    private final Map<String, Long> tradesBySymbol = new LinkedHashMap<>();
+    /** The only reader when there is one symbol: no merge needed. */
+    private final SymbolTrades single;
     private long tradesRead;
     private boolean started;
 
-    private record Head(Trade trade, BinanceTradesCsv reader) {
+    private record Head(Trade trade, SymbolTrades reader) {
     }
 
-    private MergedTrades(List<BinanceTradesCsv> readers) {
+    private MergedTrades(List<SymbolTrades> readers) {
         this.readers = readers;
+        this.single = readers.size() == 1 ? readers.get(0) : null;
     }
 
     /**
-     * Opens one reader per symbol; checks every file first.
+     * Opens one reader per symbol, each reading its files from the cache where it holds them; checks every file first.
      *
      * @throws IllegalArgumentException for a file that cannot be read or is named for another symbol
      */
-    static MergedTrades open(SortedMap<String, List<Path>> filesBySymbol, MalformedLinePolicy policy) {
-        List<BinanceTradesCsv> readers = new ArrayList<>();
+    static MergedTrades open(SortedMap<String, List<Path>> filesBySymbol, MalformedLinePolicy policy, TradeCache cache) {
+        List<SymbolTrades> readers = new ArrayList<>();
         try {
-            filesBySymbol.forEach((symbol, files) -> readers.add(BinanceTradesCsv.open(files, symbol, policy)));
+            filesBySymbol.forEach((symbol, files) -> readers.add(SymbolTrades.open(symbol, files, policy, cache)));
         } catch (RuntimeException e) {
-            readers.forEach(BinanceTradesCsv::close);
+            readers.forEach(SymbolTrades::close);
             throw e;
         }
-        MergedTrades merged = new MergedTrades(readers);
-        filesBySymbol.keySet().forEach(symbol -> merged.tradesBySymbol.put(symbol, 0L));
-        return merged;
+        return new MergedTrades(readers);
     }
 
     @Override
     public boolean hasNext() {
+        if (single != null) {
+            return single.hasNext();
+        }
         if (!started) {
             started = true;
             readers.forEach(this::takeHead);
@@ -69,14 +72,16 @@ final class MergedTrades implements Iterator<Trade>, Closeable {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
+        tradesRead++;
+        if (single != null) {
+            return single.next();
+        }
         Head head = heads.poll();
         takeHead(head.reader());
-        tradesRead++;
-        tradesBySymbol.merge(head.trade().getSymbol(), 1L, Long::sum);
         return head.trade();
     }
 
-    private void takeHead(BinanceTradesCsv reader) {
+    private void takeHead(SymbolTrades reader) {
         if (reader.hasNext()) {
             heads.add(new Head(reader.next(), reader));
         }
@@ -88,19 +93,34 @@ final class MergedTrades implements Iterator<Trade>, Closeable {
 
     /** Trades read per symbol, symbols in alphabetical order. */
     Map<String, Long> tradesBySymbol() {
-        return tradesBySymbol;
+        Map<String, Long> bySymbol = new LinkedHashMap<>();
+        readers.forEach(reader -> bySymbol.put(reader.symbol(), reader.tradesRead() - (isHead(reader) ? 1 : 0)));
+        return bySymbol;
+    }
+
+    /** Whether the reader's latest trade waits in the merge, read from the file but not yet handed on. */
+    private boolean isHead(SymbolTrades reader) {
+        return single == null && heads.stream().anyMatch(head -> head.reader() == reader);
     }
 
     long bytesRead() {
-        return readers.stream().mapToLong(BinanceTradesCsv::bytesRead).sum();
+        long bytes = 0;
+        for (SymbolTrades reader : readers) {
+            bytes += reader.bytesRead();
+        }
+        return bytes;
     }
 
     long totalBytes() {
-        return readers.stream().mapToLong(BinanceTradesCsv::totalBytes).sum();
+        long bytes = 0;
+        for (SymbolTrades reader : readers) {
+            bytes += reader.totalBytes();
+        }
+        return bytes;
     }
 
     long skippedLines() {
-        return readers.stream().mapToLong(BinanceTradesCsv::skippedLines).sum();
+        return readers.stream().mapToLong(SymbolTrades::skippedLines).sum();
     }
 
     /** The first few malformed lines skipped, of the first symbols that had any. */
@@ -112,6 +132,6 @@ final class MergedTrades implements Iterator<Trade>, Closeable {
 
     @Override
     public void close() {
-        readers.forEach(BinanceTradesCsv::close);
+        readers.forEach(SymbolTrades::close);
     }
 }

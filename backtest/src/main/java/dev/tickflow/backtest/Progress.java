@@ -43,6 +43,11 @@ public final class Progress {
 
     /** Reports when the interval has passed; cheap to call for every record. */
     public void read(long records, long bytesRead) {
+        read(records, () -> bytesRead);
+    }
+
+    /** Reports when the interval has passed, asking for the bytes read only then; cheap to call for every record. */
+    public void read(long records, LongSupplier bytesRead) {
         if (records % CHECK_EVERY != 0) {
             return;
         }
@@ -51,7 +56,7 @@ public final class Progress {
             return;
         }
         nextReportNanos = now + every.toNanos();
-        report(records, bytesRead, Duration.ofNanos(now - startNanos));
+        report(records, bytesRead.getAsLong(), Duration.ofNanos(now - startNanos));
     }
 
     /** Ends the redrawn line on a terminal with the final figures; nothing otherwise. */

@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
 /**
  * Trades per second of a whole backtest (file read, candles, strategies A and B, paper executor, files, report) on one
  * symbol's simulated aggTrades, 60 a minute, by wall clock and by the thread's CPU time; reading the file alone for
- * comparison; then the topologies in TopologyTestDriver (the reference). Usage: BacktestSpeed [trades] [rounds]
+ * comparison; the same backtest with the trade cache (written in round 1, read after); then the topologies in TopologyTestDriver (the reference). Usage: BacktestSpeed [trades] [rounds]
  * [reference: true|false]; see docs/performance.md.
  */
 public final class BacktestSpeed {
@@ -38,6 +38,7 @@ public final class BacktestSpeed {
         Path file = writeAggTrades(dir.resolve(SYMBOL + "-aggTrades-speed.csv"), trades);
         BacktestRequest request = Requests.of(BacktestRequest.Input.TRADES, List.of(file), SYMBOL, dir.resolve("out"), Duration.ofSeconds(5),
                 Requests.strategies(StrategyOverrides.NONE), Requests.executor(Map.of(ExecutorSettings.ORDER_QUANTITIES, SYMBOL + "=1")));
+        TradeCache cache = TradeCache.in(dir.resolve("cache"));
         for (int round = 1; round <= rounds; round++) {
             long readCpu = cpuNanos();
             long read = readOnly(file);
@@ -45,9 +46,13 @@ public final class BacktestSpeed {
             long engineCpu = cpuNanos();
             BacktestResult engine = new BacktestRunner(new PrintWriter(new StringWriter())).run(request);
             engineCpu = cpuNanos() - engineCpu;
-            System.out.printf(Locale.ROOT, "round %d: engine %,.0f trades/s wall, %,.0f trades/s of CPU time; reading the file alone %,.0f trades/s "
-                    + "of CPU time (%s)%n", round, perSecond(trades, engine.elapsed().toNanos()), perSecond(trades, engineCpu),
-                    perSecond(read, readCpu), summary(engine));
+            long cachedCpu = cpuNanos();
+            BacktestResult fromCache = new BacktestRunner(new PrintWriter(new StringWriter())).withTradeCache(cache).run(request);
+            cachedCpu = cpuNanos() - cachedCpu;
+            System.out.printf(Locale.ROOT, "round %d: engine %,.0f trades/s wall, %,.0f trades/s of CPU time; with the trade cache (%s) %,.0f "
+                    + "trades/s wall, %,.0f of CPU time; reading the file alone %,.0f trades/s of CPU time (%s)%n", round,
+                    perSecond(trades, engine.elapsed().toNanos()), perSecond(trades, engineCpu), round == 1 ? "written" : "read",
+                    perSecond(trades, fromCache.elapsed().toNanos()), perSecond(trades, cachedCpu), perSecond(read, readCpu), summary(engine));
         }
         if (reference) {
             try (TopologyEngine topologies = new TopologyEngine()) {

@@ -68,7 +68,7 @@ class TradeInputsTest {
                 + aggTrade(7, "2", "1", T0 + 5) + aggTrade(8, "2", "1", T0 + 3) + aggTrade(9, "2", "1", T0 + 6));
 
         List<String> timeline = new ArrayList<>();
-        try (MergedTrades trades = MergedTrades.open(TradeInputs.bySymbol(List.of(dir), null), MalformedLinePolicy.FAIL)) {
+        try (MergedTrades trades = MergedTrades.open(TradeInputs.bySymbol(List.of(dir), null), MalformedLinePolicy.FAIL, TradeCache.NONE)) {
             trades.forEachRemaining((Trade trade) -> timeline.add(trade.getSymbol() + ":" + trade.getTradeId() + "@"
                     + (trade.getTradeTime().toEpochMilli() - T0)));
             assertThat(trades.tradesBySymbol()).containsExactly(Map.entry("AAAETH", 3L), Map.entry("BBBETH", 4L));

@@ -55,14 +55,16 @@ public final class Bench {
     }
 
     /** The figures of one run. Latency figures are null when the latency run is skipped. */
-    public record Figures(double aggregateTps, double rawConsumerRps, double backtestTps, Double closeToOrderP50Ms, Double closeToOrderP99Ms) {
+    public record Figures(double aggregateTps, double rawConsumerRps, double backtestTps, double backtestWarmUpTps, double backtestCachedTps,
+                          Double closeToOrderP50Ms, Double closeToOrderP99Ms) {
         public double ratio() {
             return aggregateTps / rawConsumerRps;
         }
 
         public String line() {
             return String.format(Locale.ROOT, "bench: aggregate_tps=%.0f raw_consumer_rps=%.0f ratio=%.2f backtest_tps=%.0f "
-                    + "close_to_order_p50_ms=%s close_to_order_p99_ms=%s", aggregateTps, rawConsumerRps, ratio(), backtestTps,
+                    + "backtest_warmup_tps=%.0f backtest_cached_tps=%.0f close_to_order_p50_ms=%s close_to_order_p99_ms=%s", aggregateTps,
+                    rawConsumerRps, ratio(), backtestTps, backtestWarmUpTps, backtestCachedTps,
                     millis(closeToOrderP50Ms), millis(closeToOrderP99Ms));
         }
 
@@ -119,9 +121,12 @@ public final class Bench {
             Path backtestDir = Files.createDirectories(dir.resolve("backtest"));
             BacktestBench.Result backtest = BacktestBench.run(backtestTrades, backtestDir, out);
             backtest.backtest().summary().forEach(line -> out.println("  " + line));
-            out.printf(Locale.ROOT, "backtest: %,d trades in %.1f s (%,.0f trades/s)%n", backtest.trades(),
-                    AggregateBench.seconds(backtest.elapsed()), backtest.tradesPerSecond());
+            out.printf(Locale.ROOT, "backtest: %,d trades; warm-up %.2f s (%,.0f trades/s); warm, median of %d: %.2f s (%,.0f trades/s), "
+                    + "from the trade cache %.2f s (%,.0f trades/s)%n", backtest.trades(), AggregateBench.seconds(backtest.warmUp()),
+                    backtest.warmUpTradesPerSecond(), BacktestBench.MEASURED_ROUNDS, AggregateBench.seconds(backtest.steady()),
+                    backtest.tradesPerSecond(), AggregateBench.seconds(backtest.cached()), backtest.cachedTradesPerSecond());
             Figures figures = new Figures(aggregate.tradesPerSecond(), raw.recordsPerSecond(), backtest.tradesPerSecond(),
+                    backtest.warmUpTradesPerSecond(), backtest.cachedTradesPerSecond(),
                     latency == null ? null : latency.p50Ms(), latency == null ? null : latency.p99Ms());
             out.println(figures.line());
             out.flush();

@@ -5,6 +5,7 @@ import dev.tickflow.backtest.BacktestRequest;
 import dev.tickflow.backtest.BacktestResult;
 import dev.tickflow.backtest.BacktestRunner;
 import dev.tickflow.backtest.StrategyOverrides;
+import dev.tickflow.backtest.TradeCache;
 import dev.tickflow.backtest.report.Account;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
@@ -94,6 +95,14 @@ final class BacktestCommand implements Callable<Integer> {
             description = "How often to report progress on stderr (default: ${DEFAULT-VALUE}).")
     Duration progressEvery;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where parsed trades are cached, so that a second run over the same trade files skips parsing them "
+                    + "(default: $XDG_CACHE_HOME/tickflow/trades or ~/.cache/tickflow/trades).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Neither read nor write the trade cache: parse every trade file.")
+    boolean noCache;
+
     @Mixin
     SweepOptions sweep = new SweepOptions();
 
@@ -126,7 +135,14 @@ final class BacktestCommand implements Callable<Integer> {
             return sweep.run(spec.commandLine(), request, instanceProperties(loaded), account);
         }
         PrintWriter err = spec.commandLine().getErr();
-        BacktestResult result = new BacktestRunner(err, System.console() != null).run(request);
+        Path cachePath = cacheDir != null ? cacheDir : TradeCache.defaultDir();
+        TradeCache cache = noCache ? TradeCache.NONE : TradeCache.in(cachePath);
+        BacktestResult result = new BacktestRunner(err, System.console() != null).withTradeCache(cache).run(request);
+        if (cache != TradeCache.NONE && !klines) {
+            err.printf("trade cache: %d file(s) read from it without parsing, %d written (%s)%n", cache.filesFromCache(), cache.filesCached(),
+                    cachePath);
+            err.flush();
+        }
         PrintWriter out = spec.commandLine().getOut();
         result.summary().forEach(out::println);
         out.flush();

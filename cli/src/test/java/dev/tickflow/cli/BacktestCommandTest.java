@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -104,10 +105,16 @@ class BacktestCommandTest {
         Path trades = Files.writeString(dir.resolve("trades.csv"), TRADES);
 
         assertThat(run("--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("a").toString())).isZero();
+        assertThat(err.toString()).contains("trade cache: 0 file(s) read from it without parsing, 1 written");
         assertThat(run("--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("b").toString())).isZero();
+        assertThat(err.toString()).as("the second run reads the cache").contains("trade cache: 1 file(s) read from it without parsing, 0 written");
+        err.getBuffer().setLength(0);
+        assertThat(run("--trades", trades.toString(), "--symbol", "XRPETH", "--out", dir.resolve("c").toString(), "--no-cache")).isZero();
+        assertThat(err.toString()).doesNotContain("trade cache");
 
-        for (String file : List.of("candles-1m.csv", "candles-5m.csv", "candles-15m.csv", "candles-1h.csv")) {
-            assertThat(Files.readAllBytes(dir.resolve("a").resolve(file))).isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(file)));
+        for (String file : List.of("candles-1m.csv", "candles-5m.csv", "candles-15m.csv", "candles-1h.csv", "signals.csv", "fills.csv", "report.json")) {
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(file))).as(file).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(file)));
+            assertThat(Files.readAllBytes(dir.resolve("c").resolve(file))).as(file).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(file)));
         }
     }
 
@@ -367,11 +374,16 @@ class BacktestCommandTest {
         }
     }
 
+    /** Runs the command with the trade cache in the test's directory (not the user's) unless the arguments say otherwise. */
     private int run(String... args) {
+        List<String> arguments = new ArrayList<>(List.of(args));
+        if (!arguments.contains("--no-cache") && !arguments.contains("--cache-dir")) {
+            arguments.addAll(List.of("--cache-dir", dir.resolve("trade-cache").toString()));
+        }
         CommandLine commandLine = new CommandLine(new BacktestCommand());
         commandLine.setExecutionExceptionHandler(TickflowCommand::reportError);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return commandLine.execute(arguments.toArray(String[]::new));
     }
 }

@@ -107,11 +107,13 @@ public final class BinanceTradeLineParser {
     }
 
     private static BigDecimal positiveDecimal(String text, String column, int maxScale) {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + " '" + text + "' is not a decimal number");
+        BigDecimal value = plainDecimal(text);
+        if (value == null) {
+            try {
+                value = new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(column + " '" + text + "' is not a decimal number");
+            }
         }
         if (value.signum() <= 0) {
             throw new IllegalArgumentException(column + " " + text + " is not positive");
@@ -124,6 +126,35 @@ public final class BinanceTradeLineParser {
             }
         }
         return value;
+    }
+
+    /**
+     * The value of digits with at most one point and at most 18 digits, as {@code new BigDecimal(text)} gives it (same
+     * unscaled value and scale) without its general parsing; null for any other text (signs, exponents, more digits).
+     */
+    static BigDecimal plainDecimal(String text) {
+        int length = text.length();
+        if (length == 0 || length > 19) {
+            return null;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int point = -1;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && point < 0) {
+                point = i;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0 || digits > 18) {
+            return null;
+        }
+        return BigDecimal.valueOf(unscaled, point < 0 ? 0 : length - point - 1);
     }
 
     private static boolean bool(String text, String column) {
