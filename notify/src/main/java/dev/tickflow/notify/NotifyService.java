@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -101,7 +102,7 @@ public final class NotifyService implements AutoCloseable {
         delivered = DeliveredIds.open(settings.dataDir(), settings.deliveredIdsCapacity());
         settings.targets().forEach(target -> deliveries.add(new TargetDelivery(target, settings.retry(), settings.requestTimeout(), metrics.registry())));
         consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(settings.topics().fills().name(), settings.topics().orders().name(), settings.topics().operationalEvents().name()));
+        consumer.subscribe(settings.topicNames());
         http = HealthServer.startConfigured(NAME, config, this::health, metrics::scrape, out).orElse(null);
         running = true;
         loop = new Thread(this::consume, "notify-consumer");
@@ -159,7 +160,7 @@ public final class NotifyService implements AutoCloseable {
         } finally {
             running = false;
             Thread.interrupted();
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             terminated.countDown();
         }
     }
@@ -235,8 +236,7 @@ public final class NotifyService implements AutoCloseable {
     }
 
     private void checkTopics() {
-        Set<String> wanted = new TreeSet<>(List.of(settings.topics().fills().name(), settings.topics().orders().name(),
-                settings.topics().operationalEvents().name()));
+        Set<String> wanted = new TreeSet<>(settings.topicNames());
         Map<String, Object> properties = new HashMap<>(config.kafkaClientProperties());
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, config.getString(ConfigKeys.APPLICATION_ID) + "-topic-check");
         try (Admin admin = Admin.create(properties)) {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -190,11 +189,15 @@ public record NotifySettings(TopicCatalog topics, List<WebhookTarget> targets, R
         }
     }
 
+    /** The names of the topics notify reads: fills, orders, operational events. */
+    public List<String> topicNames() {
+        return List.of(topics.fills().name(), topics.orders().name(), topics.operationalEvents().name());
+    }
+
     /** Each target, redacted; safe to print. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        lines.add("notify: reads " + Arrays.asList(topics.fills().name(), topics.orders().name(), topics.operationalEvents().name())
-                + ", delivered-ids log in " + dataDir);
+        lines.add("notify: reads " + topicNames() + ", delivered-ids log in " + dataDir);
         targets.forEach(target -> lines.add("notify: target " + target));
         return lines;
     }

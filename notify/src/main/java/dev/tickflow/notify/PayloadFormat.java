@@ -3,6 +3,7 @@ package dev.tickflow.notify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.Map;
 
 /** The body a target receives: a generic JSON document, or what a chat service's incoming webhook or bot expects. */
 public enum PayloadFormat {
@@ -37,7 +38,7 @@ public enum PayloadFormat {
                 body.put("message", notification.message());
                 body.put("eventTime", notification.eventTime().toString());
                 ObjectNode details = body.putObject("details");
-                notification.details().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                notification.details().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .forEach(entry -> details.put(entry.getKey(), entry.getValue()));
             }
             case SLACK -> body.put("text", notification.text());

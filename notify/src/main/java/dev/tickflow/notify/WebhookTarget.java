@@ -1,6 +1,7 @@
 package dev.tickflow.notify;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,6 @@ public record WebhookTarget(String name, URI url, PayloadFormat format, String c
 
     @Override
     public String toString() {
-        return name + " (" + format.name().toLowerCase(java.util.Locale.ROOT) + " to " + RedactedUrl.of(url) + ")";
+        return name + " (" + format.name().toLowerCase(Locale.ROOT) + " to " + RedactedUrl.of(url) + ")";
     }
 }

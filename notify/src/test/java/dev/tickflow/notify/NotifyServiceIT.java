@@ -133,7 +133,8 @@ class NotifyServiceIT {
                 assertThat(metric(metrics, "tickflow_notify_retried_total", "slack", "retried")).isEqualTo("6.0");
                 assertThat(metric(metrics, "tickflow_notify_failed_total", "gone", "refused")).isEqualTo("3.0");
                 assertThat(metric(metrics, "tickflow_notify_failed_total", "down", "gave_up")).isEqualTo("3.0");
-                Endpoints.get(service.httpAddress().orElseThrow().resolve("/health"));
+                assertThat(Endpoints.get(service.httpAddress().orElseThrow().resolve("/health")).body())
+                        .isEqualTo("{\"status\":\"UP\",\"state\":\"RUNNING\"}");
             }
             assertThat(output.toString()).contains("notify: target slack (slack to " + receiver.url("") + "/[hidden])").doesNotContain("SECRETPATH")
                     .doesNotContain("TOKENSECRET");
