@@ -110,7 +110,7 @@ final class UpCommand implements Callable<Integer> {
         Path data = (dataDir != null ? dataDir : TickflowHome.directory().resolve(".tickflow")).toAbsolutePath();
         validateOptions();
         requireEnvironment(System.getenv());
-        List<LocalService> planned = LocalServices.of(choices(Optional.empty()));
+        List<LocalService> planned = LocalServices.of(choices(Optional.empty()), System.getenv());
         Map<String, Integer> ports = ports(planned);
         new RunDirectory(data).stopLeftovers(out);
         requireFree("--kafka-port", kafkaPort);
@@ -136,7 +136,7 @@ final class UpCommand implements Callable<Integer> {
             if (LocalServices.BINANCE.equals(source)) {
                 requireNoFutureTrades(resume, data);
             }
-            stack.startServices(LocalServices.of(choices(resume)), ports);
+            stack.startServices(LocalServices.of(choices(resume), System.getenv()), ports);
         } catch (RuntimeException e) {
             removeHook(hook);
             stack.close();

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,8 @@ public final class StreamsService implements AutoCloseable {
     private volatile KafkaStreams streams;
     private volatile boolean failed;
     private ServiceMetrics metrics;
+    private BestEffortEventProducer opsEvents;
+    private volatile ServiceFailureEvents failureEvents;
     private volatile HealthServer http;
     private boolean closed;
 
@@ -86,7 +89,12 @@ public final class StreamsService implements AutoCloseable {
         }
         checkTopics();
         KafkaStreams created = new KafkaStreams(topology, properties);
-        created.setUncaughtExceptionHandler(failures);
+        startFailureEvents();
+        created.setUncaughtExceptionHandler(error -> {
+            StreamThreadExceptionResponse response = failures.handle(error);
+            failureEvents.threadFailed(error, response);
+            return response;
+        });
         created.setStateListener(this::onStateChange);
         streams = created;
         metrics = new ServiceMetrics(app.name());
@@ -152,6 +160,9 @@ public final class StreamsService implements AutoCloseable {
                 log.warn("{}: Kafka Streams did not close within {} ms", app.name(), timeout.toMillis());
             }
         }
+        if (opsEvents != null) {
+            opsEvents.close();
+        }
         if (http != null) {
             http.close();
         }
@@ -163,11 +174,26 @@ public final class StreamsService implements AutoCloseable {
 
     private void onStateChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
         log.info("{}: {} -> {}", app.name(), oldState, newState);
+        ServiceFailureEvents events = failureEvents;
+        if (events != null) {
+            events.stateChanged(newState);
+        }
         if (newState == KafkaStreams.State.ERROR) {
             failed = true;
             terminated.countDown();
         } else if (newState == KafkaStreams.State.NOT_RUNNING) {
             terminated.countDown();
+        }
+    }
+
+    /** SERVICE_FAILED and SERVICE_RECOVERED go to ops.events on a best-effort producer; without one they are only logged. */
+    private void startFailureEvents() {
+        try {
+            opsEvents = new BestEffortEventProducer(config, properties.get(ConfigKeys.APPLICATION_ID) + "-ops-events");
+            failureEvents = new ServiceFailureEvents(app.name(), Clock.systemUTC(), opsEvents);
+        } catch (RuntimeException e) {
+            log.warn("{}: cannot write service failures to ops.events ({}); they are only logged", app.name(), e.toString());
+            failureEvents = new ServiceFailureEvents(app.name(), Clock.systemUTC(), event -> { });
         }
     }
 

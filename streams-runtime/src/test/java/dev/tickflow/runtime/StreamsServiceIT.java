@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tickflow.config.CommonConfig;
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.schema.OperationalEvent;
+import dev.tickflow.serde.AvroDeserializer;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.WithKafka;
@@ -110,16 +112,7 @@ class StreamsServiceIT {
     void exitsWithAFailureWhenStreamsGoesToError(KafkaBroker broker, TestTopics topics) throws Exception {
         String in = topics.create("in", 1);
         String out = topics.create("out", 1);
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(in, Consumed.with(Serdes.String(), Serdes.String()))
-                .mapValues(value -> {
-                    if (value.equals("poison")) {
-                        throw new IllegalStateException("cannot process " + value);
-                    }
-                    return value;
-                })
-                .to(out, Produced.with(Serdes.String(), Serdes.String()));
-        try (StreamsService service = new StreamsService(new FixedTopologyApp("fragile", builder.build()), config(broker, topics), writer(), writer())) {
+        try (StreamsService service = new StreamsService(new FixedTopologyApp("fragile", failingOnPoison(in, out)), config(broker, topics), writer(), writer())) {
             CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(service::run);
             await().atMost(Duration.ofSeconds(40)).until(() -> service.state() == KafkaStreams.State.RUNNING);
             URI http = service.httpAddress().orElseThrow();
@@ -131,6 +124,40 @@ class StreamsServiceIT {
             assertThat(output.toString()).contains("fragile: Kafka Streams failed and stopped (state ERROR)", "cannot process poison");
             assertThat(service.httpAddress()).hasValue(http);
         }
+    }
+
+    @Test
+    void aFailureIsToldOnOpsEvents(KafkaBroker broker, TestTopics topics) throws Exception {
+        String in = topics.create("in", 1);
+        String out = topics.create("out", 1);
+        String opsEvents = topics.create("ops-events", 1);
+        TickflowConfig config = config(broker, topics, Map.of("TICKFLOW_TOPIC_OPS_EVENTS_NAME", opsEvents));
+        try (StreamsService service = new StreamsService(new FixedTopologyApp("fragile", failingOnPoison(in, out)), config, writer(), writer())) {
+            CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(service::run);
+            await().atMost(Duration.ofSeconds(40)).until(() -> service.state() == KafkaStreams.State.RUNNING);
+
+            produce(broker, in, List.of("poison"));
+
+            assertThat(exitCode.get(40, TimeUnit.SECONDS)).isEqualTo(StreamsService.EXIT_FAILED);
+        }
+        AvroDeserializer<OperationalEvent> deserializer = new AvroDeserializer<>(OperationalEvent.class);
+        deserializer.configure(Map.of("schema.registry.url", mockRegistry(topics)), false);
+        List<OperationalEvent> events = new ArrayList<>();
+        try (KafkaConsumer<String, OperationalEvent> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.GROUP_ID_CONFIG, opsEvents + "-reader"),
+                new StringDeserializer(), deserializer)) {
+            consumer.subscribe(List.of(opsEvents));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> events.add(record.value()));
+            }
+        }
+        assertThat(events).as("one CRITICAL failure, not one more for the ERROR state").singleElement().satisfies(event -> {
+            assertThat(event.getKind()).isEqualTo("SERVICE_FAILED");
+            assertThat(event.getSeverity()).isEqualTo("CRITICAL");
+            assertThat(event.getService()).isEqualTo("fragile");
+            assertThat(event.getMessage()).contains("cannot process poison");
+        });
     }
 
     @Test
@@ -171,13 +198,32 @@ class StreamsServiceIT {
                 "TICKFLOW_APPLICATION_ID", topics.name("app"),
                 "TICKFLOW_STATE_DIR", stateDir.toString(),
                 "TICKFLOW_HTTP_PORT", "0",
-                "TICKFLOW_SHUTDOWN_TIMEOUT_MS", "10000"));
+                "TICKFLOW_SHUTDOWN_TIMEOUT_MS", "10000",
+                // an in-memory registry: a failure's ops.events record must not reach for one that is not there
+                "TICKFLOW_SCHEMA_REGISTRY_URL", mockRegistry(topics)));
         environment.putAll(extra);
         return TickflowConfig.load(Optional.empty(), environment, CommonConfig.definition("runner-test", 0));
     }
 
+    private static String mockRegistry(TestTopics topics) {
+        return "mock://" + topics.name("registry");
+    }
+
     private PrintWriter writer() {
         return new PrintWriter(output, true);
+    }
+
+    private static Topology failingOnPoison(String in, String out) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(in, Consumed.with(Serdes.String(), Serdes.String()))
+                .mapValues(value -> {
+                    if (value.equals("poison")) {
+                        throw new IllegalStateException("cannot process " + value);
+                    }
+                    return value;
+                })
+                .to(out, Produced.with(Serdes.String(), Serdes.String()));
+        return builder.build();
     }
 
     private static Topology upperCase(String in, String out) {

@@ -4,9 +4,11 @@ import dev.tickflow.aggregate.AggregateSettings;
 import dev.tickflow.api.ApiSettings;
 import dev.tickflow.config.CommonConfig;
 import dev.tickflow.config.ConfigKeys;
+import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.executor.Venues;
 import dev.tickflow.ingest.IngestSettings;
+import dev.tickflow.notify.NotifySettings;
 import dev.tickflow.strategy.StrategySettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ public final class LocalServices {
     public static final String STRATEGY = "strategy";
     public static final String EXECUTOR = "executor";
     public static final String API = "api";
+    public static final String NOTIFY = "notify";
     /** The API keeps bounded views of every topic in memory: a little more room than the Streams services. */
     static final int API_HEAP_MB = 192;
 
@@ -63,6 +66,30 @@ public final class LocalServices {
         services.add(new LocalService(API, "REST and WebSocket API, dashboard", ApiSettings.PORT, ApiSettings.DEFAULT_PORT, "/",
                 API_HEAP_MB, Map.of()));
         return services;
+    }
+
+    /**
+     * The services of {@link #of(Choices)}, and notify when {@code environment} configures a webhook for it
+     * ({@code TICKFLOW_NOTIFY_TARGET_<n>_URL} or {@code ..._URL_FILE}); the service reads its targets from there.
+     */
+    public static List<LocalService> of(Choices choices, Map<String, String> environment) {
+        List<LocalService> services = new ArrayList<>(of(choices));
+        if (webhookConfigured(environment)) {
+            services.add(withHealthPort(NOTIFY, "fills, rejections and ops.events to the configured webhooks", NotifySettings.DEFAULT_HTTP_PORT,
+                    SERVICE_HEAP_MB, Map.of()));
+        }
+        return services;
+    }
+
+    static boolean webhookConfigured(Map<String, String> environment) {
+        for (int slot = 1; slot <= NotifySettings.MAX_TARGETS; slot++) {
+            for (String property : List.of("url", "url.file")) {
+                if (!isBlank(environment.get(TickflowConfig.environmentVariable(NotifySettings.targetKey(slot, property))))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A service whose health and metrics are on {@code http.port}. */

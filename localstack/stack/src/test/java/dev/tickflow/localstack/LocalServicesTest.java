@@ -36,6 +36,18 @@ class LocalServicesTest {
     }
 
     @Test
+    void notifyRunsOnlyWhenAWebhookIsConfigured() {
+        LocalServices.Choices paper = choices("simulate", List.of(), Optional.empty(), "paper");
+        assertThat(LocalServices.of(paper, Map.of("TICKFLOW_NOTIFY_TARGET_1_URL", " "))).extracting(LocalService::name).doesNotContain("notify");
+        for (String variable : List.of("TICKFLOW_NOTIFY_TARGET_1_URL", "TICKFLOW_NOTIFY_TARGET_5_URL_FILE")) {
+            List<LocalService> services = LocalServices.of(paper, Map.of(variable, "set"));
+            assertThat(services).extracting(LocalService::name).containsExactly("ingest", "aggregate", "strategy", "executor", "api", "notify");
+            assertThat(services.get(5).defaultPort()).isEqualTo(8096);
+            assertThat(services.get(5).portKey()).isEqualTo("http.port");
+        }
+    }
+
+    @Test
     void theExecutorUsesTheChosenBroker() {
         for (String broker : List.of("paper", "binance")) {
             LocalService executor = LocalServices.of(choices("simulate", List.of(), Optional.empty(), broker)).get(3);
