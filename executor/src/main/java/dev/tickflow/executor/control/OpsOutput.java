@@ -1,8 +1,8 @@
 package dev.tickflow.executor.control;
 
-/** Where operational events go: ops.events in the service; a backtest has none and drops them. */
+/** Where operational events go: ops.events in the service. */
+@FunctionalInterface
 public interface OpsOutput {
 
-    default void operational(OpsEvent event) {
-    }
+    void operational(OpsEvent event);
 }

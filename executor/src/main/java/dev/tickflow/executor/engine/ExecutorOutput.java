@@ -1,5 +1,6 @@
 package dev.tickflow.executor.engine;
 
+import dev.tickflow.executor.control.OpsEvent;
 import dev.tickflow.executor.control.OpsOutput;
 import dev.tickflow.executor.oms.OrderOutput;
 import dev.tickflow.executor.portfolio.PositionOutput;
@@ -9,4 +10,9 @@ import dev.tickflow.executor.portfolio.PositionOutput;
  * ops.events (halts, operator commands).
  */
 public interface ExecutorOutput extends OrderOutput, PositionOutput, OpsOutput {
+
+    /** Dropped unless the output publishes them: a backtest has no ops.events. */
+    @Override
+    default void operational(OpsEvent event) {
+    }
 }
