@@ -225,6 +225,10 @@ public final class ExecutionEngine {
             }
             BigDecimal step = filters.map(SymbolFilters::stepSize).orElse(BigDecimal.ZERO);
             BigDecimal quantity = OrderSizing.roundDown(held.abs(), step);
+            if (quantity.signum() == 0) {
+                outcome.put(instance + ":" + symbol, "left: " + held.abs().toPlainString() + " is below the step size " + step.toPlainString());
+                continue;
+            }
             String clientOrderId = ClientOrderIds.of("force-exit:" + command.commandId() + ":" + instance + ":" + symbol);
             OrderRequest order = new OrderRequest(clientOrderId, null, instance, symbol, held.signum() > 0 ? OrderSide.SELL : OrderSide.BUY,
                     OrderType.MARKET, quantity, null, null, null, now);
