@@ -1,5 +1,7 @@
 package dev.tickflow.executor;
 
+import dev.tickflow.executor.control.OperatorCommandInput;
+import dev.tickflow.executor.control.OpsEvent;
 import dev.tickflow.executor.engine.ExecutionEngine;
 import dev.tickflow.executor.engine.ExecutionVenue;
 import dev.tickflow.executor.engine.ExecutorOutput;
@@ -9,6 +11,7 @@ import dev.tickflow.executor.oms.OrderUpdate;
 import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.Trade;
 import java.time.Instant;
@@ -23,8 +26,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The Kafka glue around {@link ExecutionEngine}: signals and trades in, order events, fills and positions out, state in
- * the task's stores. Each task has its own venue, whose clock the engine uses (event time on a simulated venue, the wall
+ * The Kafka glue around {@link ExecutionEngine}: signals, trades and operator commands in, order events, fills, positions
+ * and operational events out, state in the task's stores (one task owns the whole account). Each task has its own venue, whose clock the engine uses (event time on a simulated venue, the wall
  * clock on an exchange); a venue that asks for it gets a wall-clock punctuator refreshing its resting orders.
  */
 final class ExecutorProcessor implements Processor<String, SpecificRecord, String, SpecificRecord>, ExecutorOutput {
@@ -51,7 +54,8 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
         this.venue = venues.get();
         StoreState state = new StoreState(context.getStateStore(ExecutorTopology.POSITIONS_STORE),
                 context.getStateStore(ExecutorTopology.OPEN_ORDERS_STORE),
-                context.getStateStore(ExecutorTopology.RISK_STORE), context.getStateStore(ExecutorTopology.LAST_TRADES_STORE));
+                context.getStateStore(ExecutorTopology.RISK_STORE), context.getStateStore(ExecutorTopology.LAST_TRADES_STORE),
+                context.getStateStore(ExecutorTopology.COMMANDS_STORE));
         this.engine = new ExecutionEngine(settings.orderPolicy(), settings.sizing(), settings.risk(), venue, state, this);
         venue.refreshInterval().ifPresent(interval ->
                 context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, time -> engine.refreshResting(Instant.ofEpochMilli(time))));
@@ -63,6 +67,8 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
             engine.onSignal(ExecutorRecords.signal(signal));
         } else if (record.value() instanceof Trade trade) {
             engine.onTrade(trade.getSymbol(), trade.getPrice(), trade.getTradeTime());
+        } else if (record.value() instanceof OperatorCommand command) {
+            engine.onCommand(ExecutorRecords.command(command));
         }
     }
 
@@ -86,6 +92,14 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
     public void position(String instance, String symbol, PositionState position, Instant time) {
         context.forward(new Record<String, SpecificRecord>(ExecutorRecords.positionKey(instance, symbol),
                 ExecutorRecords.position(instance, symbol, position, time), time.toEpochMilli()), ExecutorTopology.POSITIONS_SINK);
+    }
+
+    @Override
+    public void operational(OpsEvent event) {
+        String key = event.instance() == null || OperatorCommandInput.EVERY_INSTANCE.equals(event.instance()) ? ExecutorTopology.SERVICE_KEY
+                : event.instance();
+        context.forward(new Record<String, SpecificRecord>(key, ExecutorRecords.operationalEvent(event), event.time().toEpochMilli()),
+                ExecutorTopology.OPS_SINK);
     }
 
     /** The reason's name as a metric tag: {@code stale-signal}, {@code binance--2010}, ... */

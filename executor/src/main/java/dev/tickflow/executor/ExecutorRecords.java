@@ -13,7 +13,14 @@ import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;
 import dev.tickflow.schema.Signal;
+import dev.tickflow.executor.control.ControlAction;
+import dev.tickflow.executor.control.OperatorCommandInput;
+import dev.tickflow.executor.control.OpsEvent;
+import dev.tickflow.schema.OperationalEvent;
+import dev.tickflow.schema.OperatorCommand;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.math.RoundingMode;
 import java.time.Instant;
 
@@ -85,6 +92,18 @@ public final class ExecutorRecords {
     }
 
     /** The key of oms.positions: {@code instance:symbol}. */
+    /** A control.operator record as the engine sees it. */
+    public static OperatorCommandInput command(OperatorCommand command) {
+        return new OperatorCommandInput(command.getCommandId(), ControlAction.valueOf(command.getAction().name()), command.getStrategyInstance(),
+                command.getSymbol() == null ? null : command.getSymbol().toUpperCase(Locale.ROOT), command.getIssuedBy(), command.getRequestedAt());
+    }
+
+    public static OperationalEvent operationalEvent(OpsEvent event) {
+        return OperationalEvent.newBuilder().setEventId(event.eventId()).setKind(event.kind()).setSeverity(event.severity())
+                .setService(ExecutorTopology.SERVICE_KEY).setStrategyInstance(event.instance()).setSymbol(event.symbol())
+                .setMessage(event.message()).setDetails(new LinkedHashMap<>(event.details())).setEventTime(event.time()).build();
+    }
+
     public static String positionKey(String instance, String symbol) {
         return instance + ":" + symbol;
     }

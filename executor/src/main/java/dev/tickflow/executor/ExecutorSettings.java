@@ -7,6 +7,7 @@ import dev.tickflow.executor.engine.OrderPolicy;
 import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.order.OrderSizing;
+import dev.tickflow.executor.risk.PortfolioLimits;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
 import dev.tickflow.executor.venue.SymbolFilters;
@@ -70,6 +71,17 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
      * aggregation's grace period, two topics); one older than two candle periods is refused (docs/executor.md).
      */
     public static final Duration DEFAULT_MAX_SIGNAL_AGE = Duration.ofMinutes(5);
+    public static final String RISK_MAX_EXPOSURE_NOTIONAL = RISK_PREFIX + "max.exposure.notional";
+    public static final String RISK_ACCOUNT_PREFIX = RISK_PREFIX + "account.";
+    public static final String RISK_ACCOUNT_MAX_EXPOSURE_NOTIONAL = RISK_ACCOUNT_PREFIX + "max.exposure.notional";
+    public static final String RISK_ACCOUNT_MAX_OPEN_ORDERS = RISK_ACCOUNT_PREFIX + "max.open.orders";
+    public static final String RISK_ACCOUNT_MAX_ORDERS_PER_SECOND = RISK_ACCOUNT_PREFIX + "max.orders.per.second";
+    public static final String RISK_ACCOUNT_MAX_DAILY_LOSS = RISK_ACCOUNT_PREFIX + "max.daily.loss";
+    public static final String RISK_ACCOUNT_MAX_DRAWDOWN = RISK_ACCOUNT_PREFIX + "max.drawdown";
+    /** A runaway loop stops here; well under an exchange's own order rate limits. */
+    static final int DEFAULT_ACCOUNT_MAX_ORDERS_PER_SECOND = 20;
+    /** Binance's MAX_NUM_ORDERS of a symbol. */
+    static final int DEFAULT_ACCOUNT_MAX_OPEN_ORDERS = 200;
     public static final String RISK_HALT_SCOPE = RISK_PREFIX + "halt.scope";
     public static final String RISK_OVERRIDES = RISK_PREFIX + "overrides";
 
@@ -163,13 +175,27 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
                 .define(RISK_MAX_OPEN_ORDERS, Type.STRING, "", wholeOrEmpty(), Importance.MEDIUM,
                         "Most resting orders an instance may have; empty: no limit.")
                 .define(RISK_MAX_DAILY_LOSS, Type.STRING, "", decimalOrEmpty(), Importance.HIGH,
-                        "Loss of net PnL (realized + unrealized - fees) within one UTC day that halts until the next; empty: no limit.")
+                        "Loss of an instance's net PnL (realized + unrealized - fees, over all its symbols) within one UTC day that halts "
+                                + "it until the next; empty: no limit.")
                 .define(RISK_MAX_DRAWDOWN, Type.STRING, "", decimalOrEmpty(), Importance.HIGH,
-                        "Fall of net PnL from its peak that halts for good; empty: no limit.")
+                        "Fall of an instance's net PnL (over all its symbols) from its peak that halts it until lifted; empty: no limit.")
                 .define(RISK_MAX_SIGNAL_AGE_MS, Type.STRING, Long.toString(DEFAULT_MAX_SIGNAL_AGE.toMillis()), wholeOrEmpty(), Importance.HIGH,
                         "Refuse signals older than this (signal time, its candle's close, vs. the executor's clock; on paper the "
                                 + "clock is the signal's own time, so it never refuses there); empty: no limit. Default: two 1-minute "
                                 + "candles, so an executor that lags or restarts slowly does not trade on a crossing the market has left.")
+                .define(RISK_MAX_EXPOSURE_NOTIONAL, Type.STRING, "", decimalOrEmpty(), Importance.HIGH,
+                        "Largest exposure of an instance over all its symbols (sum of |quantity| x price, quote asset); empty: no limit.")
+                .define(RISK_ACCOUNT_MAX_EXPOSURE_NOTIONAL, Type.STRING, "", decimalOrEmpty(), Importance.HIGH,
+                        "Largest exposure of the whole account over all instances and symbols (quote asset); empty: no limit.")
+                .define(RISK_ACCOUNT_MAX_OPEN_ORDERS, Type.STRING, Integer.toString(DEFAULT_ACCOUNT_MAX_OPEN_ORDERS), wholeOrEmpty(),
+                        Importance.MEDIUM, "Most resting orders of the whole account; empty: no limit.")
+                .define(RISK_ACCOUNT_MAX_ORDERS_PER_SECOND, Type.STRING, Integer.toString(DEFAULT_ACCOUNT_MAX_ORDERS_PER_SECOND), wholeOrEmpty(),
+                        Importance.MEDIUM, "Most orders of the whole account in any one second of the executor's clock; empty: no limit.")
+                .define(RISK_ACCOUNT_MAX_DAILY_LOSS, Type.STRING, "", decimalOrEmpty(), Importance.HIGH,
+                        "Loss of the account's net PnL (all instances and symbols) within one UTC day that halts every instance until "
+                                + "the next; empty: no limit.")
+                .define(RISK_ACCOUNT_MAX_DRAWDOWN, Type.STRING, "", decimalOrEmpty(), Importance.HIGH,
+                        "Fall of the account's net PnL from its peak that halts every instance until lifted; empty: no limit.")
                 .define(RISK_HALT_SCOPE, Type.STRING, "instance", ValidString.in("instance", "all"), Importance.MEDIUM,
                         "What a breached loss limit halts: the instance (default) or every instance.")
                 .define(RISK_OVERRIDES, Type.LIST, "", RiskOverrides::validate, Importance.MEDIUM,
@@ -195,7 +221,14 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
                 optionalDecimal(config.getString(RISK_MAX_DRAWDOWN)),
                 optionalMillis(config.getString(RISK_MAX_SIGNAL_AGE_MS)));
         RiskPolicy.HaltScope scope = RiskPolicy.HaltScope.valueOf(config.getString(RISK_HALT_SCOPE).toUpperCase(Locale.ROOT));
-        RiskPolicy policy = new RiskPolicy(global, RiskOverrides.parse(config.getList(RISK_OVERRIDES)), scope);
+        PortfolioLimits portfolio = new PortfolioLimits(
+                optionalDecimal(config.getString(RISK_MAX_EXPOSURE_NOTIONAL)),
+                optionalDecimal(config.getString(RISK_ACCOUNT_MAX_EXPOSURE_NOTIONAL)),
+                optionalInt(config.getString(RISK_ACCOUNT_MAX_OPEN_ORDERS)),
+                optionalInt(config.getString(RISK_ACCOUNT_MAX_ORDERS_PER_SECOND)),
+                optionalDecimal(config.getString(RISK_ACCOUNT_MAX_DAILY_LOSS)),
+                optionalDecimal(config.getString(RISK_ACCOUNT_MAX_DRAWDOWN)));
+        RiskPolicy policy = new RiskPolicy(global, RiskOverrides.parse(config.getList(RISK_OVERRIDES)), scope, portfolio);
         return new ExecutorSettings(TopicCatalog.from(config), config.getString(BROKER), OrderType.valueOf(config.getString(ORDER_TYPE)),
                 new BigDecimal(config.getString(LIMIT_OFFSET_BPS)), TimeInForce.valueOf(config.getString(TIME_IN_FORCE)),
                 Duration.ofMillis(config.getLong(LIMIT_EXPIRY_MS)), sizing, policy, new BigDecimal(config.getString(PAPER_FEE_RATE)),

@@ -23,7 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The codecs of the executor's four stores, each of version 1. Values written before the state-codec convention, as
+ * The codecs of the executor's stores, of version 1 (the risk state: 2). Values written before the state-codec convention, as
  * {@link LegacyText}, still decode; they are rewritten in the current form the next time they change.
  */
 final class StoreCodecs {
@@ -31,11 +31,41 @@ final class StoreCodecs {
     static final StateCodec<OpenOrder> OPEN_ORDER = new OpenOrderCodec();
     static final StateCodec<RiskState> RISK = new RiskCodec();
     static final StateCodec<LastTrade> LAST_TRADE = new LastTradeCodec();
+    /** When an operator command was handled (store executor-commands). */
+    static final StateCodec<Instant> COMMAND = new StateCodec<>() {
+        @Override
+        public String name() {
+            return "value of store " + ExecutorTopology.COMMANDS_STORE;
+        }
+
+        @Override
+        public int version() {
+            return 1;
+        }
+
+        @Override
+        public void write(Instant handledAt, StateWriter out) {
+            out.writeInstant(handledAt);
+        }
+
+        @Override
+        public Instant read(int version, StateReader in) {
+            return in.readInstant();
+        }
+    };
 
     /** The trading state of a legacy halt without one: every halt before trading states were stored was REDUCING. */
     static final TradingState LEGACY_HALT_STATE = TradingState.REDUCING;
 
     private StoreCodecs() {
+    }
+
+    private static void writeWatermarks(StateWriter out, PnlWatermarks w) {
+        out.writeLong(w.day().toEpochDay()).writeDecimal(w.dayStartPnl()).writeDecimal(w.peakPnl());
+    }
+
+    private static PnlWatermarks readWatermarks(StateReader in) {
+        return new PnlWatermarks(LocalDate.ofEpochDay(in.readLong()), in.readDecimal(), in.readDecimal());
     }
 
     /** A codec that also reads the value's {@link LegacyText} form. */
@@ -74,8 +104,7 @@ final class StoreCodecs {
             PositionState p = record.position();
             out.writeDecimal(p.quantity()).writeDecimal(p.averageEntryPrice()).writeDecimal(p.realizedPnl()).writeDecimal(p.fees())
                     .writeDecimal(p.otherCommissions()).writeDecimal(p.lastPrice()).writeNullable(p.updatedAt(), StateWriter::writeInstant);
-            out.writeNullable(record.watermarks(), (o, w) -> o.writeLong(w.day().toEpochDay()).writeDecimal(w.dayStartPnl())
-                    .writeDecimal(w.peakPnl()));
+            out.writeNullable(record.watermarks(), StoreCodecs::writeWatermarks);
             out.writeLong(record.lastMarkMinute());
         }
 
@@ -83,9 +112,7 @@ final class StoreCodecs {
         public PositionRecord read(int version, StateReader in) {
             PositionState position = new PositionState(in.readDecimal(), in.readDecimal(), in.readDecimal(), in.readDecimal(),
                     in.readDecimal(), in.readDecimal(), in.readNullable(StateReader::readInstant));
-            PnlWatermarks watermarks = in.readNullable(i -> new PnlWatermarks(LocalDate.ofEpochDay(i.readLong()), i.readDecimal(),
-                    i.readDecimal()));
-            return new PositionRecord(position, watermarks, in.readLong());
+            return new PositionRecord(position, in.readNullable(StoreCodecs::readWatermarks), in.readLong());
         }
 
         @Override
@@ -149,12 +176,24 @@ final class StoreCodecs {
             out.writeNullable(risk.halt(), (o, halt) -> o.writeEnum(halt.state()).writeString(halt.reason())
                     .writeNullable(halt.until(), StateWriter::writeInstant));
             out.writeList(risk.recentOrders(), StateWriter::writeInstant);
+            out.writeBoolean(risk.paused());
+            out.writeNullable(risk.watermarks(), StoreCodecs::writeWatermarks);
+        }
+
+        /** Version 2 added whether the instance is paused and the watermarks of its PnL over all its symbols. */
+        @Override
+        public int version() {
+            return 2;
         }
 
         @Override
         public RiskState read(int version, StateReader in) {
             Halt halt = in.readNullable(i -> new Halt(i.readEnum(TradingState.class), i.readString(), i.readNullable(StateReader::readInstant)));
-            return new RiskState(halt, in.readList(StateReader::readInstant));
+            List<Instant> recent = in.readList(StateReader::readInstant);
+            if (version == 1) {
+                return new RiskState(halt, recent);
+            }
+            return new RiskState(halt, recent, in.readBoolean(), in.readNullable(StoreCodecs::readWatermarks));
         }
 
         @Override

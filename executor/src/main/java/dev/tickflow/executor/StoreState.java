@@ -5,6 +5,7 @@ import dev.tickflow.executor.engine.LastTrade;
 import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.risk.RiskState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The engine's state in the task's four persistent stores. Positions and open orders are keyed {@code symbol|instance}
+ * The engine's state in the task's five persistent stores. Positions and open orders are keyed {@code symbol|instance}
  * so that one prefix scan finds every instance's entry of a symbol.
  */
 final class StoreState implements ExecutorState {
@@ -27,13 +28,15 @@ final class StoreState implements ExecutorState {
     private final KeyValueStore<String, byte[]> openOrders;
     private final KeyValueStore<String, byte[]> risk;
     private final KeyValueStore<String, byte[]> lastTrades;
+    private final KeyValueStore<String, byte[]> commands;
 
     StoreState(KeyValueStore<String, byte[]> positions, KeyValueStore<String, byte[]> openOrders, KeyValueStore<String, byte[]> risk,
-               KeyValueStore<String, byte[]> lastTrades) {
+               KeyValueStore<String, byte[]> lastTrades, KeyValueStore<String, byte[]> commands) {
         this.positions = positions;
         this.openOrders = openOrders;
         this.risk = risk;
         this.lastTrades = lastTrades;
+        this.commands = commands;
     }
 
     static String key(String symbol, String instance) {
@@ -55,6 +58,18 @@ final class StoreState implements ExecutorState {
         Map<String, PositionRecord> found = new LinkedHashMap<>();
         try (KeyValueIterator<String, byte[]> all = positions.prefixScan(symbol + SEPARATOR, KEYS)) {
             all.forEachRemaining(entry -> found.put(entry.key.substring(symbol.length() + 1), StoreCodecs.POSITION.decode(entry.value)));
+        }
+        return found;
+    }
+
+    @Override
+    public List<Entry> allPositions() {
+        List<Entry> found = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = positions.all()) {
+            all.forEachRemaining(entry -> {
+                int separator = entry.key.lastIndexOf(SEPARATOR);
+                found.add(new Entry(entry.key.substring(separator + 1), entry.key.substring(0, separator), StoreCodecs.POSITION.decode(entry.value)));
+            });
         }
         return found;
     }
@@ -111,5 +126,15 @@ final class StoreState implements ExecutorState {
     @Override
     public void putLastTrade(String symbol, LastTrade trade) {
         lastTrades.put(symbol, StoreCodecs.LAST_TRADE.encode(trade));
+    }
+
+    @Override
+    public boolean commandHandled(String commandId) {
+        return commands.get(commandId) != null;
+    }
+
+    @Override
+    public void markCommandHandled(String commandId, Instant at) {
+        commands.put(commandId, StoreCodecs.COMMAND.encode(at));
     }
 }

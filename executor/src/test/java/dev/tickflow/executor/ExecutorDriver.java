@@ -2,6 +2,9 @@ package dev.tickflow.executor;
 
 import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.schema.Fill;
+import dev.tickflow.schema.OperationalEvent;
+import dev.tickflow.schema.OperatorAction;
+import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;
 import dev.tickflow.schema.Signal;
@@ -39,6 +42,8 @@ final class ExecutorDriver implements AutoCloseable {
     private final TestOutputTopic<String, OrderEvent> orders;
     private final TestOutputTopic<String, Fill> fills;
     private final TestOutputTopic<String, Position> positions;
+    private final TestInputTopic<String, OperatorCommand> commands;
+    private final TestOutputTopic<String, OperationalEvent> operational;
     private long tradeId;
 
     ExecutorDriver(Path stateDir, UnaryOperator<ExecutorSettings> customize) {
@@ -62,6 +67,10 @@ final class ExecutorDriver implements AutoCloseable {
                 AvroSerde.forClass(Fill.class, serdeConfig, false).deserializer());
         positions = driver.createOutputTopic(settings.topics().positions().name(), Serdes.String().deserializer(),
                 AvroSerde.forClass(Position.class, serdeConfig, false).deserializer());
+        commands = driver.createInputTopic(settings.topics().operatorCommands().name(), Serdes.String().serializer(),
+                AvroSerde.forClass(OperatorCommand.class, serdeConfig, false).serializer());
+        operational = driver.createOutputTopic(settings.topics().operationalEvents().name(), Serdes.String().deserializer(),
+                AvroSerde.forClass(OperationalEvent.class, serdeConfig, false).deserializer());
     }
 
     static BigDecimal price(String value) {
@@ -69,11 +78,15 @@ final class ExecutorDriver implements AutoCloseable {
     }
 
     static Signal signalRecord(String instance, int minute, TargetPosition target, String price) {
+        return signalRecord(instance, SYMBOL, minute, target, price);
+    }
+
+    static Signal signalRecord(String instance, String symbol, int minute, TargetPosition target, String price) {
         Instant openTime = START.plusSeconds(60L * minute);
         return Signal.newBuilder()
-                .setSignalId(instance + ":" + SYMBOL + ":" + openTime.toEpochMilli())
+                .setSignalId(instance + ":" + symbol + ":" + openTime.toEpochMilli())
                 .setStrategyInstance(instance)
-                .setSymbol(SYMBOL)
+                .setSymbol(symbol)
                 .setCandleOpenTime(openTime)
                 .setTarget(target)
                 .setReason(target == TargetPosition.LONG ? SignalReason.CROSS_UP : SignalReason.CROSS_DOWN)
@@ -92,13 +105,28 @@ final class ExecutorDriver implements AutoCloseable {
     }
 
     ExecutorDriver trade(String price, Instant time) {
+        return trade(SYMBOL, price, time);
+    }
+
+    ExecutorDriver trade(String symbol, String price, Instant time) {
         tradeId++;
         Trade trade = Trade.newBuilder()
-                .setExchange("binance").setSymbol(SYMBOL).setTradeId(tradeId).setFirstTradeId(tradeId).setLastTradeId(tradeId)
+                .setExchange("binance").setSymbol(symbol).setTradeId(tradeId).setFirstTradeId(tradeId).setLastTradeId(tradeId)
                 .setPrice(price(price)).setQuantity(price("0.5")).setTradeTime(time).setBuyerIsMaker(false).setEventTime(time)
                 .setIngestTime(time).build();
-        trades.pipeInput(SYMBOL, trade, time);
+        trades.pipeInput(symbol, trade, time);
         return this;
+    }
+
+    ExecutorDriver command(String commandId, OperatorAction action, String instance, String symbol, Instant time) {
+        OperatorCommand command = OperatorCommand.newBuilder().setCommandId(commandId).setAction(action).setStrategyInstance(instance)
+                .setSymbol(symbol).setIssuedBy("cli").setRequestedAt(time).build();
+        commands.pipeInput(instance, command, time);
+        return this;
+    }
+
+    List<TestRecord<String, OperationalEvent>> operationalEvents() {
+        return operational.readRecordsToList();
     }
 
     ExecutorDriver rawSignal(byte[] value) {

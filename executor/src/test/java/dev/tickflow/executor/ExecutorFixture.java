@@ -5,6 +5,7 @@ import dev.tickflow.executor.binance.BinanceVenueSettings;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.runtime.fixtures.CommittedReader;
 import dev.tickflow.runtime.fixtures.ServiceFixtures;
+import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.OrderStatus;
 import dev.tickflow.schema.Signal;
@@ -28,7 +29,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * One executor service under test: its five topics (unique names), its settings (written as a properties file for a
+ * One executor service under test: its seven topics (unique names), its settings (written as a properties file for a
  * service process, or loaded in-process), a signal and trade producer, and a read_committed reader of its output.
  */
 final class ExecutorFixture {
@@ -46,6 +47,8 @@ final class ExecutorFixture {
     final String orders;
     final String fills;
     final String positions;
+    final String commands;
+    final String operational;
     final String applicationId;
     private final Map<String, String> settings;
     private final KafkaBroker broker;
@@ -61,6 +64,8 @@ final class ExecutorFixture {
         this.orders = topics.create("oms.orders", PARTITIONS, KEEP_OLD_RECORDS);
         this.fills = topics.create("oms.fills", PARTITIONS, KEEP_OLD_RECORDS);
         this.positions = topics.create("oms.positions", PARTITIONS, KEEP_OLD_RECORDS);
+        this.commands = topics.create("control.operator", 1, KEEP_OLD_RECORDS);
+        this.operational = topics.create("ops.events", PARTITIONS, KEEP_OLD_RECORDS);
         this.applicationId = topics.name("executor");
         this.settings = ServiceFixtures.baseSettings(broker, registry, applicationId, dir);
         settings.put("topic.md.trades.name", trades);
@@ -68,6 +73,8 @@ final class ExecutorFixture {
         settings.put("topic.oms.orders.name", orders);
         settings.put("topic.oms.fills.name", fills);
         settings.put("topic.oms.positions.name", positions);
+        settings.put("topic.control.operator.name", commands);
+        settings.put("topic.ops.events.name", operational);
     }
 
     /** Sets (or replaces) a setting of the service. */
@@ -127,6 +134,16 @@ final class ExecutorFixture {
 
     void produceSignal(Signal signal) {
         produce(signals, signal.getSymbol(), signal, signal.getCreatedAt());
+    }
+
+    /** A signal into the given partition of strategy.signals, whatever its key would choose. */
+    void produceSignal(Signal signal, int partition) {
+        ServiceFixtures.produce(broker, registry, List.of(new ProducerRecord<>(signals, partition, signal.getCreatedAt().toEpochMilli(),
+                signal.getSymbol(), signal)));
+    }
+
+    void produceCommand(OperatorCommand command) {
+        produce(commands, command.getStrategyInstance(), command, command.getRequestedAt());
     }
 
     private <T extends SpecificRecord> void produce(String topic, String key, T value, Instant timestamp) {

@@ -7,6 +7,7 @@ import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.binance.BinanceVenueSettings;
 import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.executor.model.TimeInForce;
+import dev.tickflow.executor.risk.PortfolioLimits;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
 import java.math.BigDecimal;
@@ -36,7 +37,9 @@ class ExecutorSettingsTest {
         assertThat(settings.paperFeeRate()).isEqualByComparingTo("0.001");
         assertThat(settings.paperSlippageBps()).isEqualByComparingTo("0");
         RiskLimits signalAgeOnly = new RiskLimits(null, null, null, null, null, null, Duration.ofMinutes(5));
-        assertThat(settings.risk()).as("only the signal age is bounded by default").isEqualTo(new RiskPolicy(signalAgeOnly, Map.of(), RiskPolicy.HaltScope.INSTANCE));
+        PortfolioLimits accountRateAndOpenOrders = new PortfolioLimits(null, null, 200, 20, null, null);
+        assertThat(settings.risk()).as("only the signal age, the account's order rate and open orders are bounded by default")
+                .isEqualTo(new RiskPolicy(signalAgeOnly, Map.of(), RiskPolicy.HaltScope.INSTANCE, accountRateAndOpenOrders));
         assertThat(settings.sizing().quantity("BTCUSDT", new BigDecimal("50000"), Optional.empty())).isEqualByComparingTo("0.001");
     }
 

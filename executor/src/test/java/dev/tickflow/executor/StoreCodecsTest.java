@@ -45,6 +45,8 @@ class StoreCodecsTest {
     static final RiskState REDUCING = new RiskState(Halt.reducing("max-daily-loss: lost 5.01 on 2025-01-01, the limit is 5",
             T.plusSeconds(3600)), List.of(T, T.plusMillis(5)));
     static final RiskState HALTED = new RiskState(new Halt(TradingState.HALTED, "manual", null), List.of());
+    static final RiskState PAUSED_WITH_WATERMARKS = new RiskState(null, List.of(T), true,
+            new PnlWatermarks(LocalDate.parse("2025-01-01"), new BigDecimal("-1.5"), new BigDecimal("2")));
     static final LastTrade LAST_TRADE = new LastTrade(new BigDecimal("50000.12"), T);
 
     @Nested
@@ -112,7 +114,7 @@ class StoreCodecsTest {
 
         @Override
         protected List<RiskState> samples() {
-            return List.of(REDUCING, HALTED, RiskState.empty());
+            return List.of(REDUCING, HALTED, RiskState.empty(), PAUSED_WITH_WATERMARKS);
         }
 
         @Override
@@ -125,7 +127,8 @@ class StoreCodecsTest {
                     Golden.hex("0101105245445543494e476e6d61782d6461696c792d6c6f73733a206c6f737420352e3031206f6e20323032352d30312d30"
                             + "312c20746865206c696d697420697320350198cfa4f70c80d3a67504f896a4f70c80d3a675f896a4f70c8080897a", REDUCING),
                     Golden.hex("01010c48414c5445440c6d616e75616c0000", HALTED),
-                    Golden.hex("010000", RiskState.empty()));
+                    Golden.hex("010000", RiskState.empty()),
+                    Golden.hex("020002f896a4f70c80d3a6750101f2b90201021d010004", PAUSED_WITH_WATERMARKS));
         }
     }
 

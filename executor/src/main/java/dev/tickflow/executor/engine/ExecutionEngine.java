@@ -1,5 +1,9 @@
 package dev.tickflow.executor.engine;
 
+import dev.tickflow.executor.control.ControlAction;
+import dev.tickflow.executor.control.OperatorCommandInput;
+import dev.tickflow.executor.control.OpsEvent;
+import dev.tickflow.executor.control.OpsOutput;
 import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.executor.oms.OpenOrder;
@@ -10,6 +14,8 @@ import dev.tickflow.executor.order.OrderPlanner.Plan;
 import dev.tickflow.executor.order.OrderSizing;
 import dev.tickflow.executor.portfolio.Portfolio;
 import dev.tickflow.executor.portfolio.PositionRecord;
+import dev.tickflow.executor.portfolio.PositionStore;
+import dev.tickflow.executor.risk.Halt;
 import dev.tickflow.executor.risk.Rejection;
 import dev.tickflow.executor.risk.RiskEngine;
 import dev.tickflow.executor.risk.RiskPolicy;
@@ -23,7 +29,11 @@ import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.executor.venue.VenueRefusedException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +57,9 @@ public final class ExecutionEngine {
     private final OrderManager orders;
     private final Portfolio portfolio;
     private final RiskEngine risk;
+    private final CommandStore commands;
+    private final PositionStore positions;
+    private final OpsOutput ops;
 
     public ExecutionEngine(OrderPolicy policy, OrderSizing sizing, RiskPolicy riskPolicy, ExecutionVenue venue, ExecutorState state,
                            ExecutorOutput output) {
@@ -55,7 +68,10 @@ public final class ExecutionEngine {
         this.venue = venue;
         this.lastTrades = state;
         this.portfolio = new Portfolio(state, output);
-        this.risk = new RiskEngine(riskPolicy, state);
+        this.risk = new RiskEngine(riskPolicy, state, state, state, output);
+        this.commands = state;
+        this.positions = state;
+        this.ops = output;
         this.orders = new OrderManager(state, output, venue.adapter().name(), this::onFills);
     }
 
@@ -105,6 +121,139 @@ public final class ExecutionEngine {
         portfolio.mark(symbol, price, time).forEach((instance, position) -> risk.onPosition(instance, symbol, position, time));
     }
 
+    /**
+     * A control.operator record, at the venue's clock for its time. Each command id is handled at most once: a repeat
+     * changes nothing and writes nothing. Every other command ends in COMMAND_APPLIED or COMMAND_REFUSED on ops.events
+     * (plus PAUSED, RESUMED or HALT_LIFTED as fitting); SET_PARAMETERS is the strategy service's and ignored.
+     */
+    public void onCommand(OperatorCommandInput command) {
+        if (command.action() == ControlAction.SET_PARAMETERS || commands.commandHandled(command.commandId())) {
+            return;
+        }
+        Instant now = venue.signalClock(command.requestedAt());
+        commands.markCommandHandled(command.commandId(), now);
+        if (!command.everyInstance() && !risk.knows(command.instance())) {
+            commandEvent(command, "COMMAND_REFUSED", "WARNING", "unknown strategy instance " + command.instance()
+                    + ": the executor has no position, order or risk state of it", Map.of(), now);
+            return;
+        }
+        venue.adapter().startWork();
+        String key = command.everyInstance() ? RiskEngine.ALL_INSTANCES : command.instance();
+        switch (command.action()) {
+            case PAUSE -> {
+                risk.setPaused(key, true);
+                commandEvent(command, "PAUSED", "WARNING", who(command) + " paused: no new entries, position-reducing orders still pass; "
+                        + "resume with: tickflow control resume " + key, Map.of(), now);
+                commandEvent(command, "COMMAND_APPLIED", "INFO", "PAUSE applied", Map.of(), now);
+            }
+            case RESUME -> {
+                risk.setPaused(key, false);
+                commandEvent(command, "RESUMED", "INFO", who(command) + " resumed", Map.of(), now);
+                commandEvent(command, "COMMAND_APPLIED", "INFO", "RESUME applied", Map.of(), now);
+            }
+            case LIFT_HALT -> {
+                Optional<Halt> lifted = risk.liftHalt(key, now);
+                if (lifted.isEmpty()) {
+                    commandEvent(command, "COMMAND_REFUSED", "WARNING", who(command) + " is not halted", Map.of(), now);
+                    return;
+                }
+                commandEvent(command, "HALT_LIFTED", "INFO", "halt of " + who(command) + " lifted (" + lifted.get().reason()
+                        + "); its loss limits count again from the current PnL", Map.of("halt", lifted.get().reason()), now);
+                commandEvent(command, "COMMAND_APPLIED", "INFO", "LIFT_HALT applied", Map.of(), now);
+            }
+            case CANCEL_ALL -> {
+                Map<String, String> outcome = cancelAll(command, now);
+                commandEvent(command, "COMMAND_APPLIED", "INFO", "CANCEL_ALL applied: " + outcome.size() + " open order(s) handled", outcome, now);
+            }
+            case FORCE_EXIT -> {
+                Map<String, String> outcome = forceExit(command, now);
+                commandEvent(command, "COMMAND_APPLIED", "INFO", "FORCE_EXIT applied: " + outcome.size() + " position(s) closed through orders",
+                        outcome, now);
+            }
+            default -> throw new IllegalStateException("unhandled action " + command.action());
+        }
+    }
+
+    /** Cancels every open order the command covers; answers each order's client order id with its outcome. */
+    private Map<String, String> cancelAll(OperatorCommandInput command, Instant now) {
+        Map<String, String> outcome = new LinkedHashMap<>();
+        for (OpenOrder open : orders.allOpenOrders()) {
+            if (command.covers(open.request().strategyInstance(), open.request().symbol())) {
+                outcome.put(open.request().clientOrderId(), cancel(open, now));
+            }
+        }
+        return outcome;
+    }
+
+    private String cancel(OpenOrder open, Instant now) {
+        try {
+            venue.cancel(open, now, orders);
+        } catch (RuntimeException e) {
+            return "cancel-failed: " + VenueFailures.describe(e);
+        }
+        return orders.openOrder(open.request().strategyInstance(), open.request().symbol()).isPresent() ? "still open" : "closed";
+    }
+
+    /**
+     * Closes every position the command covers with a MARKET order through the normal path (risk, venue, events): no
+     * signal id, a client order id derived from the command id and the position. An open order of the position is
+     * canceled first. Answers each position ({@code instance:symbol}) with its closing order's client order id.
+     */
+    private Map<String, String> forceExit(OperatorCommandInput command, Instant now) {
+        Map<String, String> outcome = new LinkedHashMap<>();
+        List<PositionStore.Entry> covered = new ArrayList<>();
+        for (PositionStore.Entry entry : positions.allPositions()) {
+            if (command.covers(entry.instance(), entry.symbol()) && !entry.record().position().isFlat()) {
+                covered.add(entry);
+            }
+        }
+        for (PositionStore.Entry entry : covered) {
+            String instance = entry.instance();
+            String symbol = entry.symbol();
+            Optional<OpenOrder> open = orders.openOrder(instance, symbol);
+            if (open.isPresent() && !"closed".equals(cancel(open.get(), now))) {
+                outcome.put(instance + ":" + symbol, "cancel-failed: open order " + open.get().request().clientOrderId() + " is still open");
+                continue;
+            }
+            BigDecimal held = portfolio.quantity(instance, symbol);
+            Optional<SymbolFilters> filters;
+            try {
+                filters = venue.adapter().filters(symbol);
+            } catch (RuntimeException e) {
+                outcome.put(instance + ":" + symbol, "exchange-info-unavailable: " + VenueFailures.describe(e));
+                continue;
+            }
+            BigDecimal step = filters.map(SymbolFilters::stepSize).orElse(BigDecimal.ZERO);
+            BigDecimal quantity = OrderSizing.roundDown(held.abs(), step);
+            if (quantity.signum() == 0) {
+                outcome.put(instance + ":" + symbol, "left: " + held.abs().toPlainString() + " is below the step size " + step.toPlainString());
+                continue;
+            }
+            String clientOrderId = ClientOrderIds.of("force-exit:" + command.commandId() + ":" + instance + ":" + symbol);
+            OrderRequest order = new OrderRequest(clientOrderId, null, instance, symbol, held.signum() > 0 ? OrderSide.SELL : OrderSide.BUY,
+                    OrderType.MARKET, quantity, null, null, null, now);
+            BigDecimal price = entry.record().position().lastPrice() != null ? entry.record().position().lastPrice()
+                    : entry.record().position().averageEntryPrice();
+            submit(order, venue.market(symbol, price, now, lastTrades), price, filters, now);
+            outcome.put(instance + ":" + symbol, clientOrderId);
+        }
+        return outcome;
+    }
+
+    private static String who(OperatorCommandInput command) {
+        return command.everyInstance() ? "every instance" : "instance " + command.instance();
+    }
+
+    private void commandEvent(OperatorCommandInput command, String kind, String severity, String message, Map<String, String> details,
+                              Instant now) {
+        Map<String, String> all = new LinkedHashMap<>(details);
+        all.put("commandId", command.commandId());
+        all.put("action", command.action().name());
+        all.put("issuedBy", command.issuedBy());
+        ops.operational(new OpsEvent("cmd-" + command.commandId() + "-" + kind.toLowerCase(Locale.ROOT), kind, severity,
+                command.instance(), command.symbol(), message, all, now));
+    }
+
     /** Every {@link ExecutionVenue#refreshInterval()} on the wall clock. */
     public void refreshResting(Instant now) {
         venue.adapter().startWork();
@@ -131,11 +280,15 @@ public final class ExecutionEngine {
             orders.rejected(unsized, new Rejection(RiskRule.ORDER_SIZE, e.getMessage()).reason(), now);
             return;
         }
-        OrderRequest order = policy.orderFor(signal, clientOrderId, plan.side(), quantity, filters);
+        submit(policy.orderFor(signal, clientOrderId, plan.side(), quantity, filters), market, signal.price(), filters, now);
+    }
+
+    /** The risk checks, then the venue: the path of every order, a signal's or an operator's forced exit. */
+    private void submit(OrderRequest order, MarketSnapshot market, BigDecimal signalPrice, Optional<SymbolFilters> filters, Instant now) {
         BigDecimal notionalPrice = order.type() == OrderType.LIMIT ? order.limitPrice() : market.referencePrice();
-        Optional<Rejection> rejection = risk.check(order, portfolio.quantity(signal.instance(), signal.symbol()), notionalPrice, now,
-                orders.openOrderCount(signal.instance()), filters);
-        OpenOrder placed = OpenOrder.placed(order, signal.price());
+        Optional<Rejection> rejection = risk.check(order, portfolio.quantity(order.strategyInstance(), order.symbol()), notionalPrice, now,
+                orders.openOrderCount(order.strategyInstance()), filters);
+        OpenOrder placed = OpenOrder.placed(order, signalPrice);
         if (rejection.isPresent()) {
             // a stale signal replayed after a crash may have its order at the exchange already: that is adopted, not rejected
             if (rejection.get().rule() != RiskRule.STALE_SIGNAL || venue.needsPlacing(placed, now, orders)) {
@@ -146,7 +299,7 @@ public final class ExecutionEngine {
         if (!venue.needsPlacing(placed, now, orders)) {
             return;
         }
-        risk.orderSent(signal.instance(), now);
+        risk.orderSent(order.strategyInstance(), now);
         ExecutionReport report;
         try {
             report = venue.adapter().place(order, market);

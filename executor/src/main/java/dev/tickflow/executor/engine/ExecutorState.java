@@ -5,8 +5,9 @@ import dev.tickflow.executor.portfolio.PositionStore;
 import dev.tickflow.executor.risk.RiskStore;
 
 /**
- * The executor's state, one task's share of it: open orders, positions, risk state and last trades. Kafka Streams state
- * stores in the service, maps in {@link InMemoryState}; each part of the engine sees only its own store.
+ * The executor's state (the whole account's: one task owns it): open orders, positions, risk state, last trades and the
+ * operator commands handled. Kafka Streams state stores in the service, maps in {@link InMemoryState}; each part of the
+ * engine sees only its own store.
  */
-public interface ExecutorState extends OpenOrderStore, PositionStore, RiskStore, LastTradeStore {
+public interface ExecutorState extends OpenOrderStore, PositionStore, RiskStore, LastTradeStore, CommandStore {
 }

@@ -3,6 +3,7 @@ package dev.tickflow.executor.engine;
 import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.risk.RiskState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ public final class InMemoryState implements ExecutorState {
     private final Map<String, NavigableMap<String, OpenOrder>> openOrders = new TreeMap<>();
     private final Map<String, RiskState> risk = new HashMap<>();
     private final Map<String, LastTrade> lastTrades = new HashMap<>();
+    private final Map<String, Instant> commands = new HashMap<>();
 
     @Override
     public Optional<PositionRecord> position(String instance, String symbol) {
@@ -42,6 +44,13 @@ public final class InMemoryState implements ExecutorState {
     public Map<String, PositionRecord> positionsOf(String symbol) {
         NavigableMap<String, PositionRecord> ofSymbol = positions.get(symbol);
         return ofSymbol == null ? Map.of() : Collections.unmodifiableMap(ofSymbol);
+    }
+
+    @Override
+    public List<Entry> allPositions() {
+        List<Entry> all = new ArrayList<>();
+        positions.forEach((symbol, ofSymbol) -> ofSymbol.forEach((instance, record) -> all.add(new Entry(instance, symbol, record))));
+        return all;
     }
 
     @Override
@@ -95,5 +104,15 @@ public final class InMemoryState implements ExecutorState {
     @Override
     public void putLastTrade(String symbol, LastTrade trade) {
         lastTrades.put(symbol, trade);
+    }
+
+    @Override
+    public boolean commandHandled(String commandId) {
+        return commands.containsKey(commandId);
+    }
+
+    @Override
+    public void markCommandHandled(String commandId, Instant at) {
+        commands.put(commandId, at);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tickflow.executor.portfolio;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,4 +13,10 @@ public interface PositionStore {
 
     /** Every instance's position in {@code symbol}, by instance. */
     Map<String, PositionRecord> positionsOf(String symbol);
+
+    /** Every position of every instance, in the order of their symbols, then instances. */
+    List<Entry> allPositions();
+
+    record Entry(String instance, String symbol, PositionRecord record) {
+    }
 }

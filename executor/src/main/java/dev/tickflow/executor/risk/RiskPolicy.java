@@ -3,10 +3,10 @@ package dev.tickflow.executor.risk;
 import java.util.Map;
 
 /**
- * The limits of every instance: the global ones with each instance's overrides on top, and whether a breached loss
- * limit halts only that instance or everything.
+ * The limits of every instance: the global ones with each instance's overrides on top, the limits over the whole
+ * portfolio, and whether a breached loss limit of an instance halts only that instance or everything.
  */
-public record RiskPolicy(RiskLimits global, Map<String, RiskLimits> overrides, HaltScope haltScope) {
+public record RiskPolicy(RiskLimits global, Map<String, RiskLimits> overrides, HaltScope haltScope, PortfolioLimits portfolio) {
 
     public enum HaltScope {
         /** A loss limit halts the instance that breached it. */
@@ -19,8 +19,16 @@ public record RiskPolicy(RiskLimits global, Map<String, RiskLimits> overrides, H
         overrides = Map.copyOf(overrides);
     }
 
+    public RiskPolicy(RiskLimits global, Map<String, RiskLimits> overrides, HaltScope haltScope) {
+        this(global, overrides, haltScope, PortfolioLimits.none());
+    }
+
     public static RiskPolicy unlimited() {
         return new RiskPolicy(RiskLimits.none(), Map.of(), HaltScope.INSTANCE);
+    }
+
+    public RiskPolicy withPortfolio(PortfolioLimits limits) {
+        return new RiskPolicy(global, overrides, haltScope, limits);
     }
 
     public RiskLimits limitsOf(String instance) {
