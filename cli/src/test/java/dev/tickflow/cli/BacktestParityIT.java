@@ -109,6 +109,8 @@ class BacktestParityIT {
         env.put("TICKFLOW_TOPIC_OMS_ORDERS_NAME", topics.create("oms.orders", PARTITIONS));
         env.put("TICKFLOW_TOPIC_OMS_FILLS_NAME", topics.create("oms.fills", PARTITIONS));
         env.put("TICKFLOW_TOPIC_OMS_POSITIONS_NAME", topics.create("oms.positions", PARTITIONS));
+        env.put("TICKFLOW_TOPIC_CONTROL_OPERATOR_NAME", topics.create("control.operator", 1));
+        env.put("TICKFLOW_TOPIC_OPS_EVENTS_NAME", topics.create("ops.events", PARTITIONS));
         TickflowConfig aggregateConfig = config(env, topics.name("aggregate"), "aggregate", AggregateSettings.definition());
         TickflowConfig strategyConfig = config(env, topics.name("strategy"), "strategy", StrategySettings.definition());
         TickflowConfig executorConfig = config(env, topics.name("executor"), "executor", ExecutorSettings.definition());
