@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -126,8 +127,11 @@ class DashboardBrowserIT {
                 assertThat(commands.get(0).getValue().getIssuedBy()).isEqualTo("dashboard");
                 fixture.produce("ops.events", "A", OperationalEvent.newBuilder().setEventId("executor:paused").setKind("PAUSED").setSeverity("INFO")
                         .setService("executor").setStrategyInstance("A").setMessage("Instance A paused").setEventTime(ApiFixture.T0).build());
-                wait.until(page -> page.findElement(By.cssSelector("#controls tr[data-instance='A'] td:nth-child(2)")).getText().equals("paused"));
-                assertThat(browser.findElement(By.cssSelector("#ops-events tbody tr")).getText()).contains("PAUSED", "Instance A paused");
+                // the table is drawn again on each event: read it afresh until it shows the state
+                WebDriverWait redrawn = new WebDriverWait(browser, WAIT);
+                redrawn.ignoring(StaleElementReferenceException.class);
+                redrawn.until(page -> page.findElement(By.cssSelector("#controls tr[data-instance='A'] td:nth-child(2)")).getText().equals("paused"));
+                redrawn.until(page -> page.findElement(By.cssSelector("#ops-events tbody tr")).getText().contains("Instance A paused"));
 
                 browser.get(api.url().resolve("docs").toString());
                 wait.until(page -> page.findElements(By.cssSelector(".opblock-summary-path")).size() >= 15);
