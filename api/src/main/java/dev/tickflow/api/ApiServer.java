@@ -23,11 +23,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -54,7 +57,7 @@ final class ApiServer implements AutoCloseable {
     private final OperatorControls operatorControls;
     private final BooleanSupplier operatorTopicsPresent;
     /** Commands written by this API, newest last, so that a retried request is answered without a second record. */
-    private final Map<String, OperatorCommand> issued = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<String, OperatorCommand> issued = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, OperatorCommand> eldest) {
             return size() > ISSUED_REMEMBERED;
@@ -279,7 +282,7 @@ final class ApiServer implements AutoCloseable {
         }
         String body = ctx.body();
         String type = ctx.contentType();
-        if (!body.isBlank() && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+        if (!body.isBlank() && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
             throw new ApiException(415, "Send the body as Content-Type: application/json");
         }
         String client = "dashboard".equals(ctx.header(CLIENT_HEADER)) ? "dashboard" : "api";
@@ -307,7 +310,7 @@ final class ApiServer implements AutoCloseable {
         json.put("strategyInstance", instance);
         json.put("paused", state.paused());
         json.put("halted", state.halted());
-        json.put("parameters", new java.util.TreeMap<>(state.parameters()));
+        json.put("parameters", new TreeMap<>(state.parameters()));
         json.put("lastEvent", state.lastEvent() == null ? null : RecordJson.operationalEvent(state.lastEvent()));
         return json;
     }

@@ -7,9 +7,12 @@ import dev.tickflow.schema.OperatorAction;
 import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.strategy.engine.StrategyInstance;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,7 +44,7 @@ final class OperatorControls {
 
     /** The URL segment of an action: {@code force-exit} for FORCE_EXIT, {@code parameters} for SET_PARAMETERS. */
     static String path(OperatorAction action) {
-        return action == OperatorAction.SET_PARAMETERS ? "parameters" : action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return action == OperatorAction.SET_PARAMETERS ? "parameters" : action.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
@@ -50,7 +53,7 @@ final class OperatorControls {
      * @param body           the request body, empty for none
      */
     OperatorCommand command(OperatorAction action, String rawInstance, List<StrategyInstance> instances, String client, String idempotencyKey,
-                            String body, java.time.Instant now) {
+                            String body, Instant now) {
         ObjectNode fields = parse(body);
         fields.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.get(action).contains(name)) {
@@ -83,7 +86,7 @@ final class OperatorControls {
     /** Whether {@code repeat} asks for the same thing as {@code original} (a retried request). */
     static boolean sameRequest(OperatorCommand original, OperatorCommand repeat) {
         return original.getAction() == repeat.getAction() && original.getStrategyInstance().equals(repeat.getStrategyInstance())
-                && java.util.Objects.equals(original.getSymbol(), repeat.getSymbol()) && original.getParameters().equals(repeat.getParameters());
+                && Objects.equals(original.getSymbol(), repeat.getSymbol()) && original.getParameters().equals(repeat.getParameters());
     }
 
     private static String instance(OperatorAction action, String raw, List<StrategyInstance> instances) {

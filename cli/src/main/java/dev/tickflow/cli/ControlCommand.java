@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,11 +41,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "control", mixinStandardHelpOptions = true,
         description = {"Operator controls: write one command to control.operator (the audit log), or print the recent commands and ops.events.",
@@ -276,6 +278,6 @@ final class ControlCommand implements Callable<Integer> {
         actions.put("cancel-all", OperatorAction.CANCEL_ALL);
         actions.put("lift-halt", OperatorAction.LIFT_HALT);
         actions.put("set", OperatorAction.SET_PARAMETERS);
-        return java.util.Collections.unmodifiableMap(actions);
+        return Collections.unmodifiableMap(actions);
     }
 }

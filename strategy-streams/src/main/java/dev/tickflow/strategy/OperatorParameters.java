@@ -6,10 +6,13 @@ import dev.tickflow.runtime.state.StateWriter;
 import dev.tickflow.strategy.engine.ParameterChange;
 import dev.tickflow.strategy.engine.StrategyInstance;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -58,7 +61,7 @@ final class OperatorParameters implements Function<StrategyInstance, StrategyIns
             return configured;
         }
         Resolved cached = resolved.get(configured.name());
-        if (cached != null && java.util.Arrays.equals(cached.stored, stored)) {
+        if (cached != null && Arrays.equals(cached.stored, stored)) {
             return cached.instance;
         }
         StrategyInstance instance;
@@ -75,7 +78,7 @@ final class OperatorParameters implements Function<StrategyInstance, StrategyIns
 
     /** The decisions after {@code lastReported} (an offset, -1 for none), in offset order. */
     List<Map.Entry<Long, Outcome>> outcomesAfter(long lastReported) {
-        List<Map.Entry<Long, Outcome>> outcomes = new java.util.ArrayList<>();
+        List<Map.Entry<Long, Outcome>> outcomes = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> range = store.range(outcomeKey(lastReported + 1), OUTCOME + "~")) {
             range.forEachRemaining(entry -> outcomes.add(Map.entry(Long.parseLong(entry.key.substring(OUTCOME.length())),
                     OUTCOME_CODEC.decode(entry.value))));
@@ -109,7 +112,7 @@ final class OperatorParameters implements Function<StrategyInstance, StrategyIns
 
         @Override
         public void write(Map<String, String> value, StateWriter out) {
-            writeMap(new java.util.TreeMap<>(value), out);
+            writeMap(new TreeMap<>(value), out);
         }
 
         @Override
@@ -133,7 +136,7 @@ final class OperatorParameters implements Function<StrategyInstance, StrategyIns
         public void write(Outcome value, StateWriter out) {
             ParameterChange change = value.change();
             out.writeString(change.commandId()).writeString(change.instance()).writeBoolean(change.applied()).writeString(change.message());
-            writeMap(new java.util.TreeMap<>(change.overrides()), out);
+            writeMap(new TreeMap<>(change.overrides()), out);
             out.writeInstant(value.arrivedAt());
         }
 

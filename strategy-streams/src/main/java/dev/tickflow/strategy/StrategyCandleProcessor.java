@@ -4,6 +4,7 @@ import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.strategy.engine.StrategyInstance;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +49,14 @@ final class StrategyCandleProcessor implements Processor<String, Candle, String,
 
     private void reportOutcomes() {
         byte[] reported = states.get(REPORTED_KEY);
-        long last = reported == null ? -1 : Long.parseLong(new String(reported, java.nio.charset.StandardCharsets.US_ASCII));
+        long last = reported == null ? -1 : Long.parseLong(new String(reported, StandardCharsets.US_ASCII));
         for (Map.Entry<Long, OperatorParameters.Outcome> outcome : parameters.outcomesAfter(last)) {
             OperatorParameters.Outcome value = outcome.getValue();
             context.forward(new Record<String, SpecificRecord>(value.change().instance(), StrategyRecords.commandOutcome(value.change(),
                     value.arrivedAt()), value.arrivedAt().toEpochMilli()), StrategyTopology.OPS_EVENTS_SINK);
             last = outcome.getKey();
         }
-        states.put(REPORTED_KEY, Long.toString(last).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        states.put(REPORTED_KEY, Long.toString(last).getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override
