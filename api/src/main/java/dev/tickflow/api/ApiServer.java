@@ -2,7 +2,11 @@ package dev.tickflow.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tickflow.api.view.MarketViews;
+import dev.tickflow.api.view.OperatorControlView;
 import dev.tickflow.api.view.TimeRange;
+import dev.tickflow.schema.OperationalEvent;
+import dev.tickflow.schema.OperatorAction;
+import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;
 import dev.tickflow.schema.Signal;
@@ -19,11 +23,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -34,21 +41,33 @@ import org.eclipse.jetty.websocket.api.WriteCallback;
 /** The HTTP routes, WebSocket endpoint and static pages of the API, on Javalin (Jetty). */
 final class ApiServer implements AutoCloseable {
     private static final String BEARER = "Bearer ";
+    static final String CLIENT_HEADER = "X-Tickflow-Client";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int ISSUED_REMEMBERED = 10_000;
 
     private final ApiSettings settings;
     private final MarketViews views;
     private final LiveHub hub;
-    private final SymbolCommandWriter control;
+    private final ControlWriter control;
     private final StrategyInfo strategy;
     private final Supplier<Map<String, Object>> health;
     private final BooleanSupplier ready;
     private final WebAssets assets;
     private final RequestOrigins origins;
+    private final OperatorControls operatorControls;
+    private final BooleanSupplier operatorTopicsPresent;
+    /** Commands written by this API, newest last, so that a retried request is answered without a second record. */
+    private final Map<String, OperatorCommand> issued = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, OperatorCommand> eldest) {
+            return size() > ISSUED_REMEMBERED;
+        }
+    });
     private final Map<String, LiveHub.Client> sockets = new ConcurrentHashMap<>();
     private Javalin app;
 
-    ApiServer(ApiSettings settings, MarketViews views, LiveHub hub, SymbolCommandWriter control, StrategyInfo strategy,
-              ObjectMapper json, Supplier<Map<String, Object>> health, BooleanSupplier ready) {
+    ApiServer(ApiSettings settings, MarketViews views, LiveHub hub, ControlWriter control, StrategyInfo strategy,
+              ObjectMapper json, Supplier<Map<String, Object>> health, BooleanSupplier ready, BooleanSupplier operatorTopicsPresent) {
         this.settings = settings;
         this.views = views;
         this.hub = hub;
@@ -56,6 +75,8 @@ final class ApiServer implements AutoCloseable {
         this.strategy = strategy;
         this.health = health;
         this.ready = ready;
+        this.operatorTopicsPresent = operatorTopicsPresent;
+        this.operatorControls = new OperatorControls(json);
         this.origins = new RequestOrigins(settings.allowedHosts(), settings.allowedOrigins());
         this.assets = WebAssets.load(settings.topics().candleIntervals().stream().map(CandleInterval::name).toList(),
                 settings.defaultInterval().name());
@@ -141,6 +162,29 @@ final class ApiServer implements AutoCloseable {
                     "The strategy configuration is invalid: " + strategy.error() + ". Fix it (see docs/strategies.md) and restart the API"));
             ctx.json(body);
         });
+        for (OperatorAction action : OperatorAction.values()) {
+            app.post("/instances/{instance}/" + OperatorControls.path(action), ctx -> operatorCommand(ctx, action));
+        }
+        app.get("/instances", ctx -> ctx.json(strategy.instances().stream().map(instance -> controlState(instance.name())).toList()));
+        app.get("/instances/{instance}", ctx -> {
+            String instance = ctx.pathParam("instance");
+            if (!instance.equals(OperatorControls.ALL) && strategy.instances().stream().noneMatch(known -> known.name().equals(instance))) {
+                throw ApiException.notFound("Unknown strategy instance '" + Requests.optionalInstance(instance) + "' (GET /instances lists them)");
+            }
+            ctx.json(controlState(instance));
+        });
+        app.get("/operator/commands", ctx -> {
+            Filter filter = Filter.of(ctx);
+            ctx.json(views.commands().newest((OperatorCommand command) -> filter.matches(command.getStrategyInstance(), command.getSymbol()),
+                    filter.limit).stream().map(RecordJson::operatorCommand).toList());
+        });
+        app.get("/operator/events", ctx -> {
+            Filter filter = Filter.of(ctx);
+            String kind = ctx.queryParam("kind");
+            ctx.json(views.opsEvents().newest((OperationalEvent event) -> filter.matches(event.getStrategyInstance(), event.getSymbol())
+                    && (kind == null || kind.isBlank() || kind.trim().equalsIgnoreCase(event.getKind())), filter.limit)
+                    .stream().map(RecordJson::operationalEvent).toList());
+        });
         app.ws("/ws", ws -> {
             ws.onConnect(ctx -> {
                 ctx.enableAutomaticPings();
@@ -224,6 +268,51 @@ final class ApiServer implements AutoCloseable {
         body.put("symbol", symbol);
         body.put("removed", true);
         ctx.status(202).json(body);
+    }
+
+    /** Writes the operator command to control.operator and answers 202 with it; a retried command id is answered, not written again. */
+    private void operatorCommand(Context ctx, OperatorAction action) {
+        authorize(ctx);
+        if (strategy.error() != null) {
+            throw new ApiException(503, "The strategy configuration is invalid: " + strategy.error() + ". Fix it and restart the API");
+        }
+        if (!operatorTopicsPresent.getAsBoolean()) {
+            throw new ApiException(503, "The topics " + settings.topics().operatorCommands().name() + " and " + settings.topics().operationalEvents().name()
+                    + " are missing: create them (tickflow topics create) and restart the API");
+        }
+        String body = ctx.body();
+        String type = ctx.contentType();
+        if (!body.isBlank() && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+            throw new ApiException(415, "Send the body as Content-Type: application/json");
+        }
+        String client = "dashboard".equals(ctx.header(CLIENT_HEADER)) ? "dashboard" : "api";
+        OperatorCommand command = operatorControls.command(action, ctx.pathParam("instance"), strategy.instances(), client, ctx.header(IDEMPOTENCY_KEY),
+                body, control.now());
+        OperatorCommand earlier = issued.get(command.getCommandId());
+        if (earlier == null) {
+            earlier = views.commands().newest(written -> written.getCommandId().equals(command.getCommandId()), 1).stream().findFirst().orElse(null);
+        }
+        if (earlier != null) {
+            if (!OperatorControls.sameRequest(earlier, command)) {
+                throw new ApiException(409, "Command id " + command.getCommandId() + " was already used for another command: use a new id");
+            }
+            ctx.status(202).json(RecordJson.operatorCommand(earlier));
+            return;
+        }
+        control.operator(command);
+        issued.put(command.getCommandId(), command);
+        ctx.status(202).json(RecordJson.operatorCommand(command));
+    }
+
+    private Map<String, Object> controlState(String instance) {
+        OperatorControlView.State state = views.controls().of(instance);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("strategyInstance", instance);
+        json.put("paused", state.paused());
+        json.put("halted", state.halted());
+        json.put("parameters", new TreeMap<>(state.parameters()));
+        json.put("lastEvent", state.lastEvent() == null ? null : RecordJson.operationalEvent(state.lastEvent()));
+        return json;
     }
 
     /** POST and DELETE need {@code Authorization: Bearer <api.token>} when the API listens beyond the loopback interface. */

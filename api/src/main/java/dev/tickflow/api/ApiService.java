@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the API: reads the topics into bounded views, serves the REST endpoints, the WebSocket, the dashboard and the
- * docs, and writes control.symbols.
+ * docs, and writes control.symbols and control.operator.
  *
  * <pre>{@code
  * try (ApiService api = new ApiService(config, out, err)) {
@@ -37,7 +37,7 @@ public final class ApiService implements AutoCloseable {
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private MarketViews views;
     private TopicFeed feed;
-    private SymbolCommandWriter control;
+    private ControlWriter control;
     private ApiServer server;
     private LiveHub hub;
     private boolean started;
@@ -73,8 +73,9 @@ public final class ApiService implements AutoCloseable {
         try {
             feed = new TopicFeed(settings, views, hub);
             feed.start();
-            control = new SymbolCommandWriter(settings, Clock.systemUTC());
-            server = new ApiServer(settings, views, hub, control, strategy, json, this::health, this::ready);
+            control = new ControlWriter(settings, Clock.systemUTC());
+            TopicFeed started = feed;
+            server = new ApiServer(settings, views, hub, control, strategy, json, this::health, this::ready, started::operatorTopicsPresent);
             server.start();
         } catch (RuntimeException e) {
             close();
@@ -119,6 +120,8 @@ public final class ApiService implements AutoCloseable {
         bounds.put("signals", settings.events());
         bounds.put("orderEvents", settings.events());
         bounds.put("fills", settings.events());
+        bounds.put("operatorCommands", settings.events());
+        bounds.put("operationalEvents", settings.events());
         body.put("viewBounds", bounds);
         return body;
     }

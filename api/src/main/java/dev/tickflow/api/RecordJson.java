@@ -3,6 +3,8 @@ package dev.tickflow.api;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.IndicatorSnapshot;
+import dev.tickflow.schema.OperationalEvent;
+import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;
 import dev.tickflow.schema.Signal;
@@ -146,6 +148,33 @@ public final class RecordJson {
         json.put("symbol", c.getSymbol());
         json.put("enabled", c.getEnabled());
         json.put("requestedAt", time(c.getRequestedAt()));
+        return json;
+    }
+
+    public static Map<String, Object> operatorCommand(OperatorCommand c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("commandId", c.getCommandId());
+        json.put("action", c.getAction().name());
+        json.put("strategyInstance", c.getStrategyInstance());
+        json.put("symbol", c.getSymbol());
+        json.put("parameters", new TreeMap<>(c.getParameters()));
+        json.put("issuedBy", c.getIssuedBy());
+        json.put("reason", c.getReason());
+        json.put("requestedAt", time(c.getRequestedAt()));
+        return json;
+    }
+
+    public static Map<String, Object> operationalEvent(OperationalEvent e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("eventId", e.getEventId());
+        json.put("kind", e.getKind());
+        json.put("severity", e.getSeverity());
+        json.put("service", e.getService());
+        json.put("strategyInstance", e.getStrategyInstance());
+        json.put("symbol", e.getSymbol());
+        json.put("message", e.getMessage());
+        json.put("details", new TreeMap<>(e.getDetails()));
+        json.put("eventTime", time(e.getEventTime()));
         return json;
     }
 

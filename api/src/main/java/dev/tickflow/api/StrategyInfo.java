@@ -21,10 +21,12 @@ import org.apache.kafka.common.config.ConfigException;
  */
 final class StrategyInfo {
     private final Map<String, Object> body;
+    private final List<StrategyInstance> instances;
     private final String error;
 
-    private StrategyInfo(Map<String, Object> body, String error) {
+    private StrategyInfo(Map<String, Object> body, List<StrategyInstance> instances, String error) {
         this.body = body;
+        this.instances = List.copyOf(instances);
         this.error = error;
     }
 
@@ -36,7 +38,7 @@ final class StrategyInfo {
             settings = StrategySettings.from(config);
             configured = file.isEmpty() ? StrategyInstances.DEFAULTS : StrategyInstances.read(Path.of(file));
         } catch (ConfigException | IllegalArgumentException e) {
-            return new StrategyInfo(null, e.getMessage());
+            return new StrategyInfo(null, List.of(), e.getMessage());
         }
         List<Map<String, Object>> instances = new ArrayList<>();
         for (StrategyInstance instance : settings.instances()) {
@@ -53,12 +55,17 @@ final class StrategyInfo {
         body.put("interval", settings.interval().name());
         body.put("candlesTopic", settings.topics().candles(settings.interval()).name());
         body.put("instances", instances);
-        return new StrategyInfo(body, null);
+        return new StrategyInfo(body, settings.instances(), null);
     }
 
     /** The body of GET /strategy, or empty when the strategy configuration is invalid (see {@link #error()}). */
     Optional<Map<String, Object>> body() {
         return Optional.ofNullable(body);
+    }
+
+    /** The configured instances, empty when the strategy configuration is invalid. */
+    List<StrategyInstance> instances() {
+        return instances;
     }
 
     String error() {

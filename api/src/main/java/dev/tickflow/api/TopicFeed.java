@@ -4,6 +4,8 @@ import dev.tickflow.api.view.MarketViews;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.IndicatorSnapshot;
+import dev.tickflow.schema.OperationalEvent;
+import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Position;
 import dev.tickflow.schema.Signal;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.apache.avro.specific.SpecificRecord;
@@ -37,7 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads every topic the API serves from its beginning (read_committed, no consumer group, nothing committed) into
  * the {@link MarketViews}, and, once it has caught up with the end offsets it found at start, pushes each new record
- * to the {@link LiveHub}. A value that cannot be read is logged and skipped.
+ * to the {@link LiveHub}. A value that cannot be read is logged and skipped. The operator topics (control.operator,
+ * ops.events) are optional, so that an older cluster still serves everything else: when they are missing a warning says
+ * so and the operator controls answer 503 ({@link #operatorTopicsPresent()}).
  */
 final class TopicFeed implements AutoCloseable {
     static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(30);
@@ -52,6 +57,7 @@ final class TopicFeed implements AutoCloseable {
     private final AtomicLong skipped = new AtomicLong();
     private volatile Map<TopicPartition, Long> catchUpTarget = Map.of();
     private volatile boolean caughtUp;
+    private volatile boolean operatorTopicsPresent;
     private volatile long lag = -1;
     private volatile String failure;
     private volatile boolean running = true;
@@ -117,6 +123,28 @@ final class TopicFeed implements AutoCloseable {
             }
         });
         handle(settings.topics().symbolCommands().name(), SymbolCommand.class, (key, command) -> views.symbols().apply(key, command));
+        handle(settings.topics().operatorCommands().name(), OperatorCommand.class, (key, command) -> {
+            if (command != null) {
+                views.commands().add(command);
+                push("operatorCommand", RecordJson.operatorCommand(command));
+            }
+        });
+        handle(settings.topics().operationalEvents().name(), OperationalEvent.class, (key, event) -> {
+            if (event != null) {
+                views.opsEvents().add(event);
+                views.controls().apply(event);
+                push("opsEvent", RecordJson.operationalEvent(event));
+            }
+        });
+    }
+
+    private Set<String> operatorTopics() {
+        return Set.of(settings.topics().operatorCommands().name(), settings.topics().operationalEvents().name());
+    }
+
+    /** Whether control.operator and ops.events exist (checked at start). */
+    boolean operatorTopicsPresent() {
+        return operatorTopicsPresent;
     }
 
     private <T extends SpecificRecord> void handle(String topic, Class<T> type, BiConsumer<String, T> handler) {
@@ -152,6 +180,13 @@ final class TopicFeed implements AutoCloseable {
             } else {
                 infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             }
+        }
+        List<String> missingOperatorTopics = missing.stream().filter(operatorTopics()::contains).toList();
+        missing.removeAll(missingOperatorTopics);
+        operatorTopicsPresent = missingOperatorTopics.isEmpty();
+        if (!operatorTopicsPresent) {
+            log.warn("api: topics {} do not exist: the operator controls answer 503 until they are created (tickflow topics create) "
+                    + "and the API restarted", missingOperatorTopics);
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("api: topics " + missing + " do not exist on " + settings.kafkaClient().get("bootstrap.servers")

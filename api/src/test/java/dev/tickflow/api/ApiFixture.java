@@ -73,6 +73,8 @@ final class ApiFixture {
         }
         topics.put("oms.positions", testTopics.create("oms.positions", 3, Map.of("cleanup.policy", "compact")));
         topics.put("control.symbols", testTopics.create("control.symbols", 1, Map.of("cleanup.policy", "compact")));
+        topics.put("control.operator", testTopics.create("control.operator", 1));
+        topics.put("ops.events", testTopics.create("ops.events", 3));
     }
 
     /** The API's configuration: these topics, only 1m candles, any free port; plus {@code extra} keys. */
@@ -168,13 +170,18 @@ final class ApiFixture {
 
     /** control.symbols from its beginning: key to command, a tombstone as a null command, in order. */
     List<Map.Entry<String, SymbolCommand>> readControl() {
+        return read("control.symbols", SymbolCommand.class);
+    }
+
+    /** A one-partition topic from its beginning: key to value, a tombstone as null, in order. */
+    <T extends SpecificRecord> List<Map.Entry<String, T>> read(String topicId, Class<T> type) {
         Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        AvroDeserializer<SymbolCommand> deserializer = new AvroDeserializer<>(SymbolCommand.class);
+        AvroDeserializer<T> deserializer = new AvroDeserializer<>(type);
         deserializer.configure(Map.of("schema.registry.url", registry.confluentApiUrl()), false);
-        List<Map.Entry<String, SymbolCommand>> read = new ArrayList<>();
+        List<Map.Entry<String, T>> read = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topics.get("control.symbols"), 0);
+            TopicPartition partition = new TopicPartition(topics.get(topicId), 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
@@ -210,6 +217,14 @@ final class ApiFixture {
 
     Response sendWithHeaders(URI base, String method, String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** A POST with a JSON body and these headers. */
+    Response postJson(URI base, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request.build());
     }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.schema.IndicatorSnapshot;
+import dev.tickflow.schema.OperationalEvent;
+import dev.tickflow.schema.OperatorAction;
+import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.TargetPosition;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -111,6 +116,22 @@ class DashboardBrowserIT {
                 browser.findElement(By.cssSelector("#add-symbol button[type=submit]")).click();
                 wait.until(page -> page.findElement(By.id("message")).getText().contains("DOTUSDT added"));
                 assertThat(fixture.readControl()).extracting(Map.Entry::getKey).contains("DOTUSDT");
+
+                wait.until(page -> page.findElements(By.cssSelector("#controls tr[data-instance='A'] button[data-action='pause']")).size() == 1);
+                browser.findElement(By.cssSelector("#controls tr[data-instance='A'] button[data-action='pause']")).click();
+                wait.until(page -> page.findElement(By.id("control-message")).getText().contains("PAUSE for A sent as command"));
+                List<Map.Entry<String, OperatorCommand>> commands = fixture.read("control.operator", OperatorCommand.class);
+                assertThat(commands).hasSize(1);
+                assertThat(commands.get(0).getKey()).isEqualTo("A");
+                assertThat(commands.get(0).getValue().getAction()).isEqualTo(OperatorAction.PAUSE);
+                assertThat(commands.get(0).getValue().getIssuedBy()).isEqualTo("dashboard");
+                fixture.produce("ops.events", "A", OperationalEvent.newBuilder().setEventId("executor:paused").setKind("PAUSED").setSeverity("INFO")
+                        .setService("executor").setStrategyInstance("A").setMessage("Instance A paused").setEventTime(ApiFixture.T0).build());
+                // the table is drawn again on each event: read it afresh until it shows the state
+                WebDriverWait redrawn = new WebDriverWait(browser, WAIT);
+                redrawn.ignoring(StaleElementReferenceException.class);
+                redrawn.until(page -> page.findElement(By.cssSelector("#controls tr[data-instance='A'] td:nth-child(2)")).getText().equals("paused"));
+                redrawn.until(page -> page.findElement(By.cssSelector("#ops-events tbody tr")).getText().contains("Instance A paused"));
 
                 browser.get(api.url().resolve("docs").toString());
                 wait.until(page -> page.findElements(By.cssSelector(".opblock-summary-path")).size() >= 15);

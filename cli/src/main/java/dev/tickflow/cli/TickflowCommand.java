@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "A Kafka-native crypto trading pipeline: trades, candles, signals, orders.",
         subcommands = {UpCommand.class, TopicsCommand.class, ConfigCommand.class, IngestCommand.class, AggregateCommand.class,
-                StrategyCommand.class, ExecutorCommand.class, NotifyCommand.class, ApiCommand.class, BacktestCommand.class, BenchCommand.class,
+                StrategyCommand.class, ExecutorCommand.class, NotifyCommand.class, ApiCommand.class, ControlCommand.class, BacktestCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'tickflow COMMAND --help' for a command's options."})

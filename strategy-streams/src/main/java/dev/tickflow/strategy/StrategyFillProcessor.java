@@ -19,7 +19,8 @@ final class StrategyFillProcessor implements Processor<String, Fill, Void, Void>
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        this.runner = new StrategyRunner(instances, new StoreStates(context.getStateStore(StrategyTopology.STATE_STORE)));
+        this.runner = new StrategyRunner(instances, new StoreStates(context.getStateStore(StrategyTopology.STATE_STORE)),
+                new OperatorParameters(context.getStateStore(StrategyTopology.PARAMETERS_STORE)));
     }
 
     @Override

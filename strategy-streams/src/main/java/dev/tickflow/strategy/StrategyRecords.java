@@ -3,6 +3,7 @@ package dev.tickflow.strategy;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.IndicatorSnapshot;
+import dev.tickflow.schema.OperationalEvent;
 import dev.tickflow.schema.OrderSide;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.SignalReason;
@@ -11,6 +12,7 @@ import dev.tickflow.strategy.api.Bar;
 import dev.tickflow.strategy.api.Decision;
 import dev.tickflow.strategy.api.Execution;
 import dev.tickflow.strategy.api.IndicatorValues;
+import dev.tickflow.strategy.engine.ParameterChange;
 import dev.tickflow.strategy.indicator.IndicatorDecimals;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -75,6 +77,24 @@ final class StrategyRecords {
                 .setEma(IndicatorDecimals.round(values.get(IndicatorValues.EMA)))
                 .setStopPrice(IndicatorDecimals.round(decision.stopPrice()))
                 .setCreatedAt(Instant.ofEpochMilli(bar.closeTime()))
+                .build();
+    }
+
+    /** COMMAND_APPLIED or COMMAND_REFUSED of a SET_PARAMETERS command; its id derives from the command id, so a repeat is recognisable. */
+    static OperationalEvent commandOutcome(ParameterChange change, Instant arrivedAt) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("commandId", change.commandId());
+        details.put("action", "SET_PARAMETERS");
+        change.overrides().forEach((name, value) -> details.put("parameter." + name, value));
+        return OperationalEvent.newBuilder()
+                .setEventId("strategy:" + change.commandId())
+                .setKind(change.applied() ? "COMMAND_APPLIED" : "COMMAND_REFUSED")
+                .setSeverity(change.applied() ? "INFO" : "WARNING")
+                .setService(StrategyApp.NAME)
+                .setStrategyInstance(change.instance())
+                .setMessage(change.message())
+                .setDetails(details)
+                .setEventTime(arrivedAt)
                 .build();
     }
 }

@@ -42,20 +42,30 @@ public final class StrategyRunner {
     private final List<StrategyInstance> instances;
     private final Map<String, StrategyInstance> byName;
     private final States states;
+    private final Function<StrategyInstance, StrategyInstance> current;
 
     public StrategyRunner(List<StrategyInstance> instances, States states) {
+        this(instances, states, Function.identity());
+    }
+
+    /**
+     * @param current each configured instance as it runs now: with the settings an operator changed (SET_PARAMETERS)
+     */
+    public StrategyRunner(List<StrategyInstance> instances, States states, Function<StrategyInstance, StrategyInstance> current) {
         this.instances = List.copyOf(instances);
         this.byName = instances.stream().collect(Collectors.toMap(StrategyInstance::name, Function.identity()));
         this.states = states;
+        this.current = current;
     }
 
     /** Runs every instance that trades the candle's symbol, in their order: each gives its snapshot, then its signal if any. */
     public void onCandle(Candle candle, Output out) {
         Bar bar = StrategyRecords.bar(candle);
-        for (StrategyInstance instance : instances) {
-            if (!instance.trades(bar.symbol())) {
+        for (StrategyInstance configured : instances) {
+            if (!configured.trades(bar.symbol())) {
                 continue;
             }
+            StrategyInstance instance = current.apply(configured);
             String key = instance.stateKey(bar.symbol());
             Optional<CandleResult> result = instance.onCandle(states.get(key), bar);
             if (result.isEmpty()) {
@@ -70,11 +80,12 @@ public final class StrategyRunner {
 
     /** Hands the fill to the state of its instance and symbol; fills of other instances are not ours. */
     public void onFill(Fill fill) {
-        StrategyInstance instance = byName.get(fill.getStrategyInstance());
-        if (instance == null || !instance.trades(fill.getSymbol())) {
+        StrategyInstance configured = byName.get(fill.getStrategyInstance());
+        if (configured == null || !configured.trades(fill.getSymbol())) {
             log.debug("Fill {} of instance {} in {} is not for a running instance here", fill.getTradeId(), fill.getStrategyInstance(), fill.getSymbol());
             return;
         }
+        StrategyInstance instance = current.apply(configured);
         String key = instance.stateKey(fill.getSymbol());
         instance.onFill(states.get(key), StrategyRecords.execution(fill)).ifPresent(state -> states.put(key, state));
     }

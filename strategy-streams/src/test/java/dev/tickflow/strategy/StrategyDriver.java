@@ -4,6 +4,8 @@ import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.IndicatorSnapshot;
+import dev.tickflow.schema.OperationalEvent;
+import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.OrderSide;
 import dev.tickflow.schema.SampleRecords;
 import dev.tickflow.schema.Signal;
@@ -38,6 +40,8 @@ final class StrategyDriver implements AutoCloseable {
     private final TestInputTopic<String, byte[]> rawCandles;
     private final TestOutputTopic<String, Signal> signals;
     private final TestOutputTopic<String, IndicatorSnapshot> indicators;
+    private final TestInputTopic<String, OperatorCommand> operatorCommands;
+    private final TestOutputTopic<String, OperationalEvent> operationalEvents;
 
     StrategyDriver(List<StrategyInstance> instances, Path stateDir) {
         Map<String, Object> serdeConfig = Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, "mock://" + scope);
@@ -59,6 +63,26 @@ final class StrategyDriver implements AutoCloseable {
                 AvroSerde.forClass(Signal.class, serdeConfig, false).deserializer());
         indicators = driver.createOutputTopic(settings.topics().indicators().name(), Serdes.String().deserializer(),
                 AvroSerde.forClass(IndicatorSnapshot.class, serdeConfig, false).deserializer());
+        operatorCommands = driver.createInputTopic(settings.topics().operatorCommands().name(), Serdes.String().serializer(),
+                AvroSerde.forClass(OperatorCommand.class, serdeConfig, false).serializer());
+        operationalEvents = driver.createOutputTopic(settings.topics().operationalEvents().name(), Serdes.String().deserializer(),
+                AvroSerde.forClass(OperationalEvent.class, serdeConfig, false).deserializer());
+    }
+
+    /** An operator command on control.operator, keyed by its instance. */
+    StrategyDriver command(OperatorCommand command) {
+        operatorCommands.pipeInput(command.getStrategyInstance(), command, command.getRequestedAt());
+        return this;
+    }
+
+    /** Lets a second of wall-clock time pass: the decisions on operator commands are reported. */
+    StrategyDriver reportOutcomes() {
+        driver.advanceWallClockTime(StrategyCandleProcessor.REPORT_INTERVAL);
+        return this;
+    }
+
+    List<OperationalEvent> operationalEvents() {
+        return operationalEvents.readValuesToList();
     }
 
     static Candle candle(String symbol, int index, String close, boolean filled) {

@@ -50,6 +50,8 @@ final class StrategyFixture {
         settings.put("topic.oms.fills.name", fills);
         settings.put("topic.strategy.signals.name", signals);
         settings.put("topic.strategy.indicators.name", indicators);
+        settings.put("topic.control.operator.name", topics.create("control.operator", 1));
+        settings.put("topic.ops.events.name", topics.create("ops.events", PARTITIONS));
         this.configFile = ServiceFixtures.writeProperties(settings, dir.resolve("strategy.properties"), "strategy service under test");
     }
 

@@ -1,6 +1,8 @@
 package dev.tickflow.api.view;
 
 import dev.tickflow.schema.Fill;
+import dev.tickflow.schema.OperationalEvent;
+import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Signal;
 import java.util.Comparator;
@@ -18,22 +20,28 @@ import java.util.TreeSet;
  * @param positions  the latest position per strategy instance and symbol
  * @param ticks      the latest trade per symbol
  * @param symbols    control.symbols
+ * @param commands   the newest operator commands (control.operator)
+ * @param opsEvents  the newest operational events (ops.events)
+ * @param controls   each strategy instance's control state, from ops.events
  */
 public record MarketViews(CandleView candles, IndicatorView indicators, RecentRecords<Signal> signals,
                           RecentRecords<OrderEvent> orders, RecentRecords<Fill> fills, PositionView positions,
-                          TickView ticks, SymbolControlView symbols) {
+                          TickView ticks, SymbolControlView symbols, RecentRecords<OperatorCommand> commands,
+                          RecentRecords<OperationalEvent> opsEvents, OperatorControlView controls) {
 
     /**
      * @param candlesPerSeries    candles kept per symbol and interval
      * @param indicatorsPerSeries indicator snapshots kept per strategy instance and symbol
-     * @param events              signals, order events and fills kept (each)
+     * @param events              signals, order events, fills, operator commands and operational events kept (each)
      */
     public static MarketViews bounded(int candlesPerSeries, int indicatorsPerSeries, int events) {
         return new MarketViews(new CandleView(candlesPerSeries), new IndicatorView(indicatorsPerSeries),
                 new RecentRecords<>(events, Comparator.comparing(Signal::getCandleOpenTime)),
                 new RecentRecords<>(events, Comparator.comparing(OrderEvent::getEventTime)),
                 new RecentRecords<>(events, Comparator.comparing(Fill::getTradeTime)),
-                new PositionView(), new TickView(), new SymbolControlView());
+                new PositionView(), new TickView(), new SymbolControlView(),
+                new RecentRecords<>(events, Comparator.comparing(OperatorCommand::getRequestedAt)),
+                new RecentRecords<>(events, Comparator.comparing(OperationalEvent::getEventTime)), new OperatorControlView());
     }
 
     /** Symbols the API knows: followed through control.symbols, or with trades, candles or positions. */

@@ -4,10 +4,18 @@ import dev.tickflow.runtime.state.StateCodec;
 import dev.tickflow.strategy.api.Bar;
 import dev.tickflow.strategy.api.Execution;
 import dev.tickflow.strategy.api.Step;
+import dev.tickflow.strategy.api.InvalidStrategyConfigException;
 import dev.tickflow.strategy.api.Strategy;
+import dev.tickflow.strategy.api.StrategyParameters;
+import dev.tickflow.strategy.api.StrategyType;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +37,84 @@ public final class StrategyInstance {
     private final String type;
     private final SymbolFilter symbols;
     private final Strategy<?> strategy;
+    private final StrategyType factory;
+    private final Map<String, String> parameters;
+    private final Set<String> parameterNames;
 
+    /** An instance that cannot be reconfigured at run time (tests, hand-built strategies). */
     public StrategyInstance(String name, String type, SymbolFilter symbols, Strategy<?> strategy) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.symbols = Objects.requireNonNull(symbols, "symbols");
         this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.factory = null;
+        this.parameters = Map.of();
+        this.parameterNames = Set.of();
+    }
+
+    /**
+     * An instance created by its type from its settings ({@code strategy.<name>.<setting>} without type and symbols).
+     *
+     * @throws InvalidStrategyConfigException naming the bad or unknown setting
+     */
+    public StrategyInstance(String name, StrategyType type, SymbolFilter symbols, Map<String, String> parameters) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.type = type.name();
+        this.symbols = Objects.requireNonNull(symbols, "symbols");
+        this.factory = type;
+        this.parameters = Map.copyOf(parameters);
+        String prefix = StrategyInstances.PREFIX + name + ".";
+        StrategyParameters read = new StrategyParameters(name, prefix, parameters);
+        try {
+            this.strategy = type.create(read);
+        } catch (InvalidStrategyConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidStrategyConfigException(prefix + StrategyInstances.TYPE, type.name(), e.getMessage());
+        }
+        this.parameterNames = Set.copyOf(read.known());
+        if (!read.unread().isEmpty()) {
+            String unknown = read.unread().iterator().next();
+            throw new InvalidStrategyConfigException(prefix + unknown, parameters.get(unknown), "is no setting of a " + type.name()
+                    + " strategy; its settings are " + new TreeSet<>(Set.of(StrategyInstances.TYPE, StrategyInstances.SYMBOLS))
+                    + " and " + new TreeSet<>(parameterNames));
+        }
+    }
+
+    /** The settings the instance's type knows (e.g. sma, ema, stop-loss); empty when it cannot be reconfigured. */
+    public Set<String> parameterNames() {
+        return new TreeSet<>(parameterNames);
+    }
+
+    /** The settings it was created with, by name, sorted. */
+    public Map<String, String> parameters() {
+        return new TreeMap<>(parameters);
+    }
+
+    /**
+     * The same instance with some settings changed (the others as they are): the operator's SET_PARAMETERS. A changed
+     * indicator length restarts that indicator's warm-up (the strategy's codec reads the stored state with the new
+     * lengths); the position is kept.
+     *
+     * @throws InvalidStrategyConfigException naming an unknown setting or a bad value; the instance is unchanged
+     */
+    public StrategyInstance withParameters(Map<String, String> changes) {
+        if (factory == null) {
+            throw new InvalidStrategyConfigException(StrategyInstances.PREFIX + name, null, "cannot change its settings at run time");
+        }
+        if (changes.isEmpty()) {
+            throw new InvalidStrategyConfigException(StrategyInstances.PREFIX + name, null, "no setting to change was given; its settings are "
+                    + parameterNames());
+        }
+        for (String setting : changes.keySet()) {
+            if (!parameterNames.contains(setting)) {
+                throw new InvalidStrategyConfigException(StrategyInstances.PREFIX + name + "." + setting, changes.get(setting),
+                        "is no setting of a " + type + " strategy that can be changed; its settings are " + parameterNames());
+            }
+        }
+        Map<String, String> merged = new LinkedHashMap<>(parameters);
+        merged.putAll(changes);
+        return new StrategyInstance(name, factory, symbols, merged);
     }
 
     public String name() {

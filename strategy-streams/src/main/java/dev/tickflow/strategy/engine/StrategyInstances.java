@@ -1,8 +1,6 @@
 package dev.tickflow.strategy.engine;
 
 import dev.tickflow.strategy.api.InvalidStrategyConfigException;
-import dev.tickflow.strategy.api.Strategy;
-import dev.tickflow.strategy.api.StrategyParameters;
 import dev.tickflow.strategy.api.StrategyType;
 import java.io.IOException;
 import java.io.Reader;
@@ -113,21 +111,7 @@ public final class StrategyInstances {
         StrategyType type = types.get(typeName.trim()).orElseThrow(() -> new InvalidStrategyConfigException(prefix + TYPE, typeName,
                 "is no known strategy type; known: " + types.names() + " (add one as described in docs/strategies.md)"));
         SymbolFilter symbols = symbols(prefix + SYMBOLS, own.remove(SYMBOLS));
-        StrategyParameters parameters = new StrategyParameters(name, prefix, own);
-        Strategy<?> strategy;
-        try {
-            strategy = type.create(parameters);
-        } catch (InvalidStrategyConfigException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidStrategyConfigException(prefix + TYPE, typeName, e.getMessage());
-        }
-        if (!parameters.unread().isEmpty()) {
-            String unknown = parameters.unread().iterator().next();
-            throw new InvalidStrategyConfigException(prefix + unknown, own.get(unknown), "is no setting of a " + type.name()
-                    + " strategy; its settings are " + new TreeMap<>(Map.of(TYPE, "", SYMBOLS, "")).keySet() + " and " + sorted(parameters.known()));
-        }
-        return new StrategyInstance(name, type.name(), symbols, strategy);
+        return new StrategyInstance(name, type, symbols, own);
     }
 
     private static List<String> instanceNames(String value) {
@@ -162,10 +146,6 @@ public final class StrategyInstances {
             symbols.add(trimmed);
         }
         return new SymbolFilter(symbols);
-    }
-
-    private static List<String> sorted(Set<String> names) {
-        return names.stream().sorted().toList();
     }
 
     private static Map<String, String> defaultsMap() {

@@ -4,21 +4,23 @@
   const MAX_CANDLES = 300;
   const MAX_ROWS = 25;
   const LINE_COLORS = ['#f5c542', '#42a5f5', '#ab47bc', '#ff7043', '#66bb6a', '#ec407a', '#26c6da', '#8d6e63'];
-  const state = { symbol: null, interval: null, instance: null, candles: [], indicators: new Map(), signals: [], positions: new Map() };
+  const state = { symbol: null, interval: null, instance: null, candles: [], indicators: new Map(), signals: [], positions: new Map(), controls: new Map() };
   const el = (id) => document.getElementById(id);
   const chart = echarts.init(el('chart'), 'dark', { renderer: 'canvas' });
   window.addEventListener('resize', () => chart.resize());
 
   function token() { return sessionStorage.getItem('tickflow.token'); }
 
-  async function api(method, path) {
-    const headers = {};
+  async function api(method, path, payload) {
+    const headers = { 'X-Tickflow-Client': 'dashboard' };
     if (token()) headers['Authorization'] = 'Bearer ' + token();
-    const response = await fetch(path, { method, headers });
+    const request = { method, headers };
+    if (payload !== undefined) { headers['Content-Type'] = 'application/json'; request.body = JSON.stringify(payload); }
+    const response = await fetch(path, request);
     const body = await response.json().catch(() => ({}));
     if (response.status === 401 && method !== 'GET') {
       const given = window.prompt('This API needs its token (api.token) for changes:');
-      if (given) { sessionStorage.setItem('tickflow.token', given); return api(method, path); }
+      if (given) { sessionStorage.setItem('tickflow.token', given); return api(method, path, payload); }
     }
     if (!response.ok) throw new Error(body.error || (method + ' ' + path + ': HTTP ' + response.status));
     return body;
@@ -188,6 +190,63 @@
     el('last-price').textContent = selected && selected.lastPrice ? selected.symbol + ' ' + num(selected.lastPrice) : '';
   }
 
+  // ---- operator controls ----
+  const CONTROLS = [['pause', 'Pause'], ['resume', 'Resume'], ['force-exit', 'Force exit'], ['cancel-all', 'Cancel all'], ['lift-halt', 'Lift halt']];
+  const CONFIRM = { 'force-exit': 'Close every position of instance %s now, at market?', 'cancel-all': 'Cancel every open order of instance %s?' };
+
+  function renderControls() {
+    const body = el('controls').tBodies[0];
+    body.replaceChildren();
+    for (const c of state.controls.values()) {
+      const row = body.insertRow();
+      row.dataset.instance = c.strategyInstance;
+      const flags = [c.paused ? 'paused' : null, c.halted ? 'halted' : null].filter((f) => f);
+      cell(row, c.strategyInstance);
+      cell(row, flags.length ? flags.join(', ') : 'running', flags.length ? 'neg' : 'pos');
+      cell(row, Object.entries(c.parameters || {}).map(([k, v]) => k + '=' + v).join(' '));
+      const actions = document.createElement('td');
+      for (const [action, label] of CONTROLS) {
+        const button = document.createElement('button');
+        button.type = 'button'; button.textContent = label; button.dataset.action = action;
+        actions.appendChild(button);
+      }
+      row.appendChild(actions);
+    }
+  }
+
+  function opsEventRow(e) {
+    prepend('ops-events', [shortTime(e.eventTime), e.kind, e.service, e.strategyInstance, e.message],
+      [null, e.severity === 'INFO' ? null : 'neg']);
+  }
+
+  async function loadControls() {
+    const [instances, events] = await Promise.all([api('GET', '/instances'), api('GET', '/operator/events?limit=' + MAX_ROWS)]);
+    state.controls = new Map(instances.map((c) => [c.strategyInstance, c]));
+    renderControls();
+    el('ops-events').tBodies[0].replaceChildren();
+    events.slice().reverse().forEach(opsEventRow);
+  }
+
+  async function sendControl(instance, action, payload) {
+    const command = await api('POST', '/instances/' + encodeURIComponent(instance) + '/' + action, payload);
+    el('control-message').textContent = command.action + ' for ' + command.strategyInstance + ' sent as command ' + command.commandId
+      + '; its result appears under Operational events.';
+  }
+
+  el('controls').addEventListener('click', async (e) => {
+    const action = e.target.dataset && e.target.dataset.action;
+    if (!action) return;
+    const instance = e.target.closest('tr').dataset.instance;
+    if (CONFIRM[action] && !window.confirm(CONFIRM[action].replace('%s', instance))) return;
+    try { await sendControl(instance, action, {}); } catch (err) { el('control-message').textContent = err.message; }
+  });
+  el('parameters-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const parameters = {};
+    parameters[el('parameters-name').value.trim()] = el('parameters-value').value.trim();
+    try { await sendControl(el('parameters-instance').value, 'parameters', { parameters }); } catch (err) { el('control-message').textContent = err.message; }
+  });
+
   // ---- live updates ----
   function onMessage(message) {
     const d = message.data;
@@ -211,6 +270,10 @@
       case 'order': orderRow(d); break;
       case 'fill': fillRow(d); break;
       case 'position': state.positions.set(d.strategyInstance + '|' + d.symbol, d); renderPositions(); break;
+      case 'opsEvent':
+        opsEventRow(d);
+        if (d.strategyInstance && state.controls.has(d.strategyInstance)) loadControls().catch((err) => say(err.message));
+        break;
       case 'tick': if (d.symbol === state.symbol) el('last-price').textContent = d.symbol + ' ' + num(d.price); break;
     }
   }
@@ -221,7 +284,7 @@
     ws.onmessage = (event) => onMessage(JSON.parse(event.data));
     ws.onclose = () => {
       el('connection').textContent = 'reconnecting…'; el('connection').className = 'status';
-      setTimeout(() => { connect(); loadSymbol(); loadTables().catch((e) => say(e.message)); }, 2000);
+      setTimeout(() => { connect(); loadSymbol(); loadTables().catch((e) => say(e.message)); loadControls().catch((e) => say(e.message)); }, 2000);
     };
   }
 
@@ -253,7 +316,10 @@
   async function init() {
     try {
       const [strategy, health] = await Promise.all([api('GET', '/strategy').catch(() => ({ instances: [], interval: '1m' })), fetch('/health').then((r) => r.json())]);
-      for (const i of strategy.instances) option(el('instance'), i.name, i.name + ' · ' + i.description);
+      for (const i of strategy.instances) {
+        option(el('instance'), i.name, i.name + ' · ' + i.description);
+        option(el('parameters-instance'), i.name);
+      }
       state.instance = strategy.instances.length ? strategy.instances[0].name : null;
       const intervals = document.body.dataset.intervals.split(',');
       intervals.forEach((i) => option(el('interval'), i));
@@ -261,7 +327,7 @@
       el('interval').value = state.interval;
       if (health.status !== 'UP') say('The API is still reading the topics (' + health.status + ')…');
       await loadSymbols();
-      await Promise.all([loadSymbol(), loadTables()]);
+      await Promise.all([loadSymbol(), loadTables(), loadControls()]);
     } catch (e) { say(e.message); }
     connect();
   }

@@ -1,5 +1,6 @@
 package dev.tickflow.api;
 
+import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.SymbolCommand;
 import dev.tickflow.serde.AvroSerializer;
 import java.time.Clock;
@@ -16,18 +17,24 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes control.symbols (compacted, keyed by symbol): a command to follow a symbol, a tombstone to remove it; waits for the broker's acknowledgement. */
-final class SymbolCommandWriter implements AutoCloseable {
+/**
+ * Writes the control topics and waits for the broker's acknowledgement: control.symbols (compacted, keyed by symbol: a
+ * command to follow a symbol, a tombstone to remove it) and control.operator (keyed by strategy instance: operator commands).
+ */
+final class ControlWriter implements AutoCloseable {
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
     private final String topic;
+    private final String operatorTopic;
     private final KafkaProducer<String, byte[]> producer;
     private final AvroSerializer<SymbolCommand> serializer = new AvroSerializer<>();
+    private final AvroSerializer<OperatorCommand> operatorSerializer = new AvroSerializer<>();
     private final Clock clock;
     private final Duration closeTimeout;
 
-    SymbolCommandWriter(ApiSettings settings, Clock clock) {
+    ControlWriter(ApiSettings settings, Clock clock) {
         this.topic = settings.topics().symbolCommands().name();
+        this.operatorTopic = settings.topics().operatorCommands().name();
         this.clock = clock;
         this.closeTimeout = settings.shutdownTimeout();
         Map<String, Object> config = new HashMap<>(settings.kafkaClient());
@@ -39,24 +46,35 @@ final class SymbolCommandWriter implements AutoCloseable {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, SEND_TIMEOUT.toMillis());
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         serializer.configure(settings.serdeConfig(), false);
+        operatorSerializer.configure(settings.serdeConfig(), false);
+    }
+
+    /** The time commands are stamped with. */
+    Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+
+    /** Writes an operator command to control.operator, keyed by its strategy instance ('*' for all). */
+    void operator(OperatorCommand command) {
+        send(operatorTopic, command.getStrategyInstance(), operatorSerializer.serialize(operatorTopic, command));
     }
 
     /** Asks ingest to follow the symbol; returns the command written. */
     SymbolCommand enable(String symbol) {
         SymbolCommand command = SymbolCommand.newBuilder().setSymbol(symbol).setEnabled(true)
-                .setRequestedAt(Instant.ofEpochMilli(clock.millis())).build();
-        send(symbol, serializer.serialize(topic, command));
+                .setRequestedAt(now()).build();
+        send(topic, symbol, serializer.serialize(topic, command));
         return command;
     }
 
     /** Removes the symbol: a tombstone, which compaction eventually deletes with the symbol's earlier commands. */
     void remove(String symbol) {
-        send(symbol, null);
+        send(topic, symbol, null);
     }
 
-    private void send(String symbol, byte[] value) {
+    private void send(String topic, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(topic, symbol, value)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(topic, key, value)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "Interrupted while writing to " + topic + "; try again");
