@@ -4,6 +4,7 @@ import dev.tickflow.backtest.report.Account;
 import dev.tickflow.backtest.report.BacktestReport;
 import dev.tickflow.backtest.report.InstanceReport;
 import dev.tickflow.executor.ExecutorSettings;
+import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.ingest.replay.BinanceKlinesCsv;
 import dev.tickflow.ingest.replay.BinanceTradesCsv;
 import dev.tickflow.schema.Candle;
@@ -39,6 +40,7 @@ public final class CandleBacktest {
      * @throws BacktestException when the input holds no trade or kline
      */
     public static List<Candle> strategyCandles(BacktestRequest request, PrintWriter progressOut) {
+        refuseLimitOrders(request.executor());
         CandleInterval interval = request.strategy().interval();
         List<Candle> candles = new ArrayList<>();
         String symbol;
@@ -81,6 +83,18 @@ public final class CandleBacktest {
     }
 
     /**
+     * Runs over candles alone match no resting LIMIT order, so they would differ from a full backtest.
+     *
+     * @throws BacktestException when the executor places LIMIT orders
+     */
+    static void refuseLimitOrders(ExecutorSettings execution) {
+        if (execution.orderType() == OrderType.LIMIT) {
+            throw new BacktestException("A sweep does not match resting LIMIT orders, but " + ExecutorSettings.ORDER_TYPE + "=LIMIT: set "
+                    + ExecutorSettings.ORDER_TYPE + "=MARKET for the sweep, or run single backtests (without --sweep) for LIMIT orders");
+        }
+    }
+
+    /**
      * The strategies and the executor (paper broker) over the candles, as {@link StrategyRun} runs them, on the calling
      * thread, with fresh state.
      *
@@ -88,6 +102,7 @@ public final class CandleBacktest {
      */
     public static List<InstanceReport> run(StrategySettings settings, ExecutorSettings execution, Account account, String symbol,
                                            List<Candle> candles) {
+        refuseLimitOrders(execution);
         BacktestReport report = new BacktestReport(symbol, settings.instances().stream().map(StrategyInstance::name).toList(), account,
                 settings.interval().length());
         List<Signal> pending = new ArrayList<>();
