@@ -1,29 +1,155 @@
 package dev.tickflow.backtest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tickflow.backtest.report.InstanceReport;
 import dev.tickflow.executor.ExecutorSettings;
+import dev.tickflow.schema.Fill;
+import dev.tickflow.schema.OrderEvent;
+import dev.tickflow.schema.OrderStatus;
+import dev.tickflow.strategy.StrategySettings;
+import dev.tickflow.testkit.ReferenceData;
+import dev.tickflow.topics.TopicCatalog;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Sweep runs ({@link CandleBacktest#run}) with LIMIT orders: over trades they give the full backtest's orders, fills and
+ * report exactly; over klines (no trades) they are refused.
+ */
 class CandleBacktestLimitTest {
+    /** Limits 5 bps from the signal price (buys below, sells above), canceled after 3 minutes: some fill, some expire. */
+    private static final ExecutorSettings LIMIT = Requests.executor(Map.of(ExecutorSettings.ORDER_TYPE, "LIMIT",
+            ExecutorSettings.LIMIT_OFFSET_BPS, "5", ExecutorSettings.LIMIT_EXPIRY_MS, "180000", ExecutorSettings.ORDER_QUANTITIES, "SYNUSDT=0.5"));
+
     @TempDir
     Path dir;
 
     @Test
     void klinesWithLimitOrdersAreRefusedBeforeReading() {
-        ExecutorSettings limit = Requests.executor(Map.of(ExecutorSettings.ORDER_TYPE, "LIMIT"));
-        BacktestRequest request = Requests.of(BacktestRequest.Input.KLINES, java.util.List.of(dir.resolve("absent.csv")), "BTCUSDT",
-                dir.resolve("out"), java.time.Duration.ofSeconds(5), Requests.strategies(StrategyOverrides.NONE), limit);
+        BacktestRequest request = Requests.of(BacktestRequest.Input.KLINES, List.of(dir.resolve("absent.csv")), "BTCUSDT", dir.resolve("out"),
+                Duration.ofSeconds(5), Requests.strategies(StrategyOverrides.NONE), LIMIT);
 
         assertThatThrownBy(() -> CandleBacktest.strategyCandles(request, new PrintWriter(new StringWriter())))
                 .isInstanceOf(BacktestException.class)
                 .hasMessageContaining("executor.order.type=LIMIT")
                 .hasMessageContaining("executor.order.type=MARKET")
                 .hasMessageContaining("single backtests");
+    }
+
+    @Test
+    void candlesWithoutTradesRefuseLimitOrders() {
+        StrategySettings settings = Requests.strategies(StrategyOverrides.NONE);
+
+        assertThatThrownBy(() -> CandleBacktest.run(settings, LIMIT, Requests.of(BacktestRequest.Input.KLINES, dir, "BTCUSDT", dir).account(),
+                "BTCUSDT", StrategyCandles.of(List.of()))).isInstanceOf(BacktestException.class).hasMessageContaining("executor.order.type=LIMIT");
+    }
+
+    @Test
+    void aRunOverSyntheticTradesEqualsTheFullBacktestWithLimitOrders() throws IOException {
+        Path trades = SyntheticTrades.write(dir.resolve("SYNUSDT-aggTrades-2024-03.csv"), 21L, 900, 5_000L);
+        assertSweepRunEqualsFullBacktest(trades, "SYNUSDT");
+    }
+
+    @Test
+    void aRunOverTheReferenceTradesEqualsTheFullBacktestWithLimitOrders() {
+        Path trades = ReferenceData.assumeFile(ReferenceData.XRPETH_2019_10 + "/XRPETH-aggTrades-2019-10-11_13.csv");
+        assertSweepRunEqualsFullBacktest(trades, "XRPETH");
+    }
+
+    @Test
+    void consecutiveSlicesShareNoTradeAndMissNone() throws IOException {
+        Path trades = SyntheticTrades.write(dir.resolve("SYNUSDT-aggTrades-2024-03.csv"), 22L, 120, 5_000L);
+        StrategyCandles all = CandleBacktest.strategyCandles(request(trades), new PrintWriter(new StringWriter()));
+        int cut = all.size() / 3;
+
+        StrategyCandles first = all.slice(0, cut);
+        StrategyCandles second = all.slice(cut, all.size());
+
+        assertThat(first.tradeStart()).isZero();
+        assertThat(first.tradeEnd()).isEqualTo(all.tradesReadAt(cut - 1)).isEqualTo(second.tradeStart());
+        assertThat(second.tradeEnd()).isEqualTo(all.trades().prices().length);
+        assertThat(second.tradesReadAt(0)).isEqualTo(all.tradesReadAt(cut));
+        assertThat(second.candles()).isEqualTo(all.candles().subList(cut, all.size()));
+    }
+
+    /** Both default instances: every order event, fill and report metric. */
+    private void assertSweepRunEqualsFullBacktest(Path trades, String symbol) {
+        BacktestRequest request = request(trades);
+        Recorded full = new Recorded();
+        BacktestResult result = new BacktestRunner(full.engine(), new PrintWriter(new StringWriter()), System::nanoTime).run(request);
+
+        StrategyCandles candles = CandleBacktest.strategyCandles(request, new PrintWriter(new StringWriter()));
+        Recorded sweep = new Recorded();
+        List<InstanceReport> reports = CandleBacktest.run(request.strategy(), request.executor(), request.account(), symbol, candles, sweep);
+
+        assertThat(candles.hasTrades()).isTrue();
+        assertThat(sweep.orders).isEqualTo(full.orders);
+        assertThat(sweep.fills).isEqualTo(full.fills);
+        assertThat(reports).isEqualTo(result.strategy().reports().get(symbol));
+        assertThat(full.orders).extracting(OrderEvent::getStatus).contains(OrderStatus.EXPIRED, OrderStatus.FILLED);
+    }
+
+    private BacktestRequest request(Path trades) {
+        return Requests.of(BacktestRequest.Input.TRADES, List.of(trades), null, dir.resolve("full"), Duration.ofSeconds(5),
+                Requests.strategies(StrategyOverrides.NONE), LIMIT);
+    }
+
+    /** The executor's order events and fills, as its sink gets them. */
+    private static final class Recorded implements ExecutionSink {
+        final List<OrderEvent> orders = new ArrayList<>();
+        final List<Fill> fills = new ArrayList<>();
+
+        @Override
+        public void order(OrderEvent order) {
+            orders.add(order);
+        }
+
+        @Override
+        public void fill(Fill fill) {
+            fills.add(fill);
+        }
+
+        /** The in-memory engine with its executor's records also going here. */
+        BacktestEngine engine() {
+            ExecutionSink recorder = this;
+            return new BacktestEngine() {
+                @Override
+                public Candles candles(TopicCatalog topics, Duration grace) {
+                    return InMemoryEngine.INSTANCE.candles(topics, grace);
+                }
+
+                @Override
+                public Strategies strategies(StrategySettings settings, StrategySink sink) {
+                    return InMemoryEngine.INSTANCE.strategies(settings, sink);
+                }
+
+                @Override
+                public Executor executor(ExecutorSettings settings, ExecutionSink sink) {
+                    return InMemoryEngine.INSTANCE.executor(settings, new ExecutionSink() {
+                        @Override
+                        public void order(OrderEvent order) throws IOException {
+                            recorder.order(order);
+                            sink.order(order);
+                        }
+
+                        @Override
+                        public void fill(Fill fill) throws IOException {
+                            recorder.fill(fill);
+                            sink.fill(fill);
+                        }
+                    });
+                }
+            };
+        }
     }
 }
