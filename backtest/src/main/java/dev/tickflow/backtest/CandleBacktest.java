@@ -87,8 +87,7 @@ public final class CandleBacktest {
         if (candles.isEmpty()) {
             throw new BacktestException("No " + interval.name() + " candles for " + symbol + " in " + request.files());
         }
-        return keepTrades && request.input() == BacktestRequest.Input.TRADES ? StrategyCandles.withTrades(candles, recorder.trades())
-                : StrategyCandles.of(candles);
+        return keepTrades ? StrategyCandles.withTrades(candles, recorder.trades()) : StrategyCandles.of(candles);
     }
 
     /** Each trade recorded as the aggregation reads it, so a candle's count includes the trade that closed it. */
@@ -109,7 +108,7 @@ public final class CandleBacktest {
     }
 
     /**
-     * Runs over candles alone (klines) match no resting LIMIT order, so they would differ from a full backtest.
+     * Runs over candles without trades (klines) match no resting LIMIT order, so they would differ from a full backtest.
      *
      * @throws BacktestException when the executor places LIMIT orders
      */

@@ -4,12 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tickflow.backtest.report.InstanceReport;
+import dev.tickflow.backtest.sweep.ParameterGrid;
+import dev.tickflow.backtest.sweep.RankMetric;
+import dev.tickflow.backtest.sweep.RunMetrics;
+import dev.tickflow.backtest.sweep.Sweep;
+import dev.tickflow.backtest.sweep.SweepParameter;
+import dev.tickflow.backtest.sweep.SweepReport;
+import dev.tickflow.backtest.sweep.SweepRequest;
+import dev.tickflow.backtest.sweep.SweepStrategy;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.schema.Fill;
 import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.OrderStatus;
 import dev.tickflow.strategy.StrategySettings;
+import dev.tickflow.strategy.engine.StrategyInstances;
+import dev.tickflow.strategy.engine.StrategyTypes;
 import dev.tickflow.testkit.ReferenceData;
+import dev.tickflow.topics.CandleInterval;
 import dev.tickflow.topics.TopicCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +76,33 @@ class CandleBacktestLimitTest {
     void aRunOverTheReferenceTradesEqualsTheFullBacktestWithLimitOrders() {
         Path trades = ReferenceData.assumeFile(ReferenceData.XRPETH_2019_10 + "/XRPETH-aggTrades-2019-10-11_13.csv");
         assertSweepRunEqualsFullBacktest(trades, "XRPETH");
+    }
+
+    @Test
+    void aSweepWithLimitOrdersGivesTheFullBacktestsMetricsForTheSameParameters() throws IOException {
+        Path trades = SyntheticTrades.write(dir.resolve("SYNUSDT-aggTrades-2024-03.csv"), 23L, 900, 5_000L);
+        Map<String, String> onlyA = new TreeMap<>();
+        StrategyInstances.DEFAULTS.forEach((key, value) -> {
+            if (!key.startsWith(StrategyInstances.PREFIX + "B.")) {
+                onlyA.put(key, value);
+            }
+        });
+        onlyA.put(StrategyInstances.INSTANCES, "A");
+        StrategySettings base = Requests.strategies(onlyA, CandleInterval.ONE_MINUTE);
+        BacktestRequest request = Requests.of(BacktestRequest.Input.TRADES, List.of(trades), null, dir.resolve("full"), Duration.ofSeconds(5),
+                base, LIMIT);
+        SweepStrategy strategy = new SweepStrategy(onlyA, "A", StrategyTypes.discover(), base, LIMIT, request.account(), "SYNUSDT");
+        ParameterGrid grid = new ParameterGrid(List.of(SweepParameter.parse("sma=10,20"), SweepParameter.parse("ema=5,8")));
+        StringWriter progress = new StringWriter();
+
+        SweepReport report = Sweep.run(strategy, "SYNUSDT", CandleBacktest.strategyCandles(request, new PrintWriter(progress)),
+                new SweepRequest(grid, RankMetric.NET_PNL, 2, null, null, 2, Duration.ofHours(1)), new PrintWriter(progress), System::nanoTime);
+
+        BacktestResult full = new BacktestRunner(new PrintWriter(new StringWriter())).run(request);
+        RunMetrics defaults = report.ranked().stream().filter(r -> r.set().label().equals("sma=10 ema=5")).findFirst().orElseThrow().metrics();
+        assertThat(defaults).isEqualTo(RunMetrics.of(full.strategy().reports().get("SYNUSDT").get(0)));
+        assertThat(defaults.trades()).isPositive();
+        assertThat(report.folds()).hasSize(2);
     }
 
     @Test
