@@ -27,9 +27,10 @@ import java.util.SortedMap;
 
 /**
  * The hook of parameter sweeps: the candles of a backtest's input made once ({@link #strategyCandles}), then any number
- * of strategy runs over them ({@link #run}), each with its own strategies, executor and accounts, writing no files. With
- * LIMIT orders the trades are kept too and each run hands them to the executor between the candles as a full backtest
- * does, so resting orders fill, expire and mark as they do there; klines have no trades, so LIMIT orders are refused.
+ * of strategy runs over them ({@link #run}), each with its own strategies, executor and accounts, writing no files. From
+ * trades, the trades are kept too and each run hands them to the executor between the candles as a full backtest does,
+ * so MARKET orders fill at the latest trade, resting LIMIT orders fill and expire, and positions are marked (loss limits)
+ * as they are there; klines have no trades, so MARKET orders fill at the candle's close and LIMIT orders are refused.
  */
 public final class CandleBacktest {
     private CandleBacktest() {
@@ -37,12 +38,12 @@ public final class CandleBacktest {
 
     /**
      * The candles of the strategies' interval from the request's input: its trades through the aggregation (candles of
-     * other intervals are dropped), with the trades when the executor places LIMIT orders; or its klines as they are.
+     * other intervals are dropped), with a compact copy of the trades for the executor; or its klines as they are.
      *
      * @throws BacktestException when the input holds no trade or kline, or klines with LIMIT orders
      */
     public static StrategyCandles strategyCandles(BacktestRequest request, PrintWriter progressOut) {
-        boolean keepTrades = request.executor().orderType() == OrderType.LIMIT;
+        boolean keepTrades = request.input() == BacktestRequest.Input.TRADES;
         StrategyCandles.Recorder recorder = new StrategyCandles.Recorder();
         CandleInterval interval = request.strategy().interval();
         List<Candle> candles = new ArrayList<>();
@@ -143,8 +144,8 @@ public final class CandleBacktest {
 
     static List<InstanceReport> run(StrategySettings settings, ExecutorSettings execution, Account account, String symbol,
                                     StrategyCandles candles, ExecutionSink executionSink) {
-        boolean replayTrades = execution.orderType() == OrderType.LIMIT;
-        if (replayTrades && !candles.hasTrades()) {
+        boolean replayTrades = candles.hasTrades();
+        if (!replayTrades) {
             refuseLimitOrders(execution);
         }
         BacktestReport report = new BacktestReport(symbol, settings.instances().stream().map(StrategyInstance::name).toList(), account,

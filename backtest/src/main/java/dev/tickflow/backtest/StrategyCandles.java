@@ -34,7 +34,7 @@ public final class StrategyCandles {
         this.tradeEnd = tradeEnd;
     }
 
-    /** Candles alone (klines, or tests): runs over them match no resting LIMIT order. */
+    /** Candles alone (klines, or tests): runs over them fill MARKET orders at the candle's close and refuse LIMIT orders. */
     public static StrategyCandles of(List<Candle> candles) {
         return new StrategyCandles(List.copyOf(candles), null, 0, 0, 0);
     }
@@ -108,7 +108,7 @@ public final class StrategyCandles {
                 throw new IllegalStateException("A trade of " + tradeSymbol + " among those of " + symbol);
             }
             if (trades == Integer.MAX_VALUE - 8) {
-                throw new BacktestException("A sweep with LIMIT orders keeps the trades in memory and takes at most " + trades
+                throw new BacktestException("A sweep keeps the trades in memory and takes at most " + trades
                         + " of them: sweep a shorter period");
             }
             if (trades == epochNanos.length) {

@@ -35,10 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sweep runs ({@link CandleBacktest#run}) with LIMIT orders: over trades they give the full backtest's orders, fills and
- * report exactly; over klines (no trades) they are refused.
+ * Sweep runs ({@link CandleBacktest#run}) over trades give the full backtest's orders, fills and report exactly, with
+ * LIMIT and MARKET orders; over klines (no trades) LIMIT orders are refused.
  */
-class CandleBacktestLimitTest {
+class CandleBacktestParityTest {
     /** Limits 5 bps from the signal price (buys below, sells above), canceled after 3 minutes: some fill, some expire. */
     private static final ExecutorSettings LIMIT = Requests.executor(Map.of(ExecutorSettings.ORDER_TYPE, "LIMIT",
             ExecutorSettings.LIMIT_OFFSET_BPS, "5", ExecutorSettings.LIMIT_EXPIRY_MS, "180000", ExecutorSettings.ORDER_QUANTITIES, "SYNUSDT=0.5"));
@@ -69,13 +69,25 @@ class CandleBacktestLimitTest {
     @Test
     void aRunOverSyntheticTradesEqualsTheFullBacktestWithLimitOrders() throws IOException {
         Path trades = SyntheticTrades.write(dir.resolve("SYNUSDT-aggTrades-2024-03.csv"), 21L, 900, 5_000L);
-        assertSweepRunEqualsFullBacktest(trades, "SYNUSDT");
+        List<OrderEvent> orders = assertSweepRunEqualsFullBacktest(trades, "SYNUSDT", LIMIT);
+        assertThat(orders).extracting(OrderEvent::getStatus).contains(OrderStatus.EXPIRED, OrderStatus.FILLED);
     }
 
     @Test
     void aRunOverTheReferenceTradesEqualsTheFullBacktestWithLimitOrders() {
         Path trades = ReferenceData.assumeFile(ReferenceData.XRPETH_2019_10 + "/XRPETH-aggTrades-2019-10-11_13.csv");
-        assertSweepRunEqualsFullBacktest(trades, "XRPETH");
+        List<OrderEvent> orders = assertSweepRunEqualsFullBacktest(trades, "XRPETH", LIMIT);
+        assertThat(orders).extracting(OrderEvent::getStatus).contains(OrderStatus.EXPIRED, OrderStatus.FILLED);
+    }
+
+    /** MARKET orders fill at the latest trade, a trade of the minute after the signal's candle: not at the candle's close. */
+    @Test
+    void aRunOverSyntheticTradesEqualsTheFullBacktestWithMarketOrdersAndADrawdownHalt() throws IOException {
+        Path trades = SyntheticTrades.write(dir.resolve("SYNUSDT-aggTrades-2024-03.csv"), 24L, 900, 5_000L);
+        ExecutorSettings market = Requests.executor(Map.of(ExecutorSettings.ORDER_QUANTITIES, "SYNUSDT=0.5",
+                ExecutorSettings.RISK_MAX_DRAWDOWN, "2"));
+        List<OrderEvent> orders = assertSweepRunEqualsFullBacktest(trades, "SYNUSDT", market);
+        assertThat(orders).extracting(OrderEvent::getStatus).contains(OrderStatus.FILLED, OrderStatus.REJECTED);
     }
 
     @Test
@@ -108,7 +120,7 @@ class CandleBacktestLimitTest {
     @Test
     void consecutiveSlicesShareNoTradeAndMissNone() throws IOException {
         Path trades = SyntheticTrades.write(dir.resolve("SYNUSDT-aggTrades-2024-03.csv"), 22L, 120, 5_000L);
-        StrategyCandles all = CandleBacktest.strategyCandles(request(trades), new PrintWriter(new StringWriter()));
+        StrategyCandles all = CandleBacktest.strategyCandles(request(trades, LIMIT), new PrintWriter(new StringWriter()));
         int cut = all.size() / 3;
 
         StrategyCandles first = all.slice(0, cut);
@@ -121,9 +133,9 @@ class CandleBacktestLimitTest {
         assertThat(second.candles()).isEqualTo(all.candles().subList(cut, all.size()));
     }
 
-    /** Both default instances: every order event, fill and report metric. */
-    private void assertSweepRunEqualsFullBacktest(Path trades, String symbol) {
-        BacktestRequest request = request(trades);
+    /** Both default instances: every order event, fill and report metric; returns the order events. */
+    private List<OrderEvent> assertSweepRunEqualsFullBacktest(Path trades, String symbol, ExecutorSettings executor) {
+        BacktestRequest request = request(trades, executor);
         Recorded full = new Recorded();
         BacktestResult result = new BacktestRunner(full.engine(), new PrintWriter(new StringWriter()), System::nanoTime).run(request);
 
@@ -135,12 +147,12 @@ class CandleBacktestLimitTest {
         assertThat(sweep.orders).isEqualTo(full.orders);
         assertThat(sweep.fills).isEqualTo(full.fills);
         assertThat(reports).isEqualTo(result.strategy().reports().get(symbol));
-        assertThat(full.orders).extracting(OrderEvent::getStatus).contains(OrderStatus.EXPIRED, OrderStatus.FILLED);
+        return full.orders;
     }
 
-    private BacktestRequest request(Path trades) {
+    private BacktestRequest request(Path trades, ExecutorSettings executor) {
         return Requests.of(BacktestRequest.Input.TRADES, List.of(trades), null, dir.resolve("full"), Duration.ofSeconds(5),
-                Requests.strategies(StrategyOverrides.NONE), LIMIT);
+                Requests.strategies(StrategyOverrides.NONE), executor);
     }
 
     /** The executor's order events and fills, as its sink gets them. */
