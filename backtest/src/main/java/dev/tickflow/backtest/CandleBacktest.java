@@ -29,8 +29,8 @@ import java.util.SortedMap;
  * The hook of parameter sweeps: the candles of a backtest's input made once ({@link #strategyCandles}), then any number
  * of strategy runs over them ({@link #run}), each with its own strategies, executor and accounts, writing no files. From
  * trades, the trades are kept too and each run hands them to the executor between the candles as a full backtest does,
- * so MARKET orders fill at the latest trade, resting LIMIT orders fill and expire, and positions are marked (loss limits)
- * as they are there; klines have no trades, so MARKET orders fill at the candle's close and LIMIT orders are refused.
+ * so resting LIMIT orders fill and expire, and positions are marked for the loss limits, as they are there; klines have
+ * no trades, so LIMIT orders are refused (MARKET orders fill at the signal's price either way).
  */
 public final class CandleBacktest {
     private CandleBacktest() {

@@ -4,7 +4,9 @@ import dev.tickflow.schema.Candle;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The candles of the strategies' interval, made once for many runs, and with trade input a compact copy of the trades
@@ -34,7 +36,7 @@ public final class StrategyCandles {
         this.tradeEnd = tradeEnd;
     }
 
-    /** Candles alone (klines, or tests): runs over them fill MARKET orders at the candle's close and refuse LIMIT orders. */
+    /** Candles alone (klines, or tests): runs over them mark no position between candles and refuse LIMIT orders. */
     public static StrategyCandles of(List<Candle> candles) {
         return new StrategyCandles(List.copyOf(candles), null, 0, 0, 0);
     }
@@ -93,7 +95,7 @@ public final class StrategyCandles {
 
     /** Collects the trades as read and the count at each strategy candle; prices equal in value and scale share one object. */
     static final class Recorder {
-        private final java.util.Map<BigDecimal, BigDecimal> prices = new java.util.HashMap<>();
+        private final Map<BigDecimal, BigDecimal> prices = new HashMap<>();
         private String symbol;
         private long[] epochNanos = new long[1024];
         private BigDecimal[] tradePrices = new BigDecimal[1024];

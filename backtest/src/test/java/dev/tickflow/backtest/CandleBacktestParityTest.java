@@ -80,7 +80,7 @@ class CandleBacktestParityTest {
         assertThat(orders).extracting(OrderEvent::getStatus).contains(OrderStatus.EXPIRED, OrderStatus.FILLED);
     }
 
-    /** MARKET orders fill at the latest trade, a trade of the minute after the signal's candle: not at the candle's close. */
+    /** The drawdown limit sees the positions marked on every trade, so the halt comes at the same trade. */
     @Test
     void aRunOverSyntheticTradesEqualsTheFullBacktestWithMarketOrdersAndADrawdownHalt() throws IOException {
         Path trades = SyntheticTrades.write(dir.resolve("SYNUSDT-aggTrades-2024-03.csv"), 24L, 900, 5_000L);
