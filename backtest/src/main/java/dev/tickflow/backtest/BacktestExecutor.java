@@ -15,6 +15,7 @@ import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.Trade;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,12 @@ final class BacktestExecutor implements BacktestEngine.Executor, ExecutorOutput 
 
     @Override
     public List<Fill> trade(Trade trade) throws IOException {
-        engine.onTrade(trade.getSymbol(), trade.getPrice(), trade.getTradeTime());
+        return trade(trade.getSymbol(), trade.getPrice(), trade.getTradeTime());
+    }
+
+    /** A trade given by its parts (a sweep's kept trades). */
+    List<Fill> trade(String symbol, BigDecimal price, Instant time) throws IOException {
+        engine.onTrade(symbol, price, time);
         return drain();
     }
 

@@ -2,6 +2,7 @@ package dev.tickflow.cli;
 
 import dev.tickflow.backtest.BacktestRequest;
 import dev.tickflow.backtest.CandleBacktest;
+import dev.tickflow.backtest.StrategyCandles;
 import dev.tickflow.backtest.report.Account;
 import dev.tickflow.backtest.sweep.ParameterGrid;
 import dev.tickflow.backtest.sweep.RankMetric;
@@ -13,7 +14,6 @@ import dev.tickflow.backtest.sweep.SweepRequest;
 import dev.tickflow.backtest.sweep.SweepStrategy;
 import dev.tickflow.backtest.sweep.SweepSummary;
 import dev.tickflow.ingest.replay.BinanceTradesCsv;
-import dev.tickflow.schema.Candle;
 import dev.tickflow.strategy.engine.StrategyTypes;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,7 +93,7 @@ final class SweepOptions {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }
         PrintWriter err = commandLine.getErr();
-        List<Candle> candles = CandleBacktest.strategyCandles(request, err);
+        StrategyCandles candles = CandleBacktest.strategyCandles(request, err);
         SweepReport report;
         try {
             report = Sweep.run(strategy, symbol, candles, sweep, err, System::nanoTime);

@@ -64,6 +64,18 @@ class BacktestSweepCommandTest {
         assertThat(tickflow.err.toString()).contains("add --sweep NAME=SPEC");
     }
 
+    @Test
+    void limitOrdersOverKlinesAreRefusedNamingTheSetting() throws IOException {
+        Path config = Files.writeString(dir.resolve("limit.properties"), "executor.order.type=LIMIT\n");
+
+        int exit = run("--klines", klines(20).toString(), "--symbol", "BTCUSDT", "--out", dir.resolve("out").toString(), "--config", config.toString(),
+                "--sweep", "sma=5,10");
+
+        assertThat(exit).isNotZero();
+        assertThat(tickflow.err.toString()).contains("executor.order.type=LIMIT").contains("executor.order.type=MARKET").contains("single backtests");
+        assertThat(dir.resolve("out").resolve("sweep.csv")).doesNotExist();
+    }
+
     /** 1m klines in the short layout, closes on a wave around 100. */
     private Path klines(int count) throws IOException {
         StringBuilder csv = new StringBuilder("open_time,open,high,low,close,volume\n");

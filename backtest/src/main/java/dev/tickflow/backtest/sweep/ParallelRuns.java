@@ -1,6 +1,6 @@
 package dev.tickflow.backtest.sweep;
 
-import dev.tickflow.schema.Candle;
+import dev.tickflow.backtest.StrategyCandles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -30,8 +30,7 @@ public final class ParallelRuns implements AutoCloseable {
         this.progress = progress;
     }
 
-    public List<SweepRun> run(List<CheckedSets.Valid> sets, List<Candle> candles) {
-        List<Candle> shared = List.copyOf(candles);
+    public List<SweepRun> run(List<CheckedSets.Valid> sets, StrategyCandles shared) {
         List<Future<SweepRun>> futures = new ArrayList<>();
         for (CheckedSets.Valid set : sets) {
             futures.add(pool.submit(() -> {

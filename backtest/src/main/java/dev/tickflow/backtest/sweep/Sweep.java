@@ -1,5 +1,6 @@
 package dev.tickflow.backtest.sweep;
 
+import dev.tickflow.backtest.StrategyCandles;
 import dev.tickflow.schema.Candle;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ public final class Sweep {
     }
 
     /** @throws IllegalArgumentException for a parameter the strategy does not have, a bad heat map choice or too few candles */
-    public static SweepReport run(SweepStrategy strategy, String symbol, List<Candle> candles, SweepRequest request, PrintWriter progressOut,
+    public static SweepReport run(SweepStrategy strategy, String symbol, StrategyCandles input, SweepRequest request, PrintWriter progressOut,
                                   LongSupplier nanoTime) {
+        List<Candle> candles = input.candles();
         ParameterGrid grid = request.grid();
         strategy.checkParameters(grid.names());
         List<String> names = grid.names();
@@ -35,10 +37,10 @@ public final class Sweep {
         List<SweepRun> ranked;
         List<FoldResult> foldResults = new ArrayList<>();
         try (ParallelRuns runs = new ParallelRuns(request.threads(), strategy, progress)) {
-            ranked = SweepRun.ranked(runs.run(checked.valid(), candles), request.rankBy());
+            ranked = SweepRun.ranked(runs.run(checked.valid(), input), request.rankBy());
             if (!checked.valid().isEmpty()) {
                 for (WalkForward.Fold fold : folds) {
-                    foldResults.add(fold(fold, candles, checked, runs, request.rankBy()));
+                    foldResults.add(fold(fold, input, checked, runs, request.rankBy()));
                 }
             }
         }
@@ -48,12 +50,15 @@ public final class Sweep {
                 checked.skippedByReason(), heatMap, foldResults, progress.done(), nanoTime.getAsLong() - start);
     }
 
-    private static FoldResult fold(WalkForward.Fold fold, List<Candle> candles, CheckedSets checked, ParallelRuns runs, RankMetric rankBy) {
-        List<Candle> inSample = candles.subList(fold.inSampleStart(), fold.inSampleEnd());
-        List<Candle> outOfSample = candles.subList(fold.outOfSampleStart(), fold.outOfSampleEnd());
-        SweepRun best = SweepRun.ranked(runs.run(checked.valid(), inSample), rankBy).get(0);
+    /** The fold's candles, and with them the trades read while they were made. */
+    private static FoldResult fold(WalkForward.Fold fold, StrategyCandles input, CheckedSets checked, ParallelRuns runs, RankMetric rankBy) {
+        StrategyCandles inSampleInput = input.slice(fold.inSampleStart(), fold.inSampleEnd());
+        StrategyCandles outOfSampleInput = input.slice(fold.outOfSampleStart(), fold.outOfSampleEnd());
+        List<Candle> inSample = inSampleInput.candles();
+        List<Candle> outOfSample = outOfSampleInput.candles();
+        SweepRun best = SweepRun.ranked(runs.run(checked.valid(), inSampleInput), rankBy).get(0);
         CheckedSets.Valid chosen = checked.valid().stream().filter(v -> v.set().index() == best.set().index()).findFirst().orElseThrow();
-        SweepRun outcome = runs.run(List.of(chosen), outOfSample).get(0);
+        SweepRun outcome = runs.run(List.of(chosen), outOfSampleInput).get(0);
         return new FoldResult(fold, inSample.get(0).getOpenTime().toEpochMilli(), outOfSample.get(0).getOpenTime().toEpochMilli(),
                 outOfSample.get(outOfSample.size() - 1).getCloseTime().toEpochMilli(), best.set(), best.metrics(), outcome.metrics());
     }

@@ -1,9 +1,9 @@
 package dev.tickflow.backtest.sweep;
 
 import dev.tickflow.backtest.CandleBacktest;
+import dev.tickflow.backtest.StrategyCandles;
 import dev.tickflow.backtest.report.Account;
 import dev.tickflow.executor.ExecutorSettings;
-import dev.tickflow.schema.Candle;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.strategy.api.InvalidStrategyConfigException;
 import dev.tickflow.strategy.api.StrategyParameters;
@@ -103,7 +103,7 @@ public final class SweepStrategy {
     }
 
     /** One independent run: fresh strategy state, executor and account. */
-    public RunMetrics run(StrategySettings settings, List<Candle> candles) {
+    public RunMetrics run(StrategySettings settings, StrategyCandles candles) {
         return RunMetrics.of(CandleBacktest.run(settings, execution, account, symbol, candles).get(0));
     }
 }

@@ -6,11 +6,11 @@ import dev.tickflow.backtest.BacktestRequest;
 import dev.tickflow.backtest.BacktestResult;
 import dev.tickflow.backtest.BacktestRunner;
 import dev.tickflow.backtest.CandleBacktest;
+import dev.tickflow.backtest.StrategyCandles;
 import dev.tickflow.backtest.report.Account;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
 import dev.tickflow.ingest.replay.MalformedLinePolicy;
-import dev.tickflow.schema.Candle;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.strategy.engine.StrategyInstances;
 import dev.tickflow.strategy.engine.StrategyTypes;
@@ -42,7 +42,7 @@ class SweepReferenceDataTest {
                 MalformedLinePolicy.FAIL, Duration.ofHours(1), base, execution, Account.DEFAULT);
         StringWriter progress = new StringWriter();
 
-        List<Candle> candles = CandleBacktest.strategyCandles(request, new PrintWriter(progress));
+        StrategyCandles candles = CandleBacktest.strategyCandles(request, new PrintWriter(progress));
         SweepStrategy strategy = new SweepStrategy(StrategyInstances.DEFAULTS, "A", StrategyTypes.builtIn(), base, execution, Account.DEFAULT, "XRPETH");
         SweepRequest sweep = new SweepRequest(SweepTest.grid("sma=10,20", "ema=5,8"), RankMetric.NET_PNL, 2, null, null, 2, Duration.ofHours(1));
         SweepReport report = Sweep.run(strategy, "XRPETH", candles, sweep, new PrintWriter(progress), System::nanoTime);

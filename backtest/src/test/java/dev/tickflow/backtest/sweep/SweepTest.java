@@ -3,6 +3,7 @@ package dev.tickflow.backtest.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tickflow.backtest.StrategyCandles;
 import dev.tickflow.backtest.report.Account;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
@@ -140,7 +141,7 @@ class SweepTest {
         ExecutorSettings execution = ExecutorSettings.from(TickflowConfig.load(Optional.empty(), Map.of(), ExecutorSettings.definition()));
         SweepStrategy strategy = new SweepStrategy(StrategyInstances.DEFAULTS, null, StrategyTypes.builtIn(), base, execution, Account.DEFAULT, "BTCUSDT");
         SweepRequest request = new SweepRequest(grid, rankBy, threads, null, null, folds, Duration.ofHours(1));
-        return Sweep.run(strategy, "BTCUSDT", candles, request, new PrintWriter(new StringWriter()), System::nanoTime);
+        return Sweep.run(strategy, "BTCUSDT", StrategyCandles.of(candles), request, new PrintWriter(new StringWriter()), System::nanoTime);
     }
 
     static ParameterGrid grid(String... specs) {
