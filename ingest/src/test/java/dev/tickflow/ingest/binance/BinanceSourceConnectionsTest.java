@@ -29,6 +29,11 @@ class BinanceSourceConnectionsTest {
     /** Before FakeBinance's first trade time (2026-01-01 plus 10 ms per id, from id 1000). */
     private static final Instant BEFORE_FIRST_TRADE = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration AWAIT = Duration.ofSeconds(30);
+    private static final String A = "AAAUSDT";
+    private static final String B = "BBBUSDT";
+    private static final String C = "CCCUSDT";
+    private static final String D = "DDDUSDT";
+    private static final String E = "EEEUSDT";
 
     private FakeBinance fake;
     private BinanceSource source;
@@ -115,75 +120,65 @@ class BinanceSourceConnectionsTest {
     @Test
     void aDroppedConnectionReconnectsAndBackfillsOnlyItsSymbolsWhileTheOthersFlow() throws Exception {
         // Two per connection: {A, B}, {C, D}, {E}. The reconnect waits 1.5 to 3 s, long enough to see the others flow.
-        String a = "AAAUSDT";
-        String b = "BBBUSDT";
-        String c = "CCCUSDT";
-        String d = "DDDUSDT";
-        String e = "EEEUSDT";
         now.set(BEFORE_FIRST_TRADE); // subscribed before the first trade, so their trade times can hold the watermark
-        start(settings(2, Duration.ofMillis(3_000)), List.of(a, b, c, d, e));
-        awaitOpenConnections(Set.of(Set.of(a, b), Set.of(c, d), Set.of(e)));
-        for (String symbol : List.of(a, b, c, d, e)) {
+        start(settings(2, Duration.ofMillis(3_000)), List.of(A, B, C, D, E));
+        awaitOpenConnections(Set.of(Set.of(A, B), Set.of(C, D), Set.of(E)));
+        for (String symbol : List.of(A, B, C, D, E)) {
             collector.awaitLast(symbol, fake.trade(symbol, 3).get(2));
         }
         now.set(NOW);
-        long aLastTime = collector.trades(a).get(2).getTradeTime().toEpochMilli();
+        long aLastTime = collector.trades(A).get(2).getTradeTime().toEpochMilli();
         FakeBinance.await(AWAIT, () -> source.watermark().orElse(0) == NOW.toEpochMilli());
 
-        assertThat(fake.closeConnectionsOf(a)).isEqualTo(1);
+        assertThat(fake.closeConnectionsOf(A)).isEqualTo(1);
         // Held back at A's last trade from the close until A is caught up after its reconnect.
         FakeBinance.await(AWAIT, () -> source.watermark().orElse(0) == aLastTime);
-        List<Long> aDuring = fake.trade(a, 10); // reaches REST only: A's connection is closed
-        List<Long> cDuring = fake.trade(c, 10);
-        List<Long> eDuring = fake.trade(e, 10);
-        collector.awaitLast(c, cDuring.get(9));
-        collector.awaitLast(e, eDuring.get(9));
+        List<Long> aDuring = fake.trade(A, 10); // reaches REST only: A's connection is closed
+        List<Long> cDuring = fake.trade(C, 10);
+        List<Long> eDuring = fake.trade(E, 10);
+        collector.awaitLast(C, cDuring.get(9));
+        collector.awaitLast(E, eDuring.get(9));
         // C and E flowed while A waited for its reconnect.
-        assertThat(collector.ids(a)).hasSize(3);
+        assertThat(collector.ids(A)).hasSize(3);
 
-        collector.awaitLast(a, aDuring.get(9));
+        collector.awaitLast(A, aDuring.get(9));
         FakeBinance.await(AWAIT, () -> source.watermark().orElse(0) == NOW.toEpochMilli());
-        assertThat(collector.ids(a).subList(3, 13)).isEqualTo(aDuring);
-        assertThat(collector.ids(c).subList(3, 13)).isEqualTo(cDuring);
+        assertThat(collector.ids(A).subList(3, 13)).isEqualTo(aDuring);
+        assertThat(collector.ids(C).subList(3, 13)).isEqualTo(cDuring);
         assertThat(collector.gaps).isEmpty();
-        assertThat(fake.restLog()).extracting(RestRequest::symbol).isNotEmpty().allMatch(s -> s.equals(a) || s.equals(b));
-        assertThat(source.progress(a).orElseThrow().backfilledTrades()).isEqualTo(10);
-        assertThat(source.progress(a).orElseThrow().reconnects()).isEqualTo(1);
-        assertThat(source.progress(b).orElseThrow().reconnects()).isEqualTo(1);
-        assertThat(source.progress(c).orElseThrow().reconnects()).isZero();
-        assertThat(source.progress(c).orElseThrow().backfilledTrades()).isZero();
+        assertThat(fake.restLog()).extracting(RestRequest::symbol).isNotEmpty().allMatch(s -> s.equals(A) || s.equals(B));
+        assertThat(source.progress(A).orElseThrow().backfilledTrades()).isEqualTo(10);
+        assertThat(source.progress(A).orElseThrow().reconnects()).isEqualTo(1);
+        assertThat(source.progress(B).orElseThrow().reconnects()).isEqualTo(1);
+        assertThat(source.progress(C).orElseThrow().reconnects()).isZero();
+        assertThat(source.progress(C).orElseThrow().backfilledTrades()).isZero();
         assertThat(source.reconnects()).isEqualTo(1);
         assertThat(fake.connectionCount()).isEqualTo(4);
     }
 
     @Test
     void symbolsAddedLiveGoToAConnectionWithRoomAndAnEmptiedConnectionCloses() throws Exception {
-        String a = "AAAUSDT";
-        String b = "BBBUSDT";
-        String c = "CCCUSDT";
-        String d = "DDDUSDT";
-        String e = "EEEUSDT";
-        start(settings(2, Duration.ofMillis(20)), List.of(a, b, c));
-        awaitOpenConnections(Set.of(Set.of(a, b), Set.of(c)));
+        start(settings(2, Duration.ofMillis(20)), List.of(A, B, C));
+        awaitOpenConnections(Set.of(Set.of(A, B), Set.of(C)));
 
-        source.subscribe(d); // the second connection has room
-        awaitOpenConnections(Set.of(Set.of(a, b), Set.of(c, d)));
+        source.subscribe(D); // the second connection has room
+        awaitOpenConnections(Set.of(Set.of(A, B), Set.of(C, D)));
         assertThat(fake.connectionCount()).isEqualTo(3);
 
-        source.unsubscribe(a);
-        awaitOpenConnections(Set.of(Set.of(b), Set.of(c, d)));
-        source.subscribe(e); // the first connection has room again
-        awaitOpenConnections(Set.of(Set.of(b, e), Set.of(c, d)));
+        source.unsubscribe(A);
+        awaitOpenConnections(Set.of(Set.of(B), Set.of(C, D)));
+        source.subscribe(E); // the first connection has room again
+        awaitOpenConnections(Set.of(Set.of(B, E), Set.of(C, D)));
         assertThat(source.connections()).isEqualTo(2);
 
-        source.unsubscribe(c);
-        source.unsubscribe(d);
+        source.unsubscribe(C);
+        source.unsubscribe(D);
         FakeBinance.await(AWAIT, () -> source.connections() == 1);
-        awaitOpenConnections(Set.of(Set.of(b, e)));
-        assertThat(source.progress().keySet()).isEqualTo(new TreeSet<>(Set.of(b, e)));
-        List<Long> eIds = fake.trade(e, 3);
-        collector.awaitLast(e, eIds.get(2));
-        assertThat(collector.ids(e)).isEqualTo(eIds);
+        awaitOpenConnections(Set.of(Set.of(B, E)));
+        assertThat(source.progress().keySet()).isEqualTo(new TreeSet<>(Set.of(B, E)));
+        List<Long> eIds = fake.trade(E, 3);
+        collector.awaitLast(E, eIds.get(2));
+        assertThat(collector.ids(E)).isEqualTo(eIds);
         assertThat(source.reconnects()).isZero();
     }
 }
