@@ -25,9 +25,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /**
  * One benchmark run: a real broker process in a work directory, simulated trades pre-produced to md.trades (Avro
  * through an in-process {@code mock://} registry, private to the run), the throughput ladder on that topic
- * ({@link ThroughputLadder}: Kafka's ConsumerPerformance, a consumer decoding Avro, a no-op exactly_once_v2 topology, the
- * DSL 1-minute OHLC and the aggregation topology in KafkaStreams, medians over rounds), the live close-to-order latency ({@link LatencyBench}: aggregate, strategy and
- * executor in KafkaStreams on the same broker, fed in real time), then the backtest on simulated trades of one symbol.
+ * ({@link ThroughputLadder}: Kafka's ConsumerPerformance, a consumer decoding Avro, a no-op exactly_once_v2 topology,
+ * the DSL 1-minute OHLC and the aggregation topology in KafkaStreams, medians over rounds), the live close-to-order
+ * latency ({@link LatencyBench}: aggregate, strategy and executor in KafkaStreams on the same broker, fed in real
+ * time), then the backtest on simulated trades of one symbol.
  * Ends with the {@code bench:} line.
  */
 public final class Bench {
