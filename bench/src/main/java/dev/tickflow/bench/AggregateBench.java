@@ -34,6 +34,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /**
@@ -104,48 +106,70 @@ final class AggregateBench {
 
     /** Runs the aggregation on everything in md.trades. */
     Result aggregate(long trades, Duration produced, Path stateDir, int streamThreads) {
-        TickflowConfig config = TickflowConfig.load(Optional.empty(), Map.of(
-                "TICKFLOW_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-                "TICKFLOW_SCHEMA_REGISTRY_URL", String.valueOf(serdeConfig.get(ConfigKeys.SCHEMA_REGISTRY_URL)),
-                "TICKFLOW_APPLICATION_ID", APPLICATION_ID,
-                "TICKFLOW_STATE_DIR", stateDir.toString(),
-                "TICKFLOW_NUM_STREAM_THREADS", Integer.toString(streamThreads)), AggregateSettings.definition());
+        TickflowConfig config = config(APPLICATION_ID, stateDir, streamThreads);
         AggregateSettings settings = AggregateSettings.from(config);
         Properties properties = StreamsProperties.merge(config.streamsProperties(), "aggregate", AggregateTopology.streamsOverrides(settings));
         out.printf(Locale.ROOT, "aggregate: KafkaStreams %s, %s, %d stream thread(s), %d trades%n", APPLICATION_ID,
                 properties.get(ConfigKeys.PROCESSING_GUARANTEE), streamThreads, trades);
         out.flush();
+        Timed timed = runToEnd(AggregateTopology.build(settings), properties, "aggregate");
+        long candles = countCommitted(settings.topics().candles(CandleInterval.ONE_MINUTE).name());
+        long late = countCommitted(settings.topics().tradesLate().name());
+        return new Result(timed.records(), produced, timed.elapsed(), candles, late);
+    }
+
+    /** The aggregate service's configuration on the bench's broker and registry, under {@code applicationId}. */
+    TickflowConfig config(String applicationId, Path stateDir, int streamThreads) {
+        return TickflowConfig.load(Optional.empty(), Map.of(
+                "TICKFLOW_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                "TICKFLOW_SCHEMA_REGISTRY_URL", String.valueOf(serdeConfig.get(ConfigKeys.SCHEMA_REGISTRY_URL)),
+                "TICKFLOW_APPLICATION_ID", applicationId,
+                "TICKFLOW_STATE_DIR", stateDir.toString(),
+                "TICKFLOW_NUM_STREAM_THREADS", Integer.toString(streamThreads)), AggregateSettings.definition());
+    }
+
+    /** Records read and the time from {@code start()} until the committed offsets reached the end of md.trades. */
+    record Timed(long records, Duration elapsed) {
+        double perSecond() {
+            return records / seconds(elapsed);
+        }
+    }
+
+    /**
+     * Runs {@code topology} from the beginning of md.trades until its application's committed offsets reach the end
+     * offsets taken at its start (under exactly_once_v2 the outputs commit in the same transactions), then closes it.
+     */
+    Timed runToEnd(Topology topology, Properties properties, String label) {
+        String applicationId = properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            String topic = settings.topics().trades().name();
+            String topic = TopicCatalog.defaults().trades().name();
             Map<TopicPartition, Long> ends = endOffsets(admin, topic);
             long total = ends.values().stream().mapToLong(Long::longValue).sum();
             long start = System.nanoTime();
-            try (KafkaStreams streams = new KafkaStreams(AggregateTopology.build(settings), properties)) {
+            try (KafkaStreams streams = new KafkaStreams(topology, properties)) {
                 AtomicReference<Throwable> failure = new AtomicReference<>();
                 streams.setUncaughtExceptionHandler(e -> {
                     failure.compareAndSet(null, e);
                     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
                 });
                 streams.start();
-                BenchProgress progress = new BenchProgress(out, "aggregate", total);
+                BenchProgress progress = new BenchProgress(out, label, total);
                 long committed = 0;
                 while (committed < total) {
                     if (failure.get() != null) {
-                        throw new IllegalStateException("The aggregation failed: " + failure.get(), failure.get());
+                        throw new IllegalStateException(label + " failed: " + failure.get(), failure.get());
                     }
                     if (System.nanoTime() - start > TIMEOUT.toNanos()) {
-                        throw new IllegalStateException("The aggregation did not finish within " + TIMEOUT.toMinutes() + " minutes ("
+                        throw new IllegalStateException(label + " did not finish within " + TIMEOUT.toMinutes() + " minutes ("
                                 + committed + " of " + total + " trades committed)");
                     }
                     Thread.sleep(50);
-                    committed = committedOffsets(admin, APPLICATION_ID, ends.keySet());
+                    committed = committedOffsets(admin, applicationId, ends.keySet());
                     progress.update(committed);
                 }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 streams.close(Duration.ofSeconds(30));
-                long candles = countCommitted(settings.topics().candles(CandleInterval.ONE_MINUTE).name());
-                long late = countCommitted(settings.topics().tradesLate().name());
-                return new Result(total, produced, elapsed, candles, late);
+                return new Timed(total, elapsed);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -24,9 +24,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * One benchmark run: a real broker process in a work directory, simulated trades pre-produced to md.trades (Avro
- * through an in-process {@code mock://} registry, private to the run), Kafka's ConsumerPerformance on that topic, the
- * aggregation topology on it in KafkaStreams, the live close-to-order latency ({@link LatencyBench}: aggregate, strategy and
- * executor in KafkaStreams on the same broker, fed in real time), then the backtest on simulated trades of one symbol.
+ * through an in-process {@code mock://} registry, private to the run), the throughput ladder on that topic
+ * ({@link ThroughputLadder}: Kafka's ConsumerPerformance, a consumer decoding Avro, a no-op exactly_once_v2 topology,
+ * the DSL 1-minute OHLC and the aggregation topology in KafkaStreams, medians over rounds), the live close-to-order
+ * latency ({@link LatencyBench}: aggregate, strategy and executor in KafkaStreams on the same broker, fed in real
+ * time), then the backtest on simulated trades of one symbol.
  * Ends with the {@code bench:} line.
  */
 public final class Bench {
@@ -40,6 +42,8 @@ public final class Bench {
     private final int latencyMinutes;
     private final Path workDir;
     private final PrintWriter out;
+    private int ladderRounds = 3;
+    private boolean ladderOnly;
 
     /** @param workDir where the broker's data and the backtest files go; null for a temporary directory deleted at the end */
     public Bench(long trades, int symbols, long backtestTrades, int streamThreads, int latencySymbols, int latencyMinutes, Path workDir,
@@ -54,18 +58,28 @@ public final class Bench {
         this.out = out;
     }
 
-    /** The figures of one run. Latency figures are null when the latency run is skipped. */
+    /** Rounds of the throughput ladder ({@link ThroughputLadder}, medians over them); {@code only}: the ladder alone, no latency or backtest run. */
+    public Bench ladder(int rounds, boolean only) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("ladder rounds must be at least 1, not " + rounds);
+        }
+        this.ladderRounds = rounds;
+        this.ladderOnly = only;
+        return this;
+    }
+
+    /** The figures of one run. Latency figures are null when the latency run is skipped; throughputs are the ladder's medians. */
     public record Figures(double aggregateTps, double rawConsumerRps, double backtestTps, double backtestWarmUpTps, double backtestCachedTps,
-                          Double closeToOrderP50Ms, Double closeToOrderP99Ms) {
+                          Double closeToOrderP50Ms, Double closeToOrderP99Ms, double noopEosTps, double dslTps) {
         public double ratio() {
             return aggregateTps / rawConsumerRps;
         }
 
         public String line() {
             return String.format(Locale.ROOT, "bench: aggregate_tps=%.0f raw_consumer_rps=%.0f ratio=%.2f backtest_tps=%.0f "
-                    + "backtest_warmup_tps=%.0f backtest_cached_tps=%.0f close_to_order_p50_ms=%s close_to_order_p99_ms=%s", aggregateTps,
-                    rawConsumerRps, ratio(), backtestTps, backtestWarmUpTps, backtestCachedTps,
-                    millis(closeToOrderP50Ms), millis(closeToOrderP99Ms));
+                    + "backtest_warmup_tps=%.0f backtest_cached_tps=%.0f close_to_order_p50_ms=%s close_to_order_p99_ms=%s "
+                    + "noop_eos_tps=%.0f dsl_tps=%.0f", aggregateTps, rawConsumerRps, ratio(), backtestTps, backtestWarmUpTps,
+                    backtestCachedTps, millis(closeToOrderP50Ms), millis(closeToOrderP99Ms), noopEosTps, dslTps);
         }
 
         private static String millis(Double value) {
@@ -73,6 +87,7 @@ public final class Bench {
         }
     }
 
+    /** Runs the bench; returns null with {@link #ladder ladder only}, which prints the ladder's line instead of the bench line. */
     public Figures run() throws IOException {
         boolean temporary = workDir == null;
         Path dir = temporary ? Files.createTempDirectory("tickflow-bench-") : Files.createDirectories(workDir);
@@ -84,7 +99,7 @@ public final class Bench {
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
             Map<String, Object> serdeConfig = Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, "mock://" + scope);
             AggregateBench.Result aggregate;
-            RawConsumerBench.Result raw;
+            ThroughputLadder.Result ladder;
             LatencyBench.Result latency = null;
             try (KafkaServerProcess kafka = step("Kafka broker (KRaft, one process)",
                     () -> KafkaServerProcess.start(dir.resolve("kafka"), freePort(), freePort(), KAFKA_HEAP_MB))) {
@@ -101,15 +116,18 @@ public final class Bench {
                 Duration produced = bench.produce(new BenchTrades(trades, symbols, 1, start), trades);
                 out.printf(Locale.ROOT, "produce: %,d trades in %.1f s (%,.0f/s)%n", trades, AggregateBench.seconds(produced),
                         trades / AggregateBench.seconds(produced));
-                out.println("raw consumer: Kafka's ConsumerPerformance on " + TopicCatalog.defaults().trades().name() + " ...");
-                out.flush();
-                raw = RawConsumerBench.run(bootstrap, TopicCatalog.defaults().trades().name(), trades, "tickflow-bench-raw-consumer");
-                out.printf(Locale.ROOT, "raw consumer: %,d records, %,.0f records/s (%,.0f/s fetching only, group join excluded)%n",
-                        raw.records(), raw.recordsPerSecond(), raw.fetchRecordsPerSecond());
-                aggregate = bench.aggregate(trades, produced, dir.resolve("streams-state"), streamThreads);
+                ladder = new ThroughputLadder(bootstrap, serdeConfig, bench, dir.resolve("streams-state"), streamThreads, out)
+                        .run(ladderRounds, trades, produced);
+                aggregate = ladder.first();
                 out.printf(Locale.ROOT, "aggregate: %,d trades in %.1f s (%,.0f trades/s), %,d 1m candles, %,d late trades%n",
                         aggregate.trades(), AggregateBench.seconds(aggregate.aggregate()), aggregate.tradesPerSecond(),
                         aggregate.candles1m(), aggregate.lateTrades());
+                ladder.aims().forEach(aim -> out.println("ladder: " + aim));
+                out.println(ladder.line());
+                out.flush();
+                if (ladderOnly) {
+                    return null;
+                }
                 if (latencyMinutes > 0) {
                     latency = LatencyBench.run(bootstrap, serdeConfig, latencySymbols, latencyMinutes, dir.resolve("latency-state"), out);
                     out.printf(Locale.ROOT, "latency: %,d orders, close (minute end + grace) to order at the paper broker: p50 %.0f ms, "
@@ -125,9 +143,9 @@ public final class Bench {
                     + "from the trade cache %.2f s (%,.0f trades/s)%n", backtest.trades(), AggregateBench.seconds(backtest.warmUp()),
                     backtest.warmUpTradesPerSecond(), BacktestBench.MEASURED_ROUNDS, AggregateBench.seconds(backtest.steady()),
                     backtest.tradesPerSecond(), AggregateBench.seconds(backtest.cached()), backtest.cachedTradesPerSecond());
-            Figures figures = new Figures(aggregate.tradesPerSecond(), raw.recordsPerSecond(), backtest.tradesPerSecond(),
+            Figures figures = new Figures(ladder.tickflowTps(), ladder.rawConsumerRps(), backtest.tradesPerSecond(),
                     backtest.warmUpTradesPerSecond(), backtest.cachedTradesPerSecond(),
-                    latency == null ? null : latency.p50Ms(), latency == null ? null : latency.p99Ms());
+                    latency == null ? null : latency.p50Ms(), latency == null ? null : latency.p99Ms(), ladder.noopEosTps(), ladder.dslTps());
             out.println(figures.line());
             out.flush();
             return figures;

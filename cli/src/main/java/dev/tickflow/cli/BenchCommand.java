@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
                 + " two, the backtest's trades/s (warm-up apart, warm median, and from the trade cache), and the live pipeline's latency from a minute's close to its order at the paper"
                 + " broker (p50/p99).",
                 "Starts its own broker in a temporary directory. Progress goes to stdout; the last line is the result:",
-                "bench: aggregate_tps=<n> raw_consumer_rps=<n> ratio=<x> backtest_tps=<n> backtest_warmup_tps=<n> backtest_cached_tps=<n> close_to_order_p50_ms=<n> close_to_order_p99_ms=<n>",
+                "bench: aggregate_tps=<n> raw_consumer_rps=<n> ratio=<x> backtest_tps=<n> backtest_warmup_tps=<n> backtest_cached_tps=<n>"
+                        + " close_to_order_p50_ms=<n> close_to_order_p99_ms=<n> noop_eos_tps=<n> dsl_tps=<n>",
                 "The micro-benchmarks (JMH) run with 'tickflow bench jmh'."},
         commandListHeading = "%nCommands:%n")
 final class BenchCommand implements Callable<Integer> {
@@ -42,6 +43,14 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; 0 skips it: n/a).")
     int latencyMinutes;
 
+    @Option(names = "--ladder-rounds", paramLabel = "N", defaultValue = "3",
+            description = "Rounds of the throughput ladder (raw consumer, consumer + Avro, no-op EOS topology, DSL OHLC, Tickflow);"
+                    + " the figures are the medians (default: ${DEFAULT-VALUE}).")
+    int ladderRounds;
+
+    @Option(names = "--ladder-only", description = "Run only the throughput ladder (no latency or backtest run); ends with the ladder: line.")
+    boolean ladderOnly;
+
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Where the broker's data and the backtest files go (default: a temporary directory, deleted at the end).")
     Path workDir;
@@ -59,7 +68,11 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--latency-minutes must be 0 or more");
         }
         PrintWriter out = spec.commandLine().getOut();
-        new Bench(trades, symbols, backtestTrades, streamThreads, latencySymbols, latencyMinutes, workDir, out).run();
+        if (ladderRounds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ladder-rounds must be at least 1");
+        }
+        new Bench(trades, symbols, backtestTrades, streamThreads, latencySymbols, latencyMinutes, workDir, out)
+                .ladder(ladderRounds, ladderOnly).run();
         return 0;
     }
 }

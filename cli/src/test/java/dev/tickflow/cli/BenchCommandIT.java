@@ -30,7 +30,8 @@ class BenchCommandIT {
         List<String> lines = out.toString().lines().toList();
         assertThat(lines.get(lines.size() - 1)).matches("bench: aggregate_tps=[1-9][0-9]* raw_consumer_rps=[1-9][0-9]* "
                 + "ratio=[0-9]+\\.[0-9]{2} backtest_tps=[1-9][0-9]* "
-                + "backtest_warmup_tps=[1-9][0-9]* backtest_cached_tps=[1-9][0-9]* close_to_order_p50_ms=-?[0-9]+\\.[0-9] close_to_order_p99_ms=-?[0-9]+\\.[0-9]");
+                + "backtest_warmup_tps=[1-9][0-9]* backtest_cached_tps=[1-9][0-9]* close_to_order_p50_ms=-?[0-9]+\\.[0-9] close_to_order_p99_ms=-?[0-9]+\\.[0-9] "
+                + "noop_eos_tps=[1-9][0-9]* dsl_tps=[1-9][0-9]*");
         assertThat(out.toString())
                 .contains("raw consumer: 3,000 records")
                 .containsPattern("aggregate: 3,000 trades in .* [1-9][0-9,]* 1m candles, 0 late trades")

@@ -14,8 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,11 +32,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binance Spot aggregate trades of a changing set of symbols over one combined-stream WebSocket connection.
+ * Binance Spot aggregate trades of a changing set of symbols over combined-stream WebSocket connections, each with at
+ * most {@code ingest.binance.max.streams.per.connection} symbols; a new symbol goes to the first connection with room,
+ * or to a new one.
  *
  * <p>All state lives on one event-loop thread: connector callbacks, the silence watchdog, rotation, subscription
  * changes and REST backfill all run there, so trades reach the listener from that thread, per symbol in id order.
- * Every connection is tagged with a generation; callbacks of an older connection are ignored. After every
+ * Each connection reconnects, is watched and rotated on its own; a connection change catches up only its symbols.
+ * Every connection attempt is tagged with a generation; callbacks of an older attempt are ignored. After every
  * (re)connect each symbol with a known last id is caught up from REST, and any stream trade that skips ids has the
  * hole filled from REST before it is delivered; what REST cannot supply goes to {@link TradeListener#onGap}.
  * REST requests wait out 429 and 418 answers (Retry-After) and stay under a weight per minute
@@ -62,19 +68,16 @@ public final class BinanceSource implements TradeSource {
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong connectionAttempts = new AtomicLong();
     private final Map<String, SymbolStream> symbols = new ConcurrentSkipListMap<>();
+    private final List<Connection> connections = new CopyOnWriteArrayList<>();
 
     // Owned by the loop thread.
     private TradeListener listener;
     private boolean started;
     private boolean closed;
-    private int generation;
-    private Integer connectionId;
-    private long lastMessageNanos;
+    private int generations;
+    private int connectionNumbers;
     private long lastAttemptNanos;
     private boolean attempted;
-    private int failures;
-    private ScheduledFuture<?> pendingConnect;
-    private ScheduledFuture<?> rotation;
     private long lastMalformedLogNanos;
     private long malformedAtLastLog;
 
@@ -112,7 +115,7 @@ public final class BinanceSource implements TradeSource {
             started = true;
             long period = Math.max(10, settings.silenceTimeout().toMillis() / 4);
             loop.scheduleWithFixedDelay(guarded(this::checkSilence), period, period, TimeUnit.MILLISECONDS);
-            scheduleConnect(0);
+            connections.forEach(connection -> scheduleConnect(connection, 0));
         });
     }
 
@@ -158,12 +161,9 @@ public final class BinanceSource implements TradeSource {
         if (symbols.containsKey(s)) {
             return;
         }
-        if (symbols.size() >= settings.maxStreamsPerConnection()) {
-            log.error("Not subscribing {}: {} streams per connection at most", s, settings.maxStreamsPerConnection());
-            return;
-        }
+        Connection connection = connectionWithRoom();
         long now = clock.millis();
-        SymbolStream state = new SymbolStream(s, reconnects.get(), resume == null ? now : resume.lastTradeTimeMs());
+        SymbolStream state = new SymbolStream(s, connection, resume == null ? now : resume.lastTradeTimeMs());
         if (resume != null) {
             state.lastTradeId = resume.lastTradeId();
             long age = now - resume.lastTradeTimeMs();
@@ -176,21 +176,44 @@ public final class BinanceSource implements TradeSource {
             }
         }
         symbols.put(s, state);
-        log.info("Subscribed {}{}", s, resume != null && !state.resumeTooOld ? ", resuming after trade " + resume.lastTradeId() : "");
+        connection.symbols.add(s);
+        log.info("Subscribed {} on connection {}{}", s, connection.number,
+                resume != null && !state.resumeTooOld ? ", resuming after trade " + resume.lastTradeId() : "");
         if (started) {
-            replaceConnection("subscribe " + s);
+            replaceConnection(connection, "subscribe " + s);
         }
+    }
+
+    /** The first connection with fewer symbols than the limit, or a new one. */
+    private Connection connectionWithRoom() {
+        for (Connection connection : connections) {
+            if (connection.symbols.size() < settings.maxStreamsPerConnection()) {
+                return connection;
+            }
+        }
+        Connection connection = new Connection(++connectionNumbers);
+        connections.add(connection);
+        return connection;
     }
 
     @Override
     public void unsubscribe(String symbol) {
         String s = normalize(symbol);
         run(() -> {
-            if (symbols.remove(s) != null) {
-                log.info("Unsubscribed {}", s);
-                if (started) {
-                    replaceConnection("unsubscribe " + s);
-                }
+            SymbolStream state = symbols.remove(s);
+            if (state == null) {
+                return;
+            }
+            Connection connection = state.connection;
+            connection.symbols.remove(s);
+            log.info("Unsubscribed {} from connection {}", s, connection.number);
+            if (connection.symbols.isEmpty()) {
+                dropConnection(connection);
+                cancel(connection.pendingConnect);
+                connections.remove(connection);
+                log.info("Closed connection {}: no symbols left", connection.number);
+            } else if (started) {
+                replaceConnection(connection, "unsubscribe " + s);
             }
         });
     }
@@ -202,16 +225,14 @@ public final class BinanceSource implements TradeSource {
         if (Thread.currentThread() == loopThread) {
             // Called by the listener: finish after the current task, without waiting for ourselves.
             closed = true;
-            dropConnection();
-            cancel(pendingConnect);
+            dropAllConnections();
             loop.shutdown();
             return;
         }
         try {
             loop.execute(() -> {
                 closed = true;
-                dropConnection();
-                cancel(pendingConnect);
+                dropAllConnections();
             });
         } catch (RejectedExecutionException alreadyClosed) {
             return;
@@ -232,6 +253,11 @@ public final class BinanceSource implements TradeSource {
         return malformed.get();
     }
 
+    /** Connections open or to be opened: the subscribed symbols spread over at most {@code max.streams.per.connection} each. */
+    public int connections() {
+        return connections.size();
+    }
+
     /** Connections replaced after a close, failure, silence, serverShutdown or rotation. */
     public long reconnects() {
         return reconnects.get();
@@ -244,116 +270,141 @@ public final class BinanceSource implements TradeSource {
     /** Progress of every subscribed symbol, by symbol. */
     public Map<String, SymbolProgress> progress() {
         return symbols.values().stream()
-                .collect(Collectors.toMap(s -> s.symbol, s -> s.snapshot(reconnects.get()), (a, b) -> a,
+                .collect(Collectors.toMap(s -> s.symbol, SymbolStream::snapshot, (a, b) -> a,
                         LinkedHashMap::new));
     }
 
     public Optional<SymbolProgress> progress(String symbol) {
-        return Optional.ofNullable(symbols.get(normalize(symbol))).map(s -> s.snapshot(reconnects.get()));
+        return Optional.ofNullable(symbols.get(normalize(symbol))).map(SymbolStream::snapshot);
     }
 
-    // ---- connection ----
+    // ---- connections ----
 
-    private void scheduleConnect(long delayMillis) {
-        cancel(pendingConnect);
-        long delayNanos = TimeUnit.MILLISECONDS.toNanos(delayMillis);
-        if (attempted) {
-            long earliest = lastAttemptNanos + settings.minConnectInterval().toNanos();
-            delayNanos = Math.max(delayNanos, earliest - System.nanoTime());
+    private void scheduleConnect(Connection connection, long delayMillis) {
+        cancel(connection.pendingConnect);
+        connection.pendingConnect = loop.schedule(guarded(() -> connect(connection)), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens {@code connection}; two attempts of any connections are at least {@code connect.min.interval} apart. */
+    private void connect(Connection connection) {
+        connection.pendingConnect = null;
+        if (closed || connection.symbols.isEmpty() || connection.connectionId != null || !connections.contains(connection)) {
+            return;
         }
-        pendingConnect = loop.schedule(guarded(this::connect), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
-    }
-
-    private void connect() {
-        pendingConnect = null;
-        if (closed || symbols.isEmpty() || connectionId != null) {
+        long now = System.nanoTime();
+        long earliest = lastAttemptNanos + settings.minConnectInterval().toNanos();
+        if (attempted && earliest - now > 0) {
+            cancel(connection.pendingConnect);
+            connection.pendingConnect = loop.schedule(guarded(() -> connect(connection)), earliest - now, TimeUnit.NANOSECONDS);
             return;
         }
         ArrayList<String> names = new ArrayList<>();
-        for (String s : symbols.keySet()) {
+        for (String s : connection.symbols) {
             names.add(s.toLowerCase(Locale.ROOT) + "@aggTrade");
         }
-        int gen = ++generation;
+        int gen = ++generations;
+        connection.generation = gen;
         attempted = true;
-        lastAttemptNanos = System.nanoTime();
-        lastMessageNanos = lastAttemptNanos;
+        lastAttemptNanos = now;
+        connection.lastMessageNanos = now;
         connectionAttempts.incrementAndGet();
-        log.info("Connecting to {} for {} (connection generation {})", settings.streamUrl(), names, gen);
+        log.info("Connection {}: connecting to {} for {} streams {} (generation {})", connection.number, settings.streamUrl(),
+                names.size(), abbreviate(names.toString()), gen);
         try {
-            connectionId = streams.combineStreams(names,
-                    response -> post(gen, this::onOpen),
-                    message -> post(gen, () -> onMessage(message)),
-                    (code, reason) -> post(gen, () -> onDisconnect("server closing " + code + " " + reason)),
-                    (code, reason) -> post(gen, () -> onDisconnect("closed " + code + " " + reason)),
-                    (error, response) -> post(gen, () -> onDisconnect("failure " + error)));
+            connection.connectionId = streams.combineStreams(names,
+                    response -> post(connection, gen, () -> onOpen(connection)),
+                    message -> post(connection, gen, () -> onMessage(connection, message)),
+                    (code, reason) -> post(connection, gen, () -> onDisconnect(connection, "server closing " + code + " " + reason)),
+                    (code, reason) -> post(connection, gen, () -> onDisconnect(connection, "closed " + code + " " + reason)),
+                    (error, response) -> post(connection, gen, () -> onDisconnect(connection, "failure " + error)));
         } catch (RuntimeException e) {
-            generation++;
-            onConnectionLost("connect failed: " + e);
+            connection.generation = ++generations;
+            onConnectionLost(connection, "connect failed: " + e);
             return;
         }
-        rotation = loop.schedule(guarded(() -> {
-            if (gen == generation && connectionId != null) {
-                reconnects.incrementAndGet();
-                replaceConnection("rotation after " + settings.rotationPeriod());
+        connection.rotation = loop.schedule(guarded(() -> {
+            if (gen == connection.generation && connection.connectionId != null) {
+                countReconnect(connection);
+                replaceConnection(connection, "rotation after " + settings.rotationPeriod());
             }
         }), settings.rotationPeriod().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void onOpen() {
-        log.info("Connected (generation {})", generation);
-        failures = 0;
-        lastMessageNanos = System.nanoTime();
+    private void onOpen(Connection connection) {
+        log.info("Connection {} open (generation {})", connection.number, connection.generation);
+        connection.failures = 0;
         backfillingSinceMs = clock.millis();
-        for (SymbolStream state : symbols.values()) {
+        for (String symbol : connection.symbols) {
+            SymbolStream state = symbols.get(symbol);
             boolean complete = state.lastTradeId < 0 || state.resumeTooOld || fill(state, Long.MAX_VALUE);
             if (complete) {
                 state.completeness.live();
             }
         }
+        backfillDone();
+    }
+
+    /** The loop was busy backfilling, so no connection's silence could be seen meanwhile. */
+    private void backfillDone() {
         backfillingSinceMs = -1;
-        lastMessageNanos = System.nanoTime();
+        long now = System.nanoTime();
+        connections.forEach(connection -> connection.lastMessageNanos = now);
     }
 
-    private void onDisconnect(String reason) {
-        dropConnection();
-        onConnectionLost(reason);
+    private void onDisconnect(Connection connection, String reason) {
+        dropConnection(connection);
+        onConnectionLost(connection, reason);
     }
 
-    private void onConnectionLost(String reason) {
+    private void onConnectionLost(Connection connection, String reason) {
+        countReconnect(connection);
+        connection.failures++;
+        long delay = backoffMillis(connection.failures);
+        log.warn("Connection {} lost ({}); reconnecting in {} ms", connection.number, reason, delay);
+        scheduleConnect(connection, delay);
+    }
+
+    private void countReconnect(Connection connection) {
         reconnects.incrementAndGet();
-        failures++;
-        long delay = backoffMillis(failures);
-        log.warn("Connection lost ({}); reconnecting in {} ms", reason, delay);
-        scheduleConnect(delay);
+        connection.reconnects++;
     }
 
-    private void replaceConnection(String reason) {
-        log.info("Replacing the connection: {}", reason);
-        dropConnection();
-        scheduleConnect(0);
+    private void replaceConnection(Connection connection, String reason) {
+        log.info("Replacing connection {}: {}", connection.number, reason);
+        dropConnection(connection);
+        scheduleConnect(connection, 0);
     }
 
-    /** Closes the current connection, if any; its callbacks are ignored from now on. */
-    private void dropConnection() {
-        generation++;
-        symbols.values().forEach(state -> state.completeness.catchingUp());
-        cancel(rotation);
-        rotation = null;
-        if (connectionId != null) {
-            int id = connectionId;
-            connectionId = null;
+    /** Closes the connection's current WebSocket, if any; its callbacks are ignored from now on. */
+    private void dropConnection(Connection connection) {
+        connection.generation = ++generations;
+        connection.symbols.forEach(symbol -> symbols.get(symbol).completeness.catchingUp());
+        cancel(connection.rotation);
+        connection.rotation = null;
+        if (connection.connectionId != null) {
+            int id = connection.connectionId;
+            connection.connectionId = null;
             // Also removes the connector's bookkeeping of a connection that already failed.
             streams.closeConnection(id);
         }
     }
 
+    private void dropAllConnections() {
+        for (Connection connection : connections) {
+            dropConnection(connection);
+            cancel(connection.pendingConnect);
+        }
+    }
+
     private void checkSilence() {
-        if (connectionId == null || closed) {
+        if (closed) {
             return;
         }
-        long silentNanos = System.nanoTime() - lastMessageNanos;
-        if (silentNanos > settings.silenceTimeout().toNanos()) {
-            onDisconnect("silent for " + Duration.ofNanos(silentNanos).toMillis() + " ms");
+        for (Connection connection : connections) {
+            long silentNanos = System.nanoTime() - connection.lastMessageNanos;
+            if (connection.connectionId != null && silentNanos > settings.silenceTimeout().toNanos()) {
+                onDisconnect(connection, "silent for " + Duration.ofNanos(silentNanos).toMillis() + " ms");
+            }
         }
     }
 
@@ -368,8 +419,8 @@ public final class BinanceSource implements TradeSource {
 
     // ---- messages ----
 
-    private void onMessage(String text) {
-        lastMessageNanos = System.nanoTime();
+    private void onMessage(Connection connection, String text) {
+        connection.lastMessageNanos = System.nanoTime();
         AggTradeParser.Message message;
         try {
             message = parser.parseStream(text, clock.instant());
@@ -378,9 +429,9 @@ public final class BinanceSource implements TradeSource {
             return;
         }
         if (message instanceof AggTradeParser.ShutdownMessage) {
-            log.warn("serverShutdown received; moving to a new connection");
-            reconnects.incrementAndGet();
-            replaceConnection("serverShutdown");
+            log.warn("serverShutdown received on connection {}; moving to a new connection", connection.number);
+            countReconnect(connection);
+            replaceConnection(connection, "serverShutdown");
             return;
         }
         Trade trade = ((AggTradeParser.TradeMessage) message).trade();
@@ -405,8 +456,7 @@ public final class BinanceSource implements TradeSource {
             state.completeness.catchingUp();
             backfillingSinceMs = clock.millis();
             boolean filled = fill(state, id);
-            backfillingSinceMs = -1;
-            lastMessageNanos = System.nanoTime();
+            backfillDone();
             if (!filled) {
                 return; // closing: the hole stays open, nothing after it is delivered
             }
@@ -574,9 +624,9 @@ public final class BinanceSource implements TradeSource {
 
     // ---- plumbing ----
 
-    private void post(int gen, Runnable task) {
+    private void post(Connection connection, int gen, Runnable task) {
         run(() -> {
-            if (gen == generation && !closed) {
+            if (gen == connection.generation && !closed) {
                 task.run();
             }
         });
@@ -618,9 +668,27 @@ public final class BinanceSource implements TradeSource {
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
+    /** One combined-stream WebSocket and its symbols. Owned by the loop thread; {@code reconnects} is read by {@link #progress()}. */
+    private static final class Connection {
+        final int number;
+        final Set<String> symbols = new TreeSet<>();
+        volatile long reconnects;
+        int generation;
+        Integer connectionId;
+        long lastMessageNanos;
+        int failures;
+        ScheduledFuture<?> pendingConnect;
+        ScheduledFuture<?> rotation;
+
+        Connection(int number) {
+            this.number = number;
+        }
+    }
+
     /** Where the live stream of one symbol stands (last trade id, counters). Written by the loop thread only; read by {@link #progress()}. */
     private static final class SymbolStream {
         final String symbol;
+        final Connection connection;
         final long reconnectsBefore;
         final SymbolCompleteness completeness;
         /** Resumed after a trade older than the resume max age: the hole up to the first stream trade is a gap. */
@@ -633,17 +701,18 @@ public final class BinanceSource implements TradeSource {
         volatile long gapsReported;
         volatile long duplicatesDropped;
 
-        SymbolStream(String symbol, long reconnectsBefore, long completeBeforeMs) {
+        SymbolStream(String symbol, Connection connection, long completeBeforeMs) {
             this.symbol = symbol;
-            this.reconnectsBefore = reconnectsBefore;
+            this.connection = connection;
+            this.reconnectsBefore = connection.reconnects;
             this.completeness = new SymbolCompleteness(completeBeforeMs);
         }
 
-        SymbolProgress snapshot(long reconnectsNow) {
+        SymbolProgress snapshot() {
             long time = lastTradeTimeMillis;
             return new SymbolProgress(symbol, trades, backfilledTrades, lastTradeId,
                     time < 0 ? null : Instant.ofEpochMilli(time), gapsFilled, gapsReported, duplicatesDropped,
-                    reconnectsNow - reconnectsBefore);
+                    connection.reconnects - reconnectsBefore);
         }
     }
 }

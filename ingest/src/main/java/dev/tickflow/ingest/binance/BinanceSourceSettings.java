@@ -43,6 +43,13 @@ public record BinanceSourceSettings(
 
     /** Binance cuts every stream connection after 24 hours. */
     static final Duration MAX_CONNECTION_AGE = Duration.ofHours(24);
+    /** Binance's most streams on one connection. */
+    public static final int BINANCE_MAX_STREAMS_PER_CONNECTION = 1024;
+    /**
+     * Symbols per connection by default: a replaced connection catches each of its symbols up over REST (weight 4 a
+     * request), so 200 cost 800 of the 5000 per minute, and its URL stays near 4 KB; 2,000 symbols take 10 connections.
+     */
+    public static final int DEFAULT_STREAMS_PER_CONNECTION = 200;
 
     public BinanceSourceSettings {
         Objects.requireNonNull(streamUrl, "streamUrl");
@@ -64,8 +71,12 @@ public record BinanceSourceSettings(
         if (rotationPeriod.compareTo(MAX_CONNECTION_AGE) >= 0) {
             throw new IllegalArgumentException("rotationPeriod " + rotationPeriod + " must be under 24 h");
         }
-        if (maxStreamsPerConnection < 1 || restAttempts < 1) {
-            throw new IllegalArgumentException("maxStreamsPerConnection and restAttempts must be positive");
+        if (maxStreamsPerConnection < 1 || maxStreamsPerConnection > BINANCE_MAX_STREAMS_PER_CONNECTION) {
+            throw new IllegalArgumentException("maxStreamsPerConnection must be 1.." + BINANCE_MAX_STREAMS_PER_CONNECTION
+                    + " (Binance's limit), not " + maxStreamsPerConnection);
+        }
+        if (restAttempts < 1) {
+            throw new IllegalArgumentException("restAttempts must be positive");
         }
         streamUrl = stripSlash(streamUrl);
         restUrl = stripSlash(restUrl);
@@ -75,7 +86,7 @@ public record BinanceSourceSettings(
     public static BinanceSourceSettings testnet() {
         return new BinanceSourceSettings(TESTNET_STREAM_URL, TESTNET_REST_URL, Duration.ofSeconds(30),
                 Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(23),
-                1024, 3, Duration.ofMillis(500), 5_000, Duration.ofHours(3));
+                DEFAULT_STREAMS_PER_CONNECTION, 3, Duration.ofMillis(500), 5_000, Duration.ofHours(3));
     }
 
     /** The same timings against other endpoints, such as a fake on 127.0.0.1. */
@@ -89,6 +100,12 @@ public record BinanceSourceSettings(
             Duration newMinConnectInterval, Duration newRestRetryBackoff) {
         return new BinanceSourceSettings(streamUrl, restUrl, newSilenceTimeout, newBackoffMin, newBackoffMax,
                 newMinConnectInterval, rotationPeriod, maxStreamsPerConnection, restAttempts, newRestRetryBackoff,
+                restMaxWeightPerMinute, resumeMaxAge);
+    }
+
+    public BinanceSourceSettings withMaxStreamsPerConnection(int newMaxStreamsPerConnection) {
+        return new BinanceSourceSettings(streamUrl, restUrl, silenceTimeout, backoffMin, backoffMax,
+                minConnectInterval, rotationPeriod, newMaxStreamsPerConnection, restAttempts, restRetryBackoff,
                 restMaxWeightPerMinute, resumeMaxAge);
     }
 
@@ -124,8 +141,9 @@ public record BinanceSourceSettings(
                 .define(ROTATION_PERIOD_MS, Type.LONG, d.rotationPeriod().toMillis(),
                         Range.between(1, MAX_CONNECTION_AGE.toMillis() - 1), Importance.LOW,
                         "The connection is replaced after this long, before Binance's 24-hour cut.")
-                .define(MAX_STREAMS, Type.INT, d.maxStreamsPerConnection(), Range.between(1, 1024), Importance.LOW,
-                        "Most symbols on the connection; further subscriptions are refused.")
+                .define(MAX_STREAMS, Type.INT, d.maxStreamsPerConnection(), Range.between(1, BINANCE_MAX_STREAMS_PER_CONNECTION),
+                        Importance.LOW, "Most symbols on one WebSocket connection (Binance allows " + BINANCE_MAX_STREAMS_PER_CONNECTION
+                                + "); more symbols are spread over more connections.")
                 .define(REST_ATTEMPTS, Type.INT, d.restAttempts(), Range.atLeast(1), Importance.LOW,
                         "Attempts per REST backfill page before the range is reported as a gap.")
                 .define(REST_RETRY_BACKOFF_MS, Type.LONG, d.restRetryBackoff().toMillis(), Range.atLeast(0),

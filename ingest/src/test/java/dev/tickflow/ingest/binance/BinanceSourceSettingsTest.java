@@ -22,6 +22,7 @@ class BinanceSourceSettingsTest {
         assertThat(settings.restUrl()).isEqualTo("https://testnet.binance.vision");
         assertThat(settings.silenceTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.rotationPeriod()).isEqualTo(Duration.ofHours(23));
+        assertThat(settings.maxStreamsPerConnection()).isEqualTo(200);
         assertThat(settings.restMaxWeightPerMinute()).isEqualTo(5_000);
         assertThat(settings.resumeMaxAge()).isEqualTo(Duration.ofHours(3));
     }
@@ -57,6 +58,16 @@ class BinanceSourceSettingsTest {
                 .isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> BinanceSourceSettings.testnet().withRotationPeriod(Duration.ofHours(24)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesMoreStreamsPerConnectionThanBinanceAllows() {
+        assertThatThrownBy(() -> new AbstractConfig(BinanceSourceSettings.define(new ConfigDef()),
+                Map.of(BinanceSourceSettings.MAX_STREAMS, "1025")))
+                .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> BinanceSourceSettings.testnet().withMaxStreamsPerConnection(1025))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(BinanceSourceSettings.testnet().withMaxStreamsPerConnection(1024).maxStreamsPerConnection()).isEqualTo(1024);
     }
 
     @Test

@@ -176,6 +176,30 @@ public final class FakeBinance implements AutoCloseable {
         sockets.clear();
     }
 
+    /**
+     * Closes, from the server side (close frame 1001), every open connection subscribed to {@code symbol}; the other
+     * connections stay up. Returns how many were closed.
+     */
+    public int closeConnectionsOf(String symbol) {
+        String s = symbol.toUpperCase(Locale.ROOT);
+        List<Session> closing = new ArrayList<>();
+        synchronized (lock) {
+            for (Session session : sessions) {
+                if (session.symbols.contains(s)) {
+                    closing.add(session);
+                }
+            }
+            sessions.removeAll(closing);
+        }
+        closing.forEach(session -> session.socket.close(1001, "going away (fake)"));
+        return closing.size();
+    }
+
+    /** The symbols of each open connection. */
+    public List<Set<String>> openConnectionSymbols() {
+        return sessions.stream().map(session -> session.symbols).toList();
+    }
+
     /** The open connections stop sending anything, while staying open. */
     public void silenceConnections() {
         sessions.forEach(s -> s.silent = true);
