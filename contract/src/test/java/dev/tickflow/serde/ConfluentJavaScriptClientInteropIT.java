@@ -99,7 +99,7 @@ class ConfluentJavaScriptClientInteropIT {
         }
     }
 
-    /** A record in the JSON conventions of interop.mjs: decimals (also a map's) as plain strings at the schema's scale, instants as epoch ms. */
+    /** A record in the JSON conventions of interop.mjs: decimals (also a map's) as plain strings, other map values as strings at the schema's scale, instants as epoch ms. */
     static JsonNode toJson(SpecificRecord record) {
         ObjectNode node = JSON.createObjectNode();
         for (Schema.Field field : record.getSchema().getFields()) {
@@ -111,7 +111,8 @@ class ConfluentJavaScriptClientInteropIT {
                 node.put(field.name(), plain(decimal, schema));
             } else if (value instanceof Map<?, ?> map) {
                 ObjectNode entries = node.putObject(field.name());
-                map.forEach((key, element) -> entries.put(key.toString(), plain((BigDecimal) element, schema.getValueType())));
+                map.forEach((key, element) -> entries.put(key.toString(),
+                        element instanceof BigDecimal decimal ? plain(decimal, schema.getValueType()) : element.toString()));
             } else if (value instanceof Instant instant) {
                 node.put(field.name(), instant.toEpochMilli());
             } else {
