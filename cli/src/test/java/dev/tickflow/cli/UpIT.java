@@ -342,10 +342,17 @@ class UpIT {
                 }
             });
             assertThat(paths).as("the GET endpoints of openapi.json").contains("/health", "/symbols", "/candles", "/candles/{symbol}",
-                    "/indicators/{symbol}", "/ticks", "/positions", "/positions/{symbol}", "/trades", "/orders", "/signals", "/strategy");
+                    "/indicators/{symbol}", "/ticks", "/positions", "/positions/{symbol}", "/trades", "/orders", "/signals", "/strategy",
+                    "/instances", "/instances/{instance}", "/operator/commands", "/operator/events");
+            Set<String> objects = Set.of("/health", "/strategy", "/instances/{instance}");
+            Set<String> emptyWithoutAnOperator = Set.of("/operator/commands", "/operator/events");
             for (String path : paths) {
-                JsonNode body = get(path.replace("{symbol}", symbol));
-                if (!path.equals("/health") && !path.equals("/strategy")) {
+                JsonNode body = get(path.replace("{symbol}", symbol).replace("{instance}", instance));
+                if (objects.contains(path)) {
+                    assertThat(body.isObject()).as("GET %s: an object, got %s", path, abbreviate(body)).isTrue();
+                } else if (emptyWithoutAnOperator.contains(path)) {
+                    assertThat(body.isArray()).as("GET %s: a list, got %s", path, abbreviate(body)).isTrue();
+                } else {
                     assertThat(body.isArray() && !body.isEmpty()).as("GET %s: a non-empty list, got %s", path, abbreviate(body)).isTrue();
                 }
             }
