@@ -76,15 +76,20 @@ public final class SoakMonitor {
         reader.setDaemon(true);
         reader.start();
         SoakReport report = new SoakReport();
-        Instant end = clock.instant().plus(duration);
-        while (clock.instant().isBefore(end)) {
-            Thread.sleep(Math.min(interval.toMillis(), Math.max(1, Duration.between(clock.instant(), end).toMillis())));
+        Instant start = clock.instant();
+        Instant end = start.plus(duration);
+        for (long tick = 1; ; tick++) {
+            Instant next = start.plus(interval.multipliedBy(tick));
+            Instant due = next.isAfter(end) ? end : next;
+            Thread.sleep(Math.max(0, Duration.between(clock.instant(), due).toMillis()));
             SoakReport.Sample sample = new SoakReport.Sample(clock.instant(), memory(), lags(), probe.drain());
             report.add(sample);
             out.println(SoakReport.line(sample));
             out.flush();
+            if (!due.isBefore(end)) {
+                return report;
+            }
         }
-        return report;
     }
 
     private List<ServiceMemory> memory() throws InterruptedException {
