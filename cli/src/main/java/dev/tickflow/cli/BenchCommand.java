@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = JmhCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {JmhCommand.class, SoakCommand.class},
         description = {"Measure the pipeline on this machine in one reproducible run: the aggregation topology on a real local"
                 + " broker with exactly_once_v2 (trades/s), Kafka's own ConsumerPerformance on the same topic and the ratio of the"
                 + " two, the backtest's trades/s (warm-up apart, warm median, and from the trade cache), and the live pipeline's latency from a minute's close to its order at the paper"
@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                 "Starts its own broker in a temporary directory. Progress goes to stdout; the last line is the result:",
                 "bench: aggregate_tps=<n> raw_consumer_rps=<n> ratio=<x> backtest_tps=<n> backtest_warmup_tps=<n> backtest_cached_tps=<n>"
                         + " close_to_order_p50_ms=<n> close_to_order_p99_ms=<n> noop_eos_tps=<n> dsl_tps=<n>",
-                "The micro-benchmarks (JMH) run with 'tickflow bench jmh'."},
+                "The micro-benchmarks (JMH) run with 'tickflow bench jmh'; a long run of 'tickflow up' is watched with 'tickflow bench soak'."},
         commandListHeading = "%nCommands:%n")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--trades", paramLabel = "N", defaultValue = "3000000",
