@@ -12,7 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** Reads Binance Spot REST answers (orders, trades, exchangeInfo, time) into the venue contract's types. Decimals stay exact. */
 final class BinanceResponses {
@@ -53,6 +57,24 @@ final class BinanceResponses {
         }
         return new OrderState(text(o, clientOrderIdField), o.get("orderId").asLong(), status(text(o, "status")),
                 decimal(o, "executedQty"), fills, time);
+    }
+
+    /** GET openOrders: the client order ids. */
+    static Set<String> openOrderIds(String body) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode order : parse(body)) {
+            ids.add(text(order, "clientOrderId"));
+        }
+        return ids;
+    }
+
+    /** GET account: free plus locked per asset. */
+    static Map<String, BigDecimal> balances(String body) {
+        Map<String, BigDecimal> balances = new TreeMap<>();
+        for (JsonNode balance : parse(body).path("balances")) {
+            balances.put(text(balance, "asset"), decimal(balance, "free").add(decimal(balance, "locked")));
+        }
+        return balances;
     }
 
     /** myTrades of one order, by trade id. */

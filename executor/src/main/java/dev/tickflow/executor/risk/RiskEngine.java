@@ -130,6 +130,16 @@ public final class RiskEngine {
         return inForce(halt, now) ? Optional.of(halt) : Optional.empty();
     }
 
+    /**
+     * Halts {@code key} (an instance or {@link #ALL_INSTANCES}) for {@code reason} until an operator lifts it: no order at
+     * all (HALTED). Nothing when a halt of the key is in force already.
+     */
+    public void haltUntilLifted(String key, String symbol, String reason, Instant now) {
+        if (!inForce(store.risk(key).halt(), now)) {
+            halt(key, key, symbol, new Halt(TradingState.HALTED, reason, null), now);
+        }
+    }
+
     /** Whether the executor has ever seen the instance: a position, an open order or risk state of it. */
     public boolean knows(String instance) {
         return positions.allPositions().stream().anyMatch(entry -> entry.instance().equals(instance))
