@@ -20,7 +20,7 @@ import okhttp3.mockwebserver.MockResponse;
  * The user-data stream of the fake's WebSocket API ({@code /ws-api/v3}): {@code userDataStream.subscribe.signature}
  * (API key and HMAC-SHA256 signature of the sorted parameters checked), {@code userDataStream.unsubscribe}, then every
  * event the exchange publishes as {@code {"subscriptionId":N,"event":{...}}}. A test can drop every connection
- * ({@link #drop}), end every subscription ({@link #terminate}) or hold events back while the stream "is down"
+ * ({@link #closeAll}), end every subscription ({@link #terminate}) or hold events back while the stream "is down"
  * ({@link #pause}).
  */
 public final class FakeUserDataStream {
@@ -45,11 +45,14 @@ public final class FakeUserDataStream {
         return (int) subscribers.stream().filter(s -> s.subscriptionId >= 0).count();
     }
 
-    /** Cancels every connection without a close frame: the client sees a failure and must reconnect and resync. */
-    public void drop() {
+    /**
+     * Closes every connection from the server side (close frame 1001): the client must reconnect and resynchronise. For
+     * connections cut without a close frame, see {@link FakeBinance#dropConnections()}.
+     */
+    public void closeAll() {
         List<Subscriber> all = new ArrayList<>(subscribers);
         subscribers.clear();
-        all.forEach(s -> s.socket.cancel());
+        all.forEach(s -> s.socket.close(1001, "going away (fake)"));
     }
 
     /** Sends {@code eventStreamTerminated} to every subscription and ends them (the connections stay open). */

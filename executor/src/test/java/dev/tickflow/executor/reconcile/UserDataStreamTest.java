@@ -1,0 +1,33 @@
+package dev.tickflow.executor.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UserDataStreamTest {
+
+    @Test
+    void theSubscriptionIsSignedOverItsSortedParameters() {
+        Map<String, String> params = UserDataStream.signedParams("key-1", "secret-1", 1_767_225_600_000L);
+
+        assertThat(params).containsOnlyKeys("apiKey", "timestamp", "signature");
+        assertThat(params.get("apiKey")).isEqualTo("key-1");
+        // HMAC-SHA256("secret-1", "apiKey=key-1&timestamp=1767225600000"), computed independently
+        assertThat(params.get("signature")).isEqualTo(hmac("secret-1", "apiKey=key-1&timestamp=1767225600000"));
+        assertThat(params.get("signature")).hasSize(64).matches("[0-9a-f]+");
+    }
+
+    @Test
+    void theWebSocketApiIsDerivedFromTheRestUrlUnlessConfigured() {
+        ReconcileSettings defaults = ReconcileSettings.defaults();
+        assertThat(defaults.userDataStreamUri("http://127.0.0.1:4567").toString()).isEqualTo("ws://127.0.0.1:4567/ws-api/v3");
+        assertThat(defaults.userDataStreamUri("https://exchange.invalid").toString()).isEqualTo("wss://exchange.invalid/ws-api/v3");
+        ReconcileSettings configured = new ReconcileSettings(true, defaults.interval(), true, "wss://stream.invalid:9443/ws-api/v3");
+        assertThat(configured.userDataStreamUri("http://127.0.0.1:4567").toString()).isEqualTo("wss://stream.invalid:9443/ws-api/v3");
+    }
+
+    private static String hmac(String secret, String payload) {
+        return dev.tickflow.testkit.binance.FakeSpotExchange.hmacSha256(secret, payload);
+    }
+}
