@@ -153,7 +153,8 @@ public final class RiskEngine {
         store.putRisk(key, store.risk(key).withHalt(halt));
         String who = ALL_INSTANCES.equals(key) ? "every instance" : "instance " + key;
         ops.operational(new OpsEvent("halt-" + key + "-" + now.toEpochMilli(), "HALTED", "CRITICAL", ALL_INSTANCES.equals(key) ? null : key,
-                symbol, who + " halted, only position-reducing orders pass: " + halt.reason()
+                symbol, who + " halted, " + (halt.state() == TradingState.HALTED ? "no order passes" : "only position-reducing orders pass") + ": "
+                + halt.reason()
                 + (halt.until() == null ? "" : "; lifts by itself at " + halt.until())
                 + ". Lift it with: tickflow control lift-halt " + key,
                 Map.of("rule", halt.reason().substring(0, Math.max(0, halt.reason().indexOf(':'))), "state", halt.state().name(),
