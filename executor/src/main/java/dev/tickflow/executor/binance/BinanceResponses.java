@@ -12,10 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** Reads Binance Spot REST answers (orders, trades, exchangeInfo, time) into the venue contract's types. Decimals stay exact. */
@@ -59,13 +58,13 @@ final class BinanceResponses {
                 decimal(o, "executedQty"), fills, time);
     }
 
-    /** GET openOrders: the client order ids. */
-    static Set<String> openOrderIds(String body) {
-        Set<String> ids = new LinkedHashSet<>();
+    /** GET openOrders: the executed quantity by client order id. */
+    static Map<String, BigDecimal> openOrders(String body) {
+        Map<String, BigDecimal> open = new LinkedHashMap<>();
         for (JsonNode order : parse(body)) {
-            ids.add(text(order, "clientOrderId"));
+            open.put(text(order, "clientOrderId"), decimal(order, "executedQty"));
         }
-        return ids;
+        return open;
     }
 
     /** GET account: free plus locked per asset. */

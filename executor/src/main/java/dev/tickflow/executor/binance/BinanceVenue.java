@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -174,9 +173,9 @@ public final class BinanceVenue implements TradingVenue, ExchangeAccount {
 
     /** GET /api/v3/openOrders of every symbol (weight 80 at Binance: reconciliation asks at most once per round). */
     @Override
-    public Set<String> openOrderIds() {
+    public Map<String, BigDecimal> openOrders() {
         String body = signed("open orders", trade::getOpenOrders, LinkedHashMap::new);
-        return readAnswer("open orders", () -> BinanceResponses.openOrderIds(body));
+        return readAnswer("open orders", () -> BinanceResponses.openOrders(body));
     }
 
     /** GET /api/v3/account: free plus locked per asset. */

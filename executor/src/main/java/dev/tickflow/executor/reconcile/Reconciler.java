@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,18 +91,18 @@ public final class Reconciler {
     public void reconcile(Instant now) {
         venue.adapter().startWork();
         nextRound = now.plus(CONFIRMATION_DELAY); // a failed round is made again soon
-        Set<String> open;
+        Map<String, BigDecimal> open;
         try {
-            open = watch.account().openOrderIds();
+            open = watch.account().openOrders();
         } catch (RuntimeException e) {
             log.warn("Reconciliation: open orders unavailable ({}); trying again in {} ms", VenueFailures.describe(e), CONFIRMATION_DELAY.toMillis());
             return;
         }
-        for (OpenOrder order : Reconciliation.endedAtExchange(orders.allOpenOrders(), open)) {
+        for (OpenOrder order : Reconciliation.changedAtExchange(orders.allOpenOrders(), open)) {
             try {
-                resolveEnded(order, now);
+                resolveChanged(order, now);
             } catch (RuntimeException e) {
-                log.warn("Reconciliation: order {} ended at the exchange but looking it up failed ({}); trying again",
+                log.warn("Reconciliation: order {} changed at the exchange but looking it up failed ({}); trying again",
                         order.request().clientOrderId(), VenueFailures.describe(e));
                 return;
             }
@@ -117,7 +118,7 @@ public final class Reconciler {
         }
     }
 
-    private void resolveEnded(OpenOrder order, Instant now) {
+    private void resolveChanged(OpenOrder order, Instant now) {
         String clientOrderId = order.request().clientOrderId();
         Optional<ExecutionReport> found = venue.adapter().find(order.request());
         if (found.isEmpty()) {
@@ -157,8 +158,16 @@ public final class Reconciler {
         if (holdings.isEmpty()) {
             return;
         }
+        // fills of an order of unknown fate may be in the balance already and not yet in the position
+        Set<String> unsettled = new HashSet<>();
+        for (OpenOrder order : orders.allOpenOrders()) {
+            if (order.fateUnknown()) {
+                Symbols.Assets pair = assets.computeIfAbsent(order.request().symbol(), this::assetsOf);
+                unsettled.add(pair != null ? pair.base() : order.request().symbol());
+            }
+        }
         Map<String, BigDecimal> balances = watch.account().balances();
-        for (Outcome outcome : comparison.compareBalances(holdings, store.externalHoldings(), balances)) {
+        for (Outcome outcome : comparison.compareBalances(holdings, store.externalHoldings(), balances, unsettled)) {
             apply(outcome, assets, now);
         }
     }

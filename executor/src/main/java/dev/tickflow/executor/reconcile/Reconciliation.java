@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * The comparison of the executor's view with the exchange account, and how each difference is resolved; no I/O.
  *
  * <p>Orders: an open order of the executor that the exchange no longer lists as open ended there (filled, canceled by
- * hand, expired) and is looked up. Balances: for every base asset of a symbol the executor holds a position in, the
+ * hand, expired), one listed with another executed quantity filled meanwhile; both are looked up. Balances of an asset
+ * with an order of unknown fate in one of its symbols wait until it is resolved. Balances: for every base asset of a symbol the executor holds a position in, the
  * account's balance should be the positions' sum plus the holding that is not the executor's ({@code external}, fixed
  * when the asset is first seen). A balance that differs the same way in two comparisons in a row (one comparison may
  * race a fill) is resolved: fell by no more than the one position holding the asset → that position is corrected (a
@@ -53,9 +54,15 @@ public final class Reconciliation {
 
     private final Map<String, BigDecimal> observed = new HashMap<>();
 
-    /** The executor's open orders the exchange no longer lists as open (orders of unknown fate are the refresh's). */
-    public static List<OpenOrder> endedAtExchange(List<OpenOrder> executorOrders, Set<String> openAtExchange) {
-        return executorOrders.stream().filter(o -> !o.fateUnknown() && !openAtExchange.contains(o.request().clientOrderId())).toList();
+    /**
+     * The executor's open orders that changed at the exchange: no longer listed as open (ended), or listed with another
+     * executed quantity than the executor has seen (fills not applied yet). Orders of unknown fate are the refresh's.
+     */
+    public static List<OpenOrder> changedAtExchange(List<OpenOrder> executorOrders, Map<String, BigDecimal> openAtExchange) {
+        return executorOrders.stream().filter(o -> !o.fateUnknown()).filter(o -> {
+            BigDecimal executed = openAtExchange.get(o.request().clientOrderId());
+            return executed == null || executed.compareTo(o.filledQuantity()) != 0;
+        }).toList();
     }
 
     /** Whether an observation waits for its confirmation by the next comparison. */
@@ -65,11 +72,14 @@ public final class Reconciliation {
 
     /**
      * Compares the balances of every base asset of {@code holdings} with the positions and {@code external}; answers
-     * the outcomes confirmed now, in the order of their assets.
+     * the outcomes confirmed now, in the order of their assets. Assets in {@code unsettled} (an order in one of their
+     * symbols whose fills the executor may not have yet: of unknown fate) are left out.
      */
-    public List<Outcome> compareBalances(List<Holding> holdings, Map<String, BigDecimal> external, Map<String, BigDecimal> balances) {
+    public List<Outcome> compareBalances(List<Holding> holdings, Map<String, BigDecimal> external, Map<String, BigDecimal> balances,
+                                         Set<String> unsettled) {
         Map<String, List<Holding>> byAsset = new TreeMap<>();
-        holdings.forEach(h -> byAsset.computeIfAbsent(h.baseAsset(), a -> new ArrayList<>()).add(h));
+        holdings.stream().filter(h -> !unsettled.contains(h.baseAsset()))
+                .forEach(h -> byAsset.computeIfAbsent(h.baseAsset(), a -> new ArrayList<>()).add(h));
         observed.keySet().retainAll(byAsset.keySet());
         List<Outcome> outcomes = new ArrayList<>();
         byAsset.forEach((asset, ofAsset) -> {

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Reconciliation applied through the engine's parts, against an exchange double and an account held in a map. */
@@ -61,8 +60,8 @@ class ReconcilerTest {
             });
     private final ExchangeAccount account = new ExchangeAccount() {
         @Override
-        public Set<String> openOrderIds() {
-            return Set.of();
+        public Map<String, BigDecimal> openOrders() {
+            return Map.of();
         }
 
         @Override

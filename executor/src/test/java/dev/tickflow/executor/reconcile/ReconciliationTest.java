@@ -27,39 +27,49 @@ class ReconciliationTest {
     private final Reconciliation reconciliation = new Reconciliation();
 
     @Test
-    void anOpenOrderTheExchangeNoLongerListsEndedThereOrdersOfUnknownFateAreLeftToTheRefresh() {
-        OpenOrder resting = order("c-1", false);
-        OpenOrder stillOpen = order("c-2", false);
+    void anOrderEndedOrFilledFurtherAtTheExchangeIsLookedUpOrdersOfUnknownFateAreLeftToTheRefresh() {
+        OpenOrder ended = order("c-1", false);
+        OpenOrder unchanged = order("c-2", false);
         OpenOrder unknown = order("c-3", true);
+        OpenOrder filledFurther = order("c-4", false);
 
-        assertThat(Reconciliation.endedAtExchange(List.of(resting, stillOpen, unknown), Set.of("c-2")))
-                .containsExactly(resting);
+        assertThat(Reconciliation.changedAtExchange(List.of(ended, unchanged, unknown, filledFurther),
+                Map.of("c-2", new BigDecimal("0.00000000"), "c-4", new BigDecimal("0.0005"))))
+                .containsExactly(ended, filledFurther);
+    }
+
+    @Test
+    void anAssetWithAnOrderOfUnknownFateIsNotComparedItsFillsMayBeInTheBalanceOnly() {
+        Map<String, BigDecimal> ahead = Map.of("BTC", new BigDecimal("1.003"));
+        assertThat(reconciliation.compareBalances(List.of(A), EXTERNAL, ahead, Set.of("BTC"))).isEmpty();
+        assertThat(reconciliation.compareBalances(List.of(A), EXTERNAL, ahead, Set.of("BTC"))).isEmpty();
+        assertThat(reconciliation.awaitsConfirmation()).isFalse();
     }
 
     @Test
     void anAssetSeenTheFirstTimeFixesTheHoldingThatIsNotTheExecutorsOnceConfirmed() {
         Map<String, BigDecimal> balances = Map.of("BTC", new BigDecimal("1.002"));
 
-        assertThat(reconciliation.compareBalances(List.of(A), Map.of(), balances)).isEmpty();
+        assertThat(reconciliation.compareBalances(List.of(A), Map.of(), balances, Set.of())).isEmpty();
         assertThat(reconciliation.awaitsConfirmation()).isTrue();
-        assertThat(reconciliation.compareBalances(List.of(A), Map.of(), balances))
+        assertThat(reconciliation.compareBalances(List.of(A), Map.of(), balances, Set.of()))
                 .containsExactly(new FirstSeen("BTC", new BigDecimal("1.000")));
         assertThat(reconciliation.awaitsConfirmation()).isFalse();
     }
 
     @Test
     void balancesThatMatchThePositionsGiveNothing() {
-        assertThat(reconciliation.compareBalances(List.of(A), EXTERNAL, Map.of("BTC", new BigDecimal("1.00200")))).isEmpty();
+        assertThat(reconciliation.compareBalances(List.of(A), EXTERNAL, Map.of("BTC", new BigDecimal("1.00200")), Set.of())).isEmpty();
         assertThat(reconciliation.awaitsConfirmation()).isFalse();
     }
 
     @Test
     void aDifferenceSeenOnceIsADifferenceRacingAFillAndGoesWhenTheFillIsApplied() {
         Map<String, BigDecimal> filledMeanwhile = Map.of("BTC", new BigDecimal("1.003"));
-        assertThat(reconciliation.compareBalances(List.of(A), EXTERNAL, filledMeanwhile)).isEmpty();
+        assertThat(reconciliation.compareBalances(List.of(A), EXTERNAL, filledMeanwhile, Set.of())).isEmpty();
 
         Holding afterFill = new Holding("A", "BTCUSDT", "BTC", new BigDecimal("0.003"));
-        assertThat(reconciliation.compareBalances(List.of(afterFill), EXTERNAL, filledMeanwhile)).isEmpty();
+        assertThat(reconciliation.compareBalances(List.of(afterFill), EXTERNAL, filledMeanwhile, Set.of())).isEmpty();
         assertThat(reconciliation.awaitsConfirmation()).isFalse();
     }
 
@@ -67,8 +77,8 @@ class ReconciliationTest {
     void aBalanceThatFellByNoMoreThanTheOnePositionHoldingItCorrectsThatPosition() {
         Map<String, BigDecimal> soldByHand = Map.of("BTC", new BigDecimal("1.0005"));
 
-        assertThat(reconciliation.compareBalances(List.of(A), EXTERNAL, soldByHand)).isEmpty();
-        List<Outcome> outcomes = reconciliation.compareBalances(List.of(A), EXTERNAL, soldByHand);
+        assertThat(reconciliation.compareBalances(List.of(A), EXTERNAL, soldByHand, Set.of())).isEmpty();
+        List<Outcome> outcomes = reconciliation.compareBalances(List.of(A), EXTERNAL, soldByHand, Set.of());
 
         assertThat(outcomes).containsExactly(new Corrected("BTC", A, OrderSide.SELL, new BigDecimal("0.0015"), new BigDecimal("1.002"),
                 new BigDecimal("1.0005")));
@@ -77,9 +87,9 @@ class ReconciliationTest {
     @Test
     void aBalanceThatRoseGrowsTheHoldingThatIsNotTheExecutors() {
         Map<String, BigDecimal> deposit = Map.of("BTC", new BigDecimal("3.002"));
-        reconciliation.compareBalances(List.of(A), EXTERNAL, deposit);
+        reconciliation.compareBalances(List.of(A), EXTERNAL, deposit, Set.of());
 
-        assertThat(reconciliation.compareBalances(List.of(A), EXTERNAL, deposit))
+        assertThat(reconciliation.compareBalances(List.of(A), EXTERNAL, deposit, Set.of()))
                 .containsExactly(new ExternalChange("BTC", new BigDecimal("3.000"), new BigDecimal("1.002"), new BigDecimal("3.002")));
     }
 
@@ -87,20 +97,20 @@ class ReconciliationTest {
     void aFallNoSinglePositionExplainsIsUnexplained() {
         Holding b = new Holding("B", "BTCUSDT", "BTC", new BigDecimal("0.001"));
         Map<String, BigDecimal> fell = Map.of("BTC", new BigDecimal("1.0025"));
-        reconciliation.compareBalances(List.of(A, b), EXTERNAL, fell);
-        assertThat(reconciliation.compareBalances(List.of(A, b), EXTERNAL, fell)).containsExactly(new Unexplained("BTC", List.of(A, b),
+        reconciliation.compareBalances(List.of(A, b), EXTERNAL, fell, Set.of());
+        assertThat(reconciliation.compareBalances(List.of(A, b), EXTERNAL, fell, Set.of())).containsExactly(new Unexplained("BTC", List.of(A, b),
                 new BigDecimal("0.9995"), new BigDecimal("1.003"), new BigDecimal("1.0025")));
 
         Reconciliation other = new Reconciliation();
         Map<String, BigDecimal> fellMoreThanHeld = Map.of("BTC", new BigDecimal("0.5"));
-        other.compareBalances(List.of(A), EXTERNAL, fellMoreThanHeld);
-        assertThat(other.compareBalances(List.of(A), EXTERNAL, fellMoreThanHeld)).singleElement().isInstanceOf(Unexplained.class);
+        other.compareBalances(List.of(A), EXTERNAL, fellMoreThanHeld, Set.of());
+        assertThat(other.compareBalances(List.of(A), EXTERNAL, fellMoreThanHeld, Set.of())).singleElement().isInstanceOf(Unexplained.class);
     }
 
     @Test
     void anAssetMissingFromTheAccountHasABalanceOfZero() {
-        reconciliation.compareBalances(List.of(A), EXTERNAL, Map.of());
-        assertThat(reconciliation.compareBalances(List.of(A), EXTERNAL, Map.of())).singleElement()
+        reconciliation.compareBalances(List.of(A), EXTERNAL, Map.of(), Set.of());
+        assertThat(reconciliation.compareBalances(List.of(A), EXTERNAL, Map.of(), Set.of())).singleElement()
                 .isInstanceOfSatisfying(Unexplained.class, u -> assertThat(u.actual()).isZero());
     }
 
