@@ -2,6 +2,11 @@ package dev.tickflow.executor.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickflow.testkit.binance.FakeBinance;
+import dev.tickflow.testkit.binance.FakeSpotExchange;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +32,37 @@ class UserDataStreamTest {
         assertThat(configured.userDataStreamUri("http://127.0.0.1:4567").toString()).isEqualTo("wss://stream.invalid:9443/ws-api/v3");
     }
 
+    @Test
+    void subscribesOnTheFakeExchangeReportsChangesAndResubscribesAfterADrop() throws Exception {
+        try (FakeBinance fake = new FakeBinance();
+             UserDataStream stream = new UserDataStream(ReconcileSettings.defaults().userDataStreamUri(fake.restUrl()),
+                     FakeSpotExchange.DEFAULT_API_KEY, FakeSpotExchange.DEFAULT_SECRET, Clock.systemUTC())) {
+            stream.start();
+            FakeBinance.await(Duration.ofSeconds(10), () -> stream.subscriptions() == 1);
+            assertThat(stream.takeChanged()).as("a subscription asks for a resync").isTrue();
+            assertThat(stream.takeChanged()).isFalse();
+
+            fake.spot().deposit("BTC", new BigDecimal("1"));
+            FakeBinance.await(Duration.ofSeconds(10), stream::takeChanged);
+
+            fake.dropConnections();
+            FakeBinance.await(Duration.ofSeconds(10), () -> stream.subscriptions() == 2 && fake.spot().userDataStream().subscribed() == 1);
+        }
+    }
+
+    @Test
+    void aWrongSecretIsRefusedByTheFake() throws Exception {
+        try (FakeBinance fake = new FakeBinance();
+             UserDataStream stream = new UserDataStream(ReconcileSettings.defaults().userDataStreamUri(fake.restUrl()),
+                     FakeSpotExchange.DEFAULT_API_KEY, "not-the-secret", Clock.systemUTC())) {
+            stream.start();
+            FakeBinance.await(Duration.ofSeconds(10), () -> fake.spot().userDataStream().refusedSubscriptions() >= 2);
+            assertThat(stream.subscriptions()).as("refused, tried again after a back-off, refused again").isZero();
+            assertThat(fake.spot().userDataStream().subscribed()).isZero();
+        }
+    }
+
     private static String hmac(String secret, String payload) {
-        return dev.tickflow.testkit.binance.FakeSpotExchange.hmacSha256(secret, payload);
+        return FakeSpotExchange.hmacSha256(secret, payload);
     }
 }

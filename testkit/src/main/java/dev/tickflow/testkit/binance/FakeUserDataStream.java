@@ -27,6 +27,7 @@ public final class FakeUserDataStream {
     private final ObjectMapper json = new ObjectMapper();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicInteger subscriptions = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
     private final Predicate<Map<String, String>> signatureCheck;
     private volatile boolean paused;
 
@@ -38,6 +39,11 @@ public final class FakeUserDataStream {
     /** Subscriptions accepted so far (a reconnecting client adds one each time). */
     public int subscriptionCount() {
         return subscriptions.get();
+    }
+
+    /** Subscriptions refused for a wrong API key or signature. */
+    public int refusedSubscriptions() {
+        return refused.get();
     }
 
     /** Connections with a live subscription. */
@@ -125,6 +131,7 @@ public final class FakeUserDataStream {
                             params.put(param.getKey(), param.getValue().asText());
                         }
                         if (!signatureCheck.test(params)) {
+                            refused.incrementAndGet();
                             error(answer, 401, -1022, "Signature for this request is not valid.");
                         } else {
                             subscriber.subscriptionId = subscriptions.getAndIncrement();
