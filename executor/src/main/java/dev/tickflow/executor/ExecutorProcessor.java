@@ -9,12 +9,12 @@ import dev.tickflow.executor.model.OrderStatus;
 import dev.tickflow.executor.oms.OrderManager;
 import dev.tickflow.executor.oms.OrderUpdate;
 import dev.tickflow.executor.portfolio.PositionState;
+import dev.tickflow.executor.reconcile.Reconciler;
 import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.Trade;
-import dev.tickflow.executor.reconcile.Reconciler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -64,7 +64,7 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
         this.engine = new ExecutionEngine(settings.orderPolicy(), settings.sizing(), settings.risk(), venue, state, this);
         venue.refreshInterval().ifPresent(interval ->
                 context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, time -> engine.refreshResting(Instant.ofEpochMilli(time))));
-        venue.account().filter(watch -> watch.settings().enabled()).ifPresent(watch -> {
+        venue.account().ifPresent(watch -> {
             Reconciler reconciler = engine.reconciler(watch);
             watch.start();
             // the user-data stream's thread only raises a flag; every effect happens here, on the stream thread, in its transaction

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tickflow.executor.binance.BinanceVenueSettings;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.executor.reconcile.ReconcileSettings;
+import dev.tickflow.executor.reconcile.Reconciler;
 import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.runtime.StreamsService;
 import dev.tickflow.schema.Fill;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 @WithSchemaRegistry
 class ExecutorReconcileIT {
     private static final Duration WAIT = Duration.ofSeconds(40);
-    private static final String KIND = "RECONCILIATION_DIFFERENCE";
+    private static final String KIND = Reconciler.KIND;
 
     @TempDir
     Path dir;
@@ -161,14 +163,14 @@ class ExecutorReconcileIT {
         return service;
     }
 
-    private static OperationalEvent awaitOps(ExecutorFixture fixture, java.util.function.Predicate<OperationalEvent> wanted) {
+    private static OperationalEvent awaitOps(ExecutorFixture fixture, Predicate<OperationalEvent> wanted) {
         List<OperationalEvent> events = fixture.read(fixture.operational, OperationalEvent.class,
                 read -> read.stream().anyMatch(e -> KIND.equals(e.getKind()) && wanted.test(e)), WAIT, Duration.ZERO);
         return events.stream().filter(e -> KIND.equals(e.getKind()) && wanted.test(e)).findFirst()
                 .orElseThrow(() -> new AssertionError("no such " + KIND + " event in " + events));
     }
 
-    private static Position latestPosition(ExecutorFixture fixture, java.util.function.Predicate<Position> wanted) {
+    private static Position latestPosition(ExecutorFixture fixture, Predicate<Position> wanted) {
         List<Position> positions = fixture.read(fixture.positions, Position.class, read -> read.stream().anyMatch(wanted), WAIT, Duration.ZERO);
         return positions.stream().filter(wanted).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no such position in " + positions));

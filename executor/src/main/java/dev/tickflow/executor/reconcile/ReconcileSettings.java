@@ -43,10 +43,6 @@ public record ReconcileSettings(boolean enabled, Duration interval, boolean halt
         return new ReconcileSettings(true, Duration.ofMinutes(1), true, null);
     }
 
-    public ReconcileSettings withInterval(Duration newInterval) {
-        return new ReconcileSettings(enabled, newInterval, haltOnUnexplained, userDataStreamUrl);
-    }
-
     public ReconcileSettings withHaltOnUnexplained(boolean halt) {
         return new ReconcileSettings(enabled, interval, halt, userDataStreamUrl);
     }

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -136,12 +137,12 @@ public final class Reconciler {
             default -> report.status() + " at the exchange" + (newFills > 0 ? "; " + newFills + " fill(s) applied" : "");
         };
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("difference", "order-" + report.status().name().toLowerCase(java.util.Locale.ROOT));
+        details.put("difference", "order-" + report.status().name().toLowerCase(Locale.ROOT));
         details.put("clientOrderId", clientOrderId);
         details.put("status", report.status().name());
         details.put("fillsApplied", Integer.toString(newFills));
         details.put("executedQuantity", report.executedQuantity().toPlainString());
-        publish("reconcile-order-" + clientOrderId + "-" + report.status().name().toLowerCase(java.util.Locale.ROOT),
+        publish("reconcile-order-" + clientOrderId + "-" + report.status().name().toLowerCase(Locale.ROOT),
                 report.status() == OrderStatus.FILLED ? "INFO" : "WARNING", order.request().strategyInstance(), order.request().symbol(),
                 "Order " + clientOrderId + " " + what, details, now);
     }

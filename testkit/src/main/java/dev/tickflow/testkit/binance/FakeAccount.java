@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,10 +24,6 @@ final class FakeAccount {
 
     BigDecimal balance(String asset) {
         return free.getOrDefault(asset, BigDecimal.ZERO);
-    }
-
-    Map<String, BigDecimal> balances() {
-        return Map.copyOf(free);
     }
 
     /** The {@code balances} array of GET /api/v3/account: every asset, or those of {@code assets}. */
@@ -49,6 +46,6 @@ final class FakeAccount {
     }
 
     private static String plain(BigDecimal value) {
-        return value.setScale(Math.max(8, value.stripTrailingZeros().scale()), java.math.RoundingMode.UNNECESSARY).toPlainString();
+        return value.setScale(Math.max(8, value.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY).toPlainString();
     }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -380,7 +381,7 @@ public final class FakeSpotExchange {
     }
 
     private boolean validSignedParams(Map<String, String> params) {
-        Map<String, String> signed = new java.util.TreeMap<>(params);
+        Map<String, String> signed = new TreeMap<>(params);
         String signature = signed.remove("signature");
         String payload = String.join("&", signed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         synchronized (lock) {
