@@ -9,11 +9,13 @@ import dev.tickflow.executor.model.OrderStatus;
 import dev.tickflow.executor.oms.OrderManager;
 import dev.tickflow.executor.oms.OrderUpdate;
 import dev.tickflow.executor.portfolio.PositionState;
+import dev.tickflow.executor.reconcile.Reconciler;
 import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.Trade;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,13 +30,16 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * The Kafka glue around {@link ExecutionEngine}: signals, trades and operator commands in, order events, fills, positions
  * and operational events out, state in the task's stores (one task owns the whole account). Each task has its own venue, whose clock the engine uses (event time on a simulated venue, the wall
- * clock on an exchange); a venue that asks for it gets a wall-clock punctuator refreshing its resting orders.
+ * clock on an exchange); a venue that asks for it gets a wall-clock punctuator refreshing its resting orders, and one
+ * with an exchange account another that reconciles with it.
  */
 final class ExecutorProcessor implements Processor<String, SpecificRecord, String, SpecificRecord>, ExecutorOutput {
 
     /** Metrics group {@code stream-executor-metrics}: {@code rejected-orders-total} and {@code -rate}, tagged {@code executor-id} with the reason's name. */
     static final String METRICS_SCOPE = "executor";
     static final String REJECTED_ORDERS = "rejected-orders";
+    /** How often the processor looks whether a reconciliation round is due (a stream event, the interval, a confirmation). */
+    static final Duration RECONCILE_POLL = Duration.ofMillis(250);
 
     private final ExecutorSettings settings;
     private final Map<String, Sensor> rejections = new HashMap<>();
@@ -55,10 +60,16 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
         StoreState state = new StoreState(context.getStateStore(ExecutorTopology.POSITIONS_STORE),
                 context.getStateStore(ExecutorTopology.OPEN_ORDERS_STORE),
                 context.getStateStore(ExecutorTopology.RISK_STORE), context.getStateStore(ExecutorTopology.LAST_TRADES_STORE),
-                context.getStateStore(ExecutorTopology.COMMANDS_STORE));
+                context.getStateStore(ExecutorTopology.COMMANDS_STORE), context.getStateStore(ExecutorTopology.RECONCILE_STORE));
         this.engine = new ExecutionEngine(settings.orderPolicy(), settings.sizing(), settings.risk(), venue, state, this);
         venue.refreshInterval().ifPresent(interval ->
                 context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, time -> engine.refreshResting(Instant.ofEpochMilli(time))));
+        venue.account().ifPresent(watch -> {
+            Reconciler reconciler = engine.reconciler(watch);
+            watch.start();
+            // the user-data stream's thread only raises a flag; every effect happens here, on the stream thread, in its transaction
+            context.schedule(RECONCILE_POLL, PunctuationType.WALL_CLOCK_TIME, time -> reconciler.reconcileIfDue(Instant.ofEpochMilli(time)));
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.tickflow.executor;
 import dev.tickflow.config.CommonConfig;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.binance.BinanceVenueSettings;
+import dev.tickflow.executor.reconcile.ReconcileSettings;
 import dev.tickflow.executor.engine.OrderPolicy;
 import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.executor.model.TimeInForce;
@@ -137,7 +138,7 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
 
     /** The keys of the executor service: the common ones, {@link #define its own} and the binance venue's ({@code executor.binance.*}). */
     public static ConfigDef definition() {
-        return BinanceVenueSettings.define(define(CommonConfig.definition(APPLICATION_ID)));
+        return ReconcileSettings.define(BinanceVenueSettings.define(define(CommonConfig.definition(APPLICATION_ID))));
     }
 
     /** Adds the executor's own keys to {@code definition}; a venue adds its own ({@code executor.binance.*}) the same way. */

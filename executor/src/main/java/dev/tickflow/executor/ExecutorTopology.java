@@ -31,8 +31,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>One risk decision point for the whole account: each input is repartitioned (Streams-managed repartition topics,
  * record timestamps kept) onto ONE partition, so a single task, and one processor, sees every signal, trade and
- * operator command and owns all positions, open orders and risk state in five persistent stores with changelogs:
- * positions, open orders, risk state, the last trade price and the operator commands handled. With exactly_once_v2 the
+ * operator command and owns all positions, open orders and risk state in six persistent stores with changelogs:
+ * positions, open orders, risk state, the last trade price, the operator commands handled and the account's holdings
+ * that are not the executor's (reconciliation). With exactly_once_v2 the
  * consumed offsets, the store updates (changelog records) and the produced records commit in one Kafka transaction:
  * after a crash they are all there or none is, and the input is processed again. The only effect outside Kafka is the
  * order at the venue; its client order id derives from the signal (or command) id, and an exchange is asked for it
@@ -45,6 +46,8 @@ public final class ExecutorTopology {
     public static final String RISK_STORE = "executor-risk";
     public static final String LAST_TRADES_STORE = "executor-last-trades";
     public static final String COMMANDS_STORE = "executor-commands";
+    /** Per asset, the account's holding that is not the executor's (reconciliation with an exchange account). */
+    public static final String RECONCILE_STORE = "executor-reconcile";
     /** The repartition topics are {@code <application id>-<name>-repartition}, one partition each. */
     static final String SIGNALS_REPARTITION = "executor-signals";
     static final String TRADES_REPARTITION = "executor-trades";
@@ -64,7 +67,8 @@ public final class ExecutorTopology {
     public static Topology build(ExecutorSettings settings, Supplier<ExecutionVenue> venues) {
         Map<String, Object> serdeConfig = settings.serdeConfig();
         StreamsBuilder builder = new StreamsBuilder();
-        for (String store : new String[] {POSITIONS_STORE, OPEN_ORDERS_STORE, RISK_STORE, LAST_TRADES_STORE, COMMANDS_STORE}) {
+        for (String store : new String[] {POSITIONS_STORE, OPEN_ORDERS_STORE, RISK_STORE, LAST_TRADES_STORE, COMMANDS_STORE,
+                RECONCILE_STORE}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray())
                     .withCachingEnabled());
         }
@@ -75,7 +79,7 @@ public final class ExecutorTopology {
                 .merge(onePartition(builder, settings.topics().operatorCommands().name(), COMMANDS_REPARTITION,
                         AvroSerde.forClass(OperatorCommand.class, serdeConfig, false)), Named.as("inputs"));
         KStream<String, SpecificRecord> outputs = inputs.process(() -> new ExecutorProcessor(settings, venues), Named.as(PROCESSOR),
-                POSITIONS_STORE, OPEN_ORDERS_STORE, RISK_STORE, LAST_TRADES_STORE, COMMANDS_STORE);
+                POSITIONS_STORE, OPEN_ORDERS_STORE, RISK_STORE, LAST_TRADES_STORE, COMMANDS_STORE, RECONCILE_STORE);
         // the processor forwards each record to the sink of its kind by name
         outputs.to(settings.topics().orders().name(), produced(ORDERS_SINK, AvroSerde.forClass(OrderEvent.class, serdeConfig, false)));
         outputs.to(settings.topics().fills().name(), produced(FILLS_SINK, AvroSerde.forClass(Fill.class, serdeConfig, false)));

@@ -5,6 +5,8 @@ import dev.tickflow.executor.engine.LastTrade;
 import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.risk.RiskState;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The engine's state in the task's five persistent stores. Positions and open orders are keyed {@code symbol|instance}
+ * The engine's state in the task's six persistent stores. Positions and open orders are keyed {@code symbol|instance}
  * so that one prefix scan finds every instance's entry of a symbol.
  */
 final class StoreState implements ExecutorState {
@@ -29,14 +31,16 @@ final class StoreState implements ExecutorState {
     private final KeyValueStore<String, byte[]> risk;
     private final KeyValueStore<String, byte[]> lastTrades;
     private final KeyValueStore<String, byte[]> commands;
+    private final KeyValueStore<String, byte[]> reconcile;
 
     StoreState(KeyValueStore<String, byte[]> positions, KeyValueStore<String, byte[]> openOrders, KeyValueStore<String, byte[]> risk,
-               KeyValueStore<String, byte[]> lastTrades, KeyValueStore<String, byte[]> commands) {
+               KeyValueStore<String, byte[]> lastTrades, KeyValueStore<String, byte[]> commands, KeyValueStore<String, byte[]> reconcile) {
         this.positions = positions;
         this.openOrders = openOrders;
         this.risk = risk;
         this.lastTrades = lastTrades;
         this.commands = commands;
+        this.reconcile = reconcile;
     }
 
     static String key(String symbol, String instance) {
@@ -136,5 +140,20 @@ final class StoreState implements ExecutorState {
     @Override
     public void markCommandHandled(String commandId, Instant at) {
         commands.put(commandId, StoreCodecs.COMMAND.encode(at));
+    }
+
+    /** Keyed by asset, the amount as a plain decimal in UTF-8. */
+    @Override
+    public Map<String, BigDecimal> externalHoldings() {
+        Map<String, BigDecimal> found = new LinkedHashMap<>();
+        try (KeyValueIterator<String, byte[]> all = reconcile.all()) {
+            all.forEachRemaining(entry -> found.put(entry.key, new BigDecimal(new String(entry.value, StandardCharsets.UTF_8))));
+        }
+        return found;
+    }
+
+    @Override
+    public void putExternalHolding(String asset, BigDecimal amount) {
+        reconcile.put(asset, amount.toPlainString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -7,6 +7,10 @@ import dev.tickflow.executor.engine.ExchangeVenue;
 import dev.tickflow.executor.engine.ExecutionVenue;
 import dev.tickflow.executor.engine.SimulatedVenue;
 import dev.tickflow.executor.paper.PaperVenue;
+import dev.tickflow.executor.reconcile.AccountWatch;
+import dev.tickflow.executor.reconcile.ReconcileSettings;
+import dev.tickflow.executor.reconcile.UserDataStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +42,7 @@ public final class Venues {
         return switch (settings.venue()) {
             case ExecutorSettings.VENUE_PAPER -> simulated(settings);
             case ExecutorSettings.VENUE_BINANCE -> binance(BinanceVenueSettings.from(config).requireWorkWithin(transactionTimeout(config)),
-                    settings.refreshInterval());
+                    settings.refreshInterval(), ReconcileSettings.from(config));
             default -> throw new ConfigException(ExecutorSettings.BROKER, settings.venue(), "is not a broker; use paper or binance");
         };
     }
@@ -74,5 +78,19 @@ public final class Venues {
     public static Supplier<ExecutionVenue> binance(BinanceVenueSettings binance, Duration refreshInterval) {
         BinanceVenueSettings checked = binance.requireCredentials();
         return () -> new ExchangeVenue(new BinanceVenue(checked), refreshInterval, Clock.systemUTC());
+    }
+
+    /** As {@link #binance(BinanceVenueSettings, Duration)}, each venue reconciling with the account as {@code reconcile} says. */
+    public static Supplier<ExecutionVenue> binance(BinanceVenueSettings binance, Duration refreshInterval, ReconcileSettings reconcile) {
+        if (!reconcile.enabled()) {
+            return binance(binance, refreshInterval);
+        }
+        BinanceVenueSettings checked = binance.requireCredentials();
+        URI streamUri = reconcile.userDataStreamUri(checked.restUrl());
+        return () -> {
+            BinanceVenue venue = new BinanceVenue(checked);
+            UserDataStream stream = new UserDataStream(streamUri, checked.apiKey(), checked.apiSecret(), Clock.systemUTC());
+            return new ExchangeVenue(venue, refreshInterval, Clock.systemUTC(), new AccountWatch(venue, stream, reconcile));
+        };
     }
 }

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Reads Binance Spot REST answers (orders, trades, exchangeInfo, time) into the venue contract's types. Decimals stay exact. */
 final class BinanceResponses {
@@ -53,6 +56,24 @@ final class BinanceResponses {
         }
         return new OrderState(text(o, clientOrderIdField), o.get("orderId").asLong(), status(text(o, "status")),
                 decimal(o, "executedQty"), fills, time);
+    }
+
+    /** GET openOrders: the executed quantity by client order id. */
+    static Map<String, BigDecimal> openOrders(String body) {
+        Map<String, BigDecimal> open = new LinkedHashMap<>();
+        for (JsonNode order : parse(body)) {
+            open.put(text(order, "clientOrderId"), decimal(order, "executedQty"));
+        }
+        return open;
+    }
+
+    /** GET account: free plus locked per asset. */
+    static Map<String, BigDecimal> balances(String body) {
+        Map<String, BigDecimal> balances = new TreeMap<>();
+        for (JsonNode balance : parse(body).path("balances")) {
+            balances.put(text(balance, "asset"), decimal(balance, "free").add(decimal(balance, "locked")));
+        }
+        return balances;
     }
 
     /** myTrades of one order, by trade id. */

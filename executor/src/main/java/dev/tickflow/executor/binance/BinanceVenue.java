@@ -7,6 +7,7 @@ import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.spot.Market;
 import com.binance.connector.client.impl.spot.Trade;
 import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.reconcile.ExchangeAccount;
 import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.ExecutionReport;
 import dev.tickflow.executor.venue.MarketSnapshot;
@@ -15,6 +16,7 @@ import dev.tickflow.executor.venue.OrderRequest;
 import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.executor.venue.TradingVenue;
 import dev.tickflow.executor.venue.VenueRefusedException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * The API key and secret live only in the connector; nothing here prints them.
  */
-public final class BinanceVenue implements TradingVenue {
+public final class BinanceVenue implements TradingVenue, ExchangeAccount {
 
     private static final Logger log = LoggerFactory.getLogger(BinanceVenue.class);
 
@@ -167,6 +169,20 @@ public final class BinanceVenue implements TradingVenue {
         Optional<SymbolFilters> found = readAnswer("exchangeInfo " + symbol, () -> BinanceResponses.filters(body, symbol));
         found.ifPresent(f -> filters.put(symbol, f));
         return found;
+    }
+
+    /** GET /api/v3/openOrders of every symbol (weight 80 at Binance: reconciliation asks at most once per round). */
+    @Override
+    public Map<String, BigDecimal> openOrders() {
+        String body = signed("open orders", trade::getOpenOrders, LinkedHashMap::new);
+        return readAnswer("open orders", () -> BinanceResponses.openOrders(body));
+    }
+
+    /** GET /api/v3/account: free plus locked per asset. */
+    @Override
+    public Map<String, BigDecimal> balances() {
+        String body = signed("account", trade::account, () -> params("omitZeroBalances", "true"));
+        return readAnswer("account", () -> BinanceResponses.balances(body));
     }
 
     /** The offset last measured between the exchange's clock and this machine's, in milliseconds. */

@@ -4,6 +4,7 @@ import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.oms.OrderManager;
 import dev.tickflow.executor.oms.ThrottledLog;
+import dev.tickflow.executor.reconcile.AccountWatch;
 import dev.tickflow.executor.venue.ExecutionReport;
 import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.venue.OrderFateUnknownException;
@@ -32,15 +33,35 @@ public final class ExchangeVenue implements ExecutionVenue {
     private final TradingVenue adapter;
     private final Duration refreshInterval;
     private final Clock clock;
+    private final AccountWatch account;
 
     /**
      * @param refreshInterval how often resting orders are refreshed (wall clock)
      * @param clock           the engine's clock for signals: the system's UTC clock in the service
      */
     public ExchangeVenue(TradingVenue adapter, Duration refreshInterval, Clock clock) {
+        this(adapter, refreshInterval, clock, null);
+    }
+
+    /** @param account the account to reconcile with; null for none */
+    public ExchangeVenue(TradingVenue adapter, Duration refreshInterval, Clock clock, AccountWatch account) {
         this.adapter = adapter;
         this.refreshInterval = refreshInterval;
         this.clock = clock;
+        this.account = account;
+    }
+
+    @Override
+    public Optional<AccountWatch> account() {
+        return Optional.ofNullable(account);
+    }
+
+    @Override
+    public void close() {
+        if (account != null) {
+            account.close();
+        }
+        adapter.close();
     }
 
     @Override

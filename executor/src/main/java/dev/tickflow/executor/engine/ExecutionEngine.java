@@ -15,6 +15,8 @@ import dev.tickflow.executor.order.OrderSizing;
 import dev.tickflow.executor.portfolio.Portfolio;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.portfolio.PositionStore;
+import dev.tickflow.executor.reconcile.AccountWatch;
+import dev.tickflow.executor.reconcile.Reconciler;
 import dev.tickflow.executor.risk.Halt;
 import dev.tickflow.executor.risk.Rejection;
 import dev.tickflow.executor.risk.RiskEngine;
@@ -60,6 +62,7 @@ public final class ExecutionEngine {
     private final CommandStore commands;
     private final PositionStore positions;
     private final OpsOutput ops;
+    private final ExecutorState state;
 
     public ExecutionEngine(OrderPolicy policy, OrderSizing sizing, RiskPolicy riskPolicy, ExecutionVenue venue, ExecutorState state,
                            ExecutorOutput output) {
@@ -72,6 +75,7 @@ public final class ExecutionEngine {
         this.commands = state;
         this.positions = state;
         this.ops = output;
+        this.state = state;
         this.orders = new OrderManager(state, output, venue.adapter().name(), this::onFills);
     }
 
@@ -252,6 +256,11 @@ public final class ExecutionEngine {
         all.put("issuedBy", command.issuedBy());
         ops.operational(new OpsEvent("cmd-" + command.commandId() + "-" + kind.toLowerCase(Locale.ROOT), kind, severity,
                 command.instance(), command.symbol(), message, all, now));
+    }
+
+    /** Reconciliation of this engine's state with {@code account}, through the engine's own parts. */
+    public Reconciler reconciler(AccountWatch account) {
+        return new Reconciler(account, venue, orders, portfolio, risk, state, state, state, ops);
     }
 
     /** Every {@link ExecutionVenue#refreshInterval()} on the wall clock. */

@@ -2,6 +2,7 @@ package dev.tickflow.executor.engine;
 
 import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.oms.OrderManager;
+import dev.tickflow.executor.reconcile.AccountWatch;
 import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.venue.OrderFateUnknownException;
 import dev.tickflow.executor.venue.TradingVenue;
@@ -50,6 +51,11 @@ public interface ExecutionVenue extends AutoCloseable {
 
     /** Every {@link #refreshInterval()} on the wall clock: brings the open orders up to date with the venue. */
     void refreshResting(Instant now, OrderManager orders, LastTradeStore lastTrades);
+
+    /** The exchange account to reconcile with; empty for a simulated venue, which holds nothing of its own. */
+    default Optional<AccountWatch> account() {
+        return Optional.empty();
+    }
 
     /** Cancels a resting order (a signal the other way). */
     default void cancel(OpenOrder order, Instant now, OrderManager orders) {

@@ -3,6 +3,7 @@ package dev.tickflow.executor.engine;
 import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.risk.RiskState;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +25,7 @@ public final class InMemoryState implements ExecutorState {
     private final Map<String, RiskState> risk = new HashMap<>();
     private final Map<String, LastTrade> lastTrades = new HashMap<>();
     private final Map<String, Instant> commands = new HashMap<>();
+    private final Map<String, BigDecimal> externalHoldings = new TreeMap<>();
 
     @Override
     public Optional<PositionRecord> position(String instance, String symbol) {
@@ -114,5 +116,15 @@ public final class InMemoryState implements ExecutorState {
     @Override
     public void markCommandHandled(String commandId, Instant at) {
         commands.put(commandId, at);
+    }
+
+    @Override
+    public Map<String, BigDecimal> externalHoldings() {
+        return Map.copyOf(externalHoldings);
+    }
+
+    @Override
+    public void putExternalHolding(String asset, BigDecimal amount) {
+        externalHoldings.put(asset, amount);
     }
 }

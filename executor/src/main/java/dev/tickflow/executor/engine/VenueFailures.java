@@ -4,13 +4,13 @@ import dev.tickflow.executor.venue.OrderFateUnknownException;
 import dev.tickflow.executor.venue.VenueRefusedException;
 
 /** How a failed venue call is told in a reject reason or a log line: its named reason, or what is known of it. */
-final class VenueFailures {
+public final class VenueFailures {
 
     private VenueFailures() {
     }
 
     /** The detail of a reason: the venue's named refusal, "outcome unknown: ..." or the failure itself. */
-    static String describe(RuntimeException failure) {
+    public static String describe(RuntimeException failure) {
         if (failure instanceof VenueRefusedException refused) {
             return refused.reason();
         }

@@ -56,6 +56,15 @@ public final class Portfolio {
     }
 
     /**
+     * The position after an execution that was no order of the executor's (reconciliation's correction of a sale by
+     * hand); stored, published and answered.
+     */
+    public PositionRecord correct(String instance, String symbol, PositionState.Execution execution, String base, String quote, Instant now) {
+        PositionRecord record = record(instance, symbol);
+        return update(instance, symbol, record.position().apply(execution, base, quote), record, record.lastMarkMinute(), now);
+    }
+
+    /**
      * Marks every open position in {@code symbol} at a trade, at most once per minute of trade time (at the first trade
      * of a later minute than its last mark); answers the marked ones by instance.
      */

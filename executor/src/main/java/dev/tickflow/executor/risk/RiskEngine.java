@@ -130,6 +130,16 @@ public final class RiskEngine {
         return inForce(halt, now) ? Optional.of(halt) : Optional.empty();
     }
 
+    /**
+     * Halts {@code key} (an instance or {@link #ALL_INSTANCES}) for {@code reason} until an operator lifts it: no order at
+     * all (HALTED). Nothing when a halt of the key is in force already.
+     */
+    public void haltUntilLifted(String key, String symbol, String reason, Instant now) {
+        if (!inForce(store.risk(key).halt(), now)) {
+            halt(key, key, symbol, new Halt(TradingState.HALTED, reason, null), now);
+        }
+    }
+
     /** Whether the executor has ever seen the instance: a position, an open order or risk state of it. */
     public boolean knows(String instance) {
         return positions.allPositions().stream().anyMatch(entry -> entry.instance().equals(instance))
@@ -143,7 +153,8 @@ public final class RiskEngine {
         store.putRisk(key, store.risk(key).withHalt(halt));
         String who = ALL_INSTANCES.equals(key) ? "every instance" : "instance " + key;
         ops.operational(new OpsEvent("halt-" + key + "-" + now.toEpochMilli(), "HALTED", "CRITICAL", ALL_INSTANCES.equals(key) ? null : key,
-                symbol, who + " halted, only position-reducing orders pass: " + halt.reason()
+                symbol, who + " halted, " + (halt.state() == TradingState.HALTED ? "no order passes" : "only position-reducing orders pass") + ": "
+                + halt.reason()
                 + (halt.until() == null ? "" : "; lifts by itself at " + halt.until())
                 + ". Lift it with: tickflow control lift-halt " + key,
                 Map.of("rule", halt.reason().substring(0, Math.max(0, halt.reason().indexOf(':'))), "state", halt.state().name(),

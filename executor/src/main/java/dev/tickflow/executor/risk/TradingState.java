@@ -6,7 +6,7 @@ public enum TradingState {
     ACTIVE,
     /** Only orders that reduce the position: what a breached loss limit leaves, so that the instance can always get out. */
     REDUCING,
-    /** No order at all. No limit sets it yet; a halt stored with it is honoured. */
+    /** No order at all: what reconciliation sets on a difference it cannot explain (if configured). */
     HALTED;
 
     public boolean allows(boolean reducesPosition) {

@@ -375,6 +375,9 @@ public final class FakeBinance implements AutoCloseable {
                     status, scripted == null ? Duration.ZERO : scripted.retryAfter()));
             return response;
         }
+        if (url.encodedPath().equals("/ws-api/v3")) {
+            return spot.userDataStream().upgrade();
+        }
         if (url.encodedPath().startsWith("/api/v3/")) {
             return spot.dispatch(request, url);
         }

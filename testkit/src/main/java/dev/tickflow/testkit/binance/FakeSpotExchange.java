@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -183,6 +184,9 @@ public final class FakeSpotExchange {
     private Duration responseDelay = Duration.ofSeconds(3);
     private long nextOrderId = 1;
     private long nextTradeId = 1;
+    private final FakeAccount account = new FakeAccount();
+    private final FakeUserDataStream userData = new FakeUserDataStream(this::validSignedParams);
+    private long nextManualId = 1;
 
     FakeSpotExchange() {
         symbol(SymbolRules.btcUsdt());
@@ -327,6 +331,103 @@ public final class FakeSpotExchange {
         return Optional.ofNullable(orders().get(clientOrderId));
     }
 
+    // --- the account and its user-data stream: balances, manual actions, executionReport/outboundAccountPosition events
+
+    /** The user-data stream of the WebSocket API ({@code /ws-api/v3}) that every order change and balance move goes to. */
+    public FakeUserDataStream userDataStream() {
+        return userData;
+    }
+
+    /** Adds {@code amount} of {@code asset} to the account (a deposit; negative for a withdrawal), without an order. */
+    public FakeSpotExchange deposit(String asset, BigDecimal amount) {
+        synchronized (lock) {
+            account.credit(asset, amount);
+            publishBalances(List.of(asset));
+        }
+        return this;
+    }
+
+    /** The account's balance of {@code asset} (free; nothing is ever locked). */
+    public BigDecimal balance(String asset) {
+        synchronized (lock) {
+            return account.balance(asset);
+        }
+    }
+
+    /** Cancels an open order as a person would on the exchange's web page: the executor was not asked. */
+    public FakeSpotExchange cancelByHand(String clientOrderId) {
+        synchronized (lock) {
+            MutableOrder order = orders.values().stream().filter(o -> o.clientOrderId.equals(clientOrderId) && o.isOpen()).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No open order " + clientOrderId));
+            order.status = "CANCELED";
+            order.updateTime = now();
+            reportOrder(order, "CANCELED", null);
+        }
+        return this;
+    }
+
+    /** A MARKET order placed by hand (a client order id of the web page's kind, not the executor's); answers its client order id. */
+    public String marketOrderByHand(String symbol, String side, BigDecimal quantity) {
+        synchronized (lock) {
+            SymbolRules rules = rules(symbol);
+            String clientOrderId = "web_manual" + nextManualId++;
+            long time = now();
+            MutableOrder order = new MutableOrder(nextOrderId++, clientOrderId, rules, side, "MARKET", null, null, quantity, time);
+            orders.put(order.orderId, order);
+            reportOrder(order, "NEW", null);
+            order.fill(marketPrices.get(rules.symbol()), quantity, time);
+            return clientOrderId;
+        }
+    }
+
+    private boolean validSignedParams(Map<String, String> params) {
+        Map<String, String> signed = new TreeMap<>(params);
+        String signature = signed.remove("signature");
+        String payload = String.join("&", signed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        synchronized (lock) {
+            return apiKey.equals(signed.get("apiKey")) && signature != null
+                    && MessageDigest.isEqual(hmacSha256(secret, payload).getBytes(StandardCharsets.US_ASCII),
+                    signature.toLowerCase().getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    private Answer openOrders(Map<String, String> params) {
+        String symbol = params.containsKey("symbol") ? rules(params.get("symbol")).symbol() : null;
+        ArrayNode open = json.createArrayNode();
+        synchronized (lock) {
+            orders.values().stream().filter(o -> o.isOpen() && (symbol == null || o.symbol.equals(symbol))).forEach(o -> open.add(orderJson(o)));
+        }
+        return Answer.ok(open);
+    }
+
+    /** An executionReport of {@code order}'s change ({@code NEW}, {@code TRADE} with its trade, {@code CANCELED}, {@code EXPIRED}). */
+    private void reportOrder(MutableOrder order, String executionType, Trade trade) {
+        ObjectNode e = json.createObjectNode();
+        e.put("e", "executionReport").put("E", now()).put("s", order.symbol).put("c", order.clientOrderId)
+                .put("S", order.side).put("o", order.type).put("f", order.timeInForce == null ? "GTC" : order.timeInForce)
+                .put("q", plain8(order.quantity)).put("p", plain8(order.price == null ? BigDecimal.ZERO : order.price))
+                .put("P", plain8(BigDecimal.ZERO)).put("C", executionType.equals("CANCELED") ? order.clientOrderId : "")
+                .put("x", executionType).put("X", order.status).put("r", "NONE").put("i", order.orderId)
+                .put("l", plain8(trade == null ? BigDecimal.ZERO : trade.quantity()))
+                .put("z", plain8(order.executed)).put("L", plain8(trade == null ? BigDecimal.ZERO : trade.price()))
+                .put("n", trade == null ? "0" : plain(trade.commission())).putNull("N")
+                .put("T", order.updateTime).put("t", trade == null ? -1 : trade.id()).put("g", -1)
+                .put("Z", plain8(order.cumulativeQuote));
+        if (trade != null) {
+            e.put("N", trade.commissionAsset());
+        }
+        userData.publish(e);
+        if (trade != null) {
+            publishBalances(List.of(order.rules.baseAsset(), order.rules.quoteAsset()));
+        }
+    }
+
+    private void publishBalances(List<String> assets) {
+        ObjectNode e = json.createObjectNode().put("e", "outboundAccountPosition").put("E", now()).put("u", now());
+        e.set("B", account.balancesJson("f", "l", assets));
+        userData.publish(e);
+    }
+
     /** Every request received, oldest first. */
     public List<Request> requests() {
         return List.copyOf(requests);
@@ -410,6 +511,14 @@ public final class FakeSpotExchange {
             case "DELETE /api/v3/order" -> {
                 authenticate(params, query, body, key);
                 yield cancel(params);
+            }
+            case "GET /api/v3/openOrders" -> {
+                authenticate(params, query, body, key);
+                yield openOrders(params);
+            }
+            case "GET /api/v3/account" -> {
+                authenticate(params, query, body, key);
+                yield Answer.ok(account.accountJson(now()));
             }
             case "GET /api/v3/myTrades" -> {
                 authenticate(params, query, body, key);
@@ -516,12 +625,14 @@ public final class FakeSpotExchange {
                     quantity, time);
             orders.put(order.orderId, order);
             placements.merge(clientOrderId, 1, Integer::sum);
+            reportOrder(order, "NEW", null);
             if (type.equals("MARKET")) {
                 order.fill(market, quantity, time);
             } else if (order.crossedBy(market)) {
                 order.fill(market, quantity, time);
             } else if (!timeInForce.equals("GTC")) {
                 order.status = "EXPIRED";
+                reportOrder(order, "EXPIRED", null);
             }
             ObjectNode answer = orderResponse(order, responseType);
             if (fault == Fault.SERVER_ERROR_AFTER_PLACING) {
@@ -597,6 +708,7 @@ public final class FakeSpotExchange {
             }
             order.status = "CANCELED";
             order.updateTime = now();
+            reportOrder(order, "CANCELED", null);
             ObjectNode answer = orderJson(order);
             answer.put("origClientOrderId", order.clientOrderId);
             answer.remove(List.of("time", "updateTime", "isWorking", "workingTime"));
@@ -847,12 +959,18 @@ public final class FakeSpotExchange {
             if (commission.scale() < 0) {
                 commission = commission.setScale(0);
             }
-            trades.add(new Trade(nextTradeId++, orderId, fillPrice, fillQuantity, commission,
-                    buy ? rules.baseAsset() : rules.quoteAsset(), at));
+            Trade trade = new Trade(nextTradeId++, orderId, fillPrice, fillQuantity, commission,
+                    buy ? rules.baseAsset() : rules.quoteAsset(), at);
+            trades.add(trade);
             executed = executed.add(fillQuantity);
             cumulativeQuote = cumulativeQuote.add(fillPrice.multiply(fillQuantity));
             status = executed.compareTo(quantity) >= 0 ? "FILLED" : "PARTIALLY_FILLED";
             updateTime = at;
+            BigDecimal quote = fillPrice.multiply(fillQuantity);
+            account.credit(rules.baseAsset(), buy ? fillQuantity : fillQuantity.negate());
+            account.credit(rules.quoteAsset(), buy ? quote.negate() : quote);
+            account.credit(trade.commissionAsset(), commission.negate());
+            reportOrder(this, "TRADE", trade);
         }
 
         Order snapshot() {
