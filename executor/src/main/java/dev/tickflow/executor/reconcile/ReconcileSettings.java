@@ -1,6 +1,7 @@
 package dev.tickflow.executor.reconcile;
 
 import dev.tickflow.config.TickflowConfig;
+import dev.tickflow.executor.binance.BinanceVenueSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -30,6 +31,8 @@ public record ReconcileSettings(boolean enabled, Duration interval, boolean halt
     public static final String WS_API_URL = "executor.binance.ws.api.url";
     /** The path of Binance's WebSocket API. */
     public static final String WS_API_PATH = "/ws-api/v3";
+    /** The Spot Testnet's WebSocket API, where its user-data stream is. */
+    public static final String TESTNET_WS_API_URL = "wss://ws-api.testnet.binance.vision" + WS_API_PATH;
 
     public ReconcileSettings {
         Objects.requireNonNull(interval, "interval");
@@ -48,12 +51,16 @@ public record ReconcileSettings(boolean enabled, Duration interval, boolean halt
     }
 
     /**
-     * The WebSocket API to subscribe on: the configured one, else the REST URL's host with ws/wss and {@value #WS_API_PATH}
-     * (right for the fake exchange; Binance serves its WebSocket API on a host of its own, to be configured).
+     * The WebSocket API to subscribe on: the configured one; the Spot Testnet's for the Spot Testnet's REST URL (the
+     * default); else the REST URL's host with ws/wss and {@value #WS_API_PATH} (right for the fake exchange; real
+     * Binance serves its WebSocket API on a host of its own, to be configured).
      */
     public URI userDataStreamUri(String restUrl) {
         if (userDataStreamUrl != null && !userDataStreamUrl.isBlank()) {
             return URI.create(userDataStreamUrl.trim());
+        }
+        if (BinanceVenueSettings.TESTNET_REST_URL.equals(restUrl)) {
+            return URI.create(TESTNET_WS_API_URL);
         }
         URI rest = URI.create(restUrl);
         String scheme = "https".equals(rest.getScheme()) ? "wss" : "ws";
@@ -72,7 +79,7 @@ public record ReconcileSettings(boolean enabled, Duration interval, boolean halt
                                 + "instance when none does) until lifted; false: the CRITICAL alert only.")
                 .define(WS_API_URL, Type.STRING, "", Importance.MEDIUM,
                         "binance: the WebSocket API (ws:// or wss://, path " + WS_API_PATH + ") of the user-data stream; empty: "
-                                + "the REST URL's host.");
+                                + "the Spot Testnet's for the Spot Testnet's REST URL, else the REST URL's host (set it for real Binance).");
     }
 
     public static ReconcileSettings from(TickflowConfig config) {
