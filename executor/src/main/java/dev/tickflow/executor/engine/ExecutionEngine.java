@@ -285,7 +285,7 @@ public final class ExecutionEngine {
 
     /** The risk checks, then the venue: the path of every order, a signal's or an operator's forced exit. */
     private void submit(OrderRequest order, MarketSnapshot market, BigDecimal signalPrice, Optional<SymbolFilters> filters, Instant now) {
-        BigDecimal notionalPrice = order.type() == OrderType.LIMIT ? order.limitPrice() : market.referencePrice();
+        BigDecimal notionalPrice = order.limitPrice() != null ? order.limitPrice() : market.referencePrice();
         Optional<Rejection> rejection = risk.check(order, portfolio.quantity(order.strategyInstance(), order.symbol()), notionalPrice, now,
                 orders.openOrderCount(order.strategyInstance()), filters);
         OpenOrder placed = OpenOrder.placed(order, signalPrice);

@@ -125,7 +125,7 @@ public final class OrderManager {
             store.removeOpenOrder(request.strategyInstance(), request.symbol());
         } else {
             store.putOpenOrder(new OpenOrder(request, report.exchangeOrderId(), status, report.executedQuantity(), all.size(), false,
-                    order.signalPrice()));
+                    order.signalPrice(), report.trigger()));
         }
     }
 
