@@ -37,7 +37,7 @@ public final class ExecutorRecords {
 
     public static SignalInput signal(Signal signal) {
         return new SignalInput(signal.getSignalId(), signal.getStrategyInstance(), signal.getSymbol(), target(signal.getTarget()), signal.getPrice(),
-                signal.getCreatedAt());
+                signal.getCreatedAt(), signal.getStopPrice());
     }
 
     public static OrderEvent orderEvent(OrderUpdate update) {

@@ -149,7 +149,7 @@ final class StoreCodecs {
             StopTerms stop = r.stop();
             out.writeDecimal(stop.stopPrice()).writeNullable(stop.trailingDelta(), StateWriter::writeInt).writeDecimal(stop.takeProfitPrice())
                     .writeNullable(stop.orderListId(), StateWriter::writeString).writeNullable(stop.protection(), StateWriter::writeEnum)
-                    .writeNullable(stop.protectsClientOrderId(), StateWriter::writeString);
+                    .writeNullable(stop.protectsClientOrderId(), StateWriter::writeString).writeDecimal(stop.stopLossFraction());
             out.writeNullable(order.trigger(), (o, t) -> o.writeDecimal(t.bestPrice()).writeBoolean(t.triggered()));
         }
 
@@ -183,7 +183,7 @@ final class StoreCodecs {
             if (version >= 2) {
                 stop = new StopTerms(in.readDecimal(), in.readNullable(StateReader::readInt), in.readDecimal(),
                         in.readNullable(StateReader::readString), in.readNullable(i -> i.readEnum(Protection.class)),
-                        in.readNullable(StateReader::readString));
+                        in.readNullable(StateReader::readString), in.readDecimal());
                 trigger = in.readNullable(i -> new StopTrigger(i.readDecimal(), i.readBoolean()));
             }
             OrderRequest request = new OrderRequest(clientOrderId, signalId, instance, symbol, side, type, quantity, limitPrice, timeInForce,

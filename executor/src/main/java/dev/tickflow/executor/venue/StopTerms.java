@@ -13,11 +13,23 @@ import java.math.BigDecimal;
  * @param orderListId           for an OCO pair: the pair's client id; null otherwise
  * @param protection            what the order protects a position with; null for an order of a signal
  * @param protectsClientOrderId the entry whose fill the protective order protects; null otherwise
+ * @param stopLossFraction      for an entry: how far below its fill price the strategy put its stop loss (its signal's),
+ *                              which the protective stop keeps; null to use the configured distance
  */
 public record StopTerms(BigDecimal stopPrice, Integer trailingDelta, BigDecimal takeProfitPrice, String orderListId, Protection protection,
-                        String protectsClientOrderId) {
+                        String protectsClientOrderId, BigDecimal stopLossFraction) {
 
-    public static final StopTerms NONE = new StopTerms(null, null, null, null, null, null);
+    public static final StopTerms NONE = new StopTerms(null, null, null, null, null, null, null);
+
+    public StopTerms(BigDecimal stopPrice, Integer trailingDelta, BigDecimal takeProfitPrice, String orderListId, Protection protection,
+                     String protectsClientOrderId) {
+        this(stopPrice, trailingDelta, takeProfitPrice, orderListId, protection, protectsClientOrderId, null);
+    }
+
+    /** The terms of an entry whose strategy set its stop loss {@code fraction} below the price. */
+    public static StopTerms entryWithStopLoss(BigDecimal fraction) {
+        return new StopTerms(null, null, null, null, null, null, fraction);
+    }
 
     public StopTerms {
         if (trailingDelta != null && trailingDelta <= 0) {
