@@ -56,6 +56,17 @@ final class BinanceResponses {
                 decimal(o, "executedQty"), fills, time);
     }
 
+    /** The leg {@code clientOrderId} of an order list answer (a new OCO pair; a canceled one names it origClientOrderId). */
+    static OrderState listLeg(String body, String clientOrderId) {
+        for (JsonNode leg : parse(body).path("orderReports")) {
+            String field = leg.has("origClientOrderId") ? "origClientOrderId" : "clientOrderId";
+            if (clientOrderId.equals(leg.path(field).asText())) {
+                return order(leg.toString(), field);
+            }
+        }
+        throw new IllegalStateException("Binance's order list answer has no leg " + clientOrderId);
+    }
+
     /** myTrades of one order, by trade id. */
     static List<ExchangeFill> trades(String body) {
         List<ExchangeFill> fills = new ArrayList<>();
