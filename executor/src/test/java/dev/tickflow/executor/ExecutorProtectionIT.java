@@ -28,7 +28,6 @@ import dev.tickflow.testkit.binance.FakeSpotExchange.Fault;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,13 +55,7 @@ class ExecutorProtectionIT {
             FakeSpotExchange exchange = fake.spot();
             // the entry fills at once and its answer is held back: the executor is killed before it can place the stop
             exchange.responseDelay(Duration.ofSeconds(20)).inject(Fault.TIMEOUT_AFTER_PLACING, 1);
-            Path secretFile = Files.writeString(dir.resolve("binance.secret"), FakeSpotExchange.DEFAULT_SECRET + "\n");
-            ExecutorFixture fixture = new ExecutorFixture(broker, registry, topics, dir)
-                    .set(ExecutorSettings.BROKER, ExecutorSettings.VENUE_BINANCE)
-                    .set(BinanceVenueSettings.REST_URL, fake.restUrl())
-                    .set(BinanceVenueSettings.API_KEY, FakeSpotExchange.DEFAULT_API_KEY)
-                    .set(BinanceVenueSettings.API_SECRET_FILE, secretFile.toString())
-                    .set(BinanceVenueSettings.READ_TIMEOUT_MS, "120000")
+            ExecutorFixture fixture = new ExecutorFixture(broker, registry, topics, dir).onBinanceProcess(fake.restUrl())
                     .set(ProtectionSettings.MODE, "exchange-stop");
             Path config = fixture.writeConfig("executor.properties");
 
