@@ -66,6 +66,8 @@ public final class ExecutionEngine {
     private final PositionStore positions;
     private final OpsOutput ops;
     private final ProtectionPolicies protection;
+    /** While a FLAT signal is handled: fills of an entry it cancels place no new protective order. */
+    private boolean exiting;
 
     /** An engine that leaves protection to the strategies. */
     public ExecutionEngine(OrderPolicy policy, OrderSizing sizing, RiskPolicy riskPolicy, ExecutionVenue venue, ExecutorState state,
@@ -94,6 +96,15 @@ public final class ExecutionEngine {
      * resolves, or nothing when the target is reached already.
      */
     public void onSignal(SignalInput signal) {
+        exiting = signal.target() == TargetPosition.FLAT;
+        try {
+            act(signal);
+        } finally {
+            exiting = false;
+        }
+    }
+
+    private void act(SignalInput signal) {
         Instant now = venue.signalClock(signal.createdAt());
         venue.adapter().startWork();
         String instance = signal.instance();
@@ -382,7 +393,7 @@ public final class ExecutionEngine {
                 filters.map(SymbolFilters::stepSize).orElse(BigDecimal.ZERO));
         Optional<OrderRequest> order = ProtectiveOrders.protect(protection.of(instance), entry, fill, held,
                 position.position().averageEntryPrice(), filters, now);
-        if (order.isEmpty() || held.signum() == 0) {
+        if (order.isEmpty() || held.signum() == 0 || exiting) {
             return;
         }
         Optional<OpenOrder> earlier = orders.protectiveOrder(instance, symbol);
