@@ -2,7 +2,10 @@ package dev.tickflow.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickflow.schema.OrderEvent;
+import dev.tickflow.schema.OrderType;
 import dev.tickflow.schema.SampleRecords;
+import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +46,16 @@ class RecordJsonTest {
         assertThat(RecordJson.signal(SampleRecords.signalWithoutIndicators())).containsEntry("action", "SELL")
                 .containsEntry("sma", null).containsEntry("stopPrice", null);
         assertThat(RecordJson.order(SampleRecords.orderEventMarketNew())).containsEntry("price", null).containsEntry("status", "NEW");
+    }
+
+    @Test
+    void protectiveOrdersCarryTheirStopTermsAndWhatTheyProtect() {
+        OrderEvent stop = OrderEvent.newBuilder(SampleRecords.orderEventMarketNew()).setType(OrderType.STOP_LOSS_LIMIT)
+                .setPrice(new BigDecimal("58506.00000000")).setStopPrice(new BigDecimal("58800.00000000")).setTrailingDelta(150)
+                .setOrderListId("tf-x-list").setProtection("STOP_LOSS").setProtectsClientOrderId("tf-entry").build();
+        assertThat(RecordJson.order(stop)).containsEntry("type", "STOP_LOSS_LIMIT").containsEntry("stopPrice", "58800.00000000")
+                .containsEntry("trailingDelta", 150).containsEntry("orderListId", "tf-x-list").containsEntry("protection", "STOP_LOSS")
+                .containsEntry("protectsClientOrderId", "tf-entry");
+        assertThat(RecordJson.order(SampleRecords.orderEventMarketNew())).containsEntry("stopPrice", null).containsEntry("protection", null);
     }
 }

@@ -33,8 +33,8 @@ final class BacktestExecutor implements BacktestEngine.Executor, ExecutorOutput 
     private final List<OrderEvent> orders = new ArrayList<>();
 
     BacktestExecutor(ExecutorSettings settings, ExecutionSink sink) {
-        this.engine = new ExecutionEngine(settings.orderPolicy(), settings.sizing(), settings.risk(), Venues.simulated(settings).get(),
-                new InMemoryState(), this);
+        this.engine = new ExecutionEngine(settings.orderPolicy(), settings.sizing(), settings.risk(), settings.protection(),
+                Venues.simulated(settings).get(), new InMemoryState(), this);
         this.sink = sink;
     }
 

@@ -61,7 +61,7 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
                 context.getStateStore(ExecutorTopology.OPEN_ORDERS_STORE),
                 context.getStateStore(ExecutorTopology.RISK_STORE), context.getStateStore(ExecutorTopology.LAST_TRADES_STORE),
                 context.getStateStore(ExecutorTopology.COMMANDS_STORE), context.getStateStore(ExecutorTopology.RECONCILE_STORE));
-        this.engine = new ExecutionEngine(settings.orderPolicy(), settings.sizing(), settings.risk(), venue, state, this);
+        this.engine = new ExecutionEngine(settings.orderPolicy(), settings.sizing(), settings.risk(), settings.protection(), venue, state, this);
         venue.refreshInterval().ifPresent(interval ->
                 context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, time -> engine.refreshResting(Instant.ofEpochMilli(time))));
         venue.account().ifPresent(watch -> {

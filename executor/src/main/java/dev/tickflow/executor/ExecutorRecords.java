@@ -37,7 +37,7 @@ public final class ExecutorRecords {
 
     public static SignalInput signal(Signal signal) {
         return new SignalInput(signal.getSignalId(), signal.getStrategyInstance(), signal.getSymbol(), target(signal.getTarget()), signal.getPrice(),
-                signal.getCreatedAt());
+                signal.getCreatedAt(), signal.getStopPrice());
     }
 
     public static OrderEvent orderEvent(OrderUpdate update) {
@@ -58,6 +58,11 @@ public final class ExecutorRecords {
                 .setSignalId(order.signalId())
                 .setFilledQuantity(scale(update.filledQuantity(), SCALE_8))
                 .setAverageFillPrice(scale(update.averageFillPrice(), SCALE_16))
+                .setStopPrice(scale(order.stopPrice(), SCALE_8))
+                .setTrailingDelta(order.trailingDelta())
+                .setOrderListId(order.stop().orderListId())
+                .setProtection(order.protection() == null ? null : order.protection().name())
+                .setProtectsClientOrderId(order.stop().protectsClientOrderId())
                 .build();
     }
 
@@ -126,6 +131,9 @@ public final class ExecutorRecords {
         return switch (type) {
             case MARKET -> dev.tickflow.schema.OrderType.MARKET;
             case LIMIT -> dev.tickflow.schema.OrderType.LIMIT;
+            case STOP_LOSS_LIMIT -> dev.tickflow.schema.OrderType.STOP_LOSS_LIMIT;
+            case TAKE_PROFIT_LIMIT -> dev.tickflow.schema.OrderType.TAKE_PROFIT_LIMIT;
+            case LIMIT_MAKER -> dev.tickflow.schema.OrderType.LIMIT_MAKER;
         };
     }
 

@@ -8,6 +8,7 @@ import dev.tickflow.executor.engine.OrderPolicy;
 import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.order.OrderSizing;
+import dev.tickflow.executor.order.ProtectionPolicies;
 import dev.tickflow.executor.risk.PortfolioLimits;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
@@ -38,10 +39,12 @@ import org.apache.kafka.common.config.ConfigException;
  * @param limitExpiry     a resting LIMIT order still open this long after the signal is canceled (EXPIRED); zero never
  * @param paperFilters    the paper venue's exchange filters per symbol (none for a symbol without)
  * @param refreshInterval how often resting orders on an exchange are refreshed on the wall clock
+ * @param protection      where each instance's positions are protected ({@link ProtectionSettings})
  */
 public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orderType, BigDecimal limitOffsetBps, TimeInForce timeInForce,
                                Duration limitExpiry, OrderSizing sizing, RiskPolicy risk, BigDecimal paperFeeRate, BigDecimal paperSlippageBps,
-                               Map<String, SymbolFilters> paperFilters, Duration refreshInterval, Map<String, Object> serdeConfig) {
+                               Map<String, SymbolFilters> paperFilters, Duration refreshInterval, Map<String, Object> serdeConfig,
+                               ProtectionPolicies protection) {
 
     public static final String APPLICATION_ID = "tickflow-executor";
     public static final String PREFIX = "executor.";
@@ -97,6 +100,15 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
         Objects.requireNonNull(timeInForce, "timeInForce");
         paperFilters = Map.copyOf(paperFilters);
         serdeConfig = Map.copyOf(serdeConfig);
+        Objects.requireNonNull(protection, "protection");
+    }
+
+    /** Settings whose protection stays in the strategies. */
+    public ExecutorSettings(TopicCatalog topics, String venue, OrderType orderType, BigDecimal limitOffsetBps, TimeInForce timeInForce,
+                            Duration limitExpiry, OrderSizing sizing, RiskPolicy risk, BigDecimal paperFeeRate, BigDecimal paperSlippageBps,
+                            Map<String, SymbolFilters> paperFilters, Duration refreshInterval, Map<String, Object> serdeConfig) {
+        this(topics, venue, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, risk, paperFeeRate, paperSlippageBps, paperFilters,
+                refreshInterval, serdeConfig, ProtectionPolicies.STRATEGY_ONLY);
     }
 
     /** Paper venue, MARKET orders, default sizes, no risk limits, no fee or slippage, default topics. */
@@ -113,27 +125,32 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
 
     public ExecutorSettings withOrderType(OrderType type, BigDecimal offsetBps, TimeInForce tif, Duration expiry) {
         return new ExecutorSettings(topics, venue, type, offsetBps, tif, expiry, sizing, risk, paperFeeRate, paperSlippageBps, paperFilters,
-                refreshInterval, serdeConfig);
+                refreshInterval, serdeConfig, protection);
     }
 
     public ExecutorSettings withRisk(RiskPolicy policy) {
         return new ExecutorSettings(topics, venue, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, policy, paperFeeRate, paperSlippageBps,
-                paperFilters, refreshInterval, serdeConfig);
+                paperFilters, refreshInterval, serdeConfig, protection);
     }
 
     public ExecutorSettings withPaperCosts(BigDecimal feeRate, BigDecimal slippageBps) {
         return new ExecutorSettings(topics, venue, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, risk, feeRate, slippageBps,
-                paperFilters, refreshInterval, serdeConfig);
+                paperFilters, refreshInterval, serdeConfig, protection);
     }
 
     public ExecutorSettings withPaperFilters(Map<String, SymbolFilters> filters) {
         return new ExecutorSettings(topics, venue, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, risk, paperFeeRate, paperSlippageBps,
-                filters, refreshInterval, serdeConfig);
+                filters, refreshInterval, serdeConfig, protection);
+    }
+
+    public ExecutorSettings withProtection(ProtectionPolicies policies) {
+        return new ExecutorSettings(topics, venue, orderType, limitOffsetBps, timeInForce, limitExpiry, sizing, risk, paperFeeRate,
+                paperSlippageBps, paperFilters, refreshInterval, serdeConfig, policies);
     }
 
     public ExecutorSettings withSizing(OrderSizing orderSizing) {
         return new ExecutorSettings(topics, venue, orderType, limitOffsetBps, timeInForce, limitExpiry, orderSizing, risk, paperFeeRate,
-                paperSlippageBps, paperFilters, refreshInterval, serdeConfig);
+                paperSlippageBps, paperFilters, refreshInterval, serdeConfig, protection);
     }
 
     /** The keys of the executor service: the common ones, {@link #define its own} and the binance venue's ({@code executor.binance.*}). */
@@ -143,7 +160,7 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
 
     /** Adds the executor's own keys to {@code definition}; a venue adds its own ({@code executor.binance.*}) the same way. */
     public static ConfigDef define(ConfigDef definition) {
-        return definition
+        return ProtectionSettings.define(definition
                 .define(BROKER, Type.STRING, VENUE_PAPER, ValidString.in(VENUE_PAPER, VENUE_BINANCE), Importance.HIGH,
                         "Where orders go: paper (simulated fills, the default) or binance (the Spot Testnet unless configured otherwise).")
                 .define(ORDER_TYPE, Type.STRING, OrderType.MARKET.name(), ValidString.in(OrderType.MARKET.name(), OrderType.LIMIT.name()),
@@ -201,7 +218,7 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
                         "What a breached loss limit halts: the instance (default) or every instance.")
                 .define(RISK_OVERRIDES, Type.LIST, "", RiskOverrides::validate, Importance.MEDIUM,
                         "Per-instance limits over the global ones: INSTANCE:LIMIT=VALUE,... with LIMIT one of " + OVERRIDABLE
-                                + ", e.g. A:max.order.notional=500.");
+                                + ", e.g. A:max.order.notional=500."));
     }
 
     /** The settings a service's configuration describes. */
@@ -234,7 +251,7 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
                 new BigDecimal(config.getString(LIMIT_OFFSET_BPS)), TimeInForce.valueOf(config.getString(TIME_IN_FORCE)),
                 Duration.ofMillis(config.getLong(LIMIT_EXPIRY_MS)), sizing, policy, new BigDecimal(config.getString(PAPER_FEE_RATE)),
                 new BigDecimal(config.getString(PAPER_SLIPPAGE_BPS)), PaperFilters.parse(config.getList(PAPER_FILTERS)),
-                Duration.ofMillis(config.getLong(REFRESH_INTERVAL_MS)), config.serdeProperties());
+                Duration.ofMillis(config.getLong(REFRESH_INTERVAL_MS)), config.serdeProperties(), ProtectionSettings.parse(config));
     }
 
     /** {@code SYMBOL=DECIMAL} entries; symbols upper case. */

@@ -4,6 +4,7 @@ import dev.tickflow.executor.engine.LastTrade;
 import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.executor.model.OrderStatus;
 import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.Protection;
 import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.portfolio.PnlWatermarks;
@@ -13,6 +14,8 @@ import dev.tickflow.executor.risk.Halt;
 import dev.tickflow.executor.risk.RiskState;
 import dev.tickflow.executor.risk.TradingState;
 import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.StopTerms;
+import dev.tickflow.executor.venue.StopTrigger;
 import dev.tickflow.runtime.state.StateCodec;
 import dev.tickflow.runtime.state.StateReader;
 import dev.tickflow.runtime.state.StateWriter;
@@ -143,16 +146,49 @@ final class StoreCodecs {
             out.writeNullable(order.exchangeOrderId(), StateWriter::writeString).writeEnum(order.status())
                     .writeDecimal(order.filledQuantity()).writeInt(order.fillsSeen()).writeBoolean(order.fateUnknown())
                     .writeDecimal(order.signalPrice());
+            StopTerms stop = r.stop();
+            out.writeDecimal(stop.stopPrice()).writeNullable(stop.trailingDelta(), StateWriter::writeInt).writeDecimal(stop.takeProfitPrice())
+                    .writeNullable(stop.orderListId(), StateWriter::writeString).writeNullable(stop.protection(), StateWriter::writeEnum)
+                    .writeNullable(stop.protectsClientOrderId(), StateWriter::writeString).writeDecimal(stop.stopLossFraction());
+            out.writeNullable(order.trigger(), (o, t) -> o.writeDecimal(t.bestPrice()).writeBoolean(t.triggered()));
+        }
+
+        /** Version 2 added the stop terms of conditional and protective orders and the paper venue's trigger state. */
+        @Override
+        public int version() {
+            return 2;
         }
 
         @Override
         public OpenOrder read(int version, StateReader in) {
-            OrderRequest request = new OrderRequest(in.readString(), in.readNullable(StateReader::readString),
-                    in.readNullable(StateReader::readString), in.readString(), in.readEnum(OrderSide.class), in.readEnum(OrderType.class),
-                    in.readDecimal(), in.readDecimal(), in.readNullable(i -> i.readEnum(TimeInForce.class)),
-                    in.readNullable(StateReader::readInstant), in.readNullable(StateReader::readInstant));
-            return new OpenOrder(request, in.readNullable(StateReader::readString), in.readEnum(OrderStatus.class), in.readDecimal(),
-                    in.readInt(), in.readBoolean(), in.readDecimal());
+            String clientOrderId = in.readString();
+            String signalId = in.readNullable(StateReader::readString);
+            String instance = in.readNullable(StateReader::readString);
+            String symbol = in.readString();
+            OrderSide side = in.readEnum(OrderSide.class);
+            OrderType type = in.readEnum(OrderType.class);
+            BigDecimal quantity = in.readDecimal();
+            BigDecimal limitPrice = in.readDecimal();
+            TimeInForce timeInForce = in.readNullable(i -> i.readEnum(TimeInForce.class));
+            Instant expiresAt = in.readNullable(StateReader::readInstant);
+            Instant createdAt = in.readNullable(StateReader::readInstant);
+            String exchangeOrderId = in.readNullable(StateReader::readString);
+            OrderStatus status = in.readEnum(OrderStatus.class);
+            BigDecimal filled = in.readDecimal();
+            int fillsSeen = in.readInt();
+            boolean fateUnknown = in.readBoolean();
+            BigDecimal signalPrice = in.readDecimal();
+            StopTerms stop = StopTerms.NONE;
+            StopTrigger trigger = null;
+            if (version >= 2) {
+                stop = new StopTerms(in.readDecimal(), in.readNullable(StateReader::readInt), in.readDecimal(),
+                        in.readNullable(StateReader::readString), in.readNullable(i -> i.readEnum(Protection.class)),
+                        in.readNullable(StateReader::readString), in.readDecimal());
+                trigger = in.readNullable(i -> new StopTrigger(i.readDecimal(), i.readBoolean()));
+            }
+            OrderRequest request = new OrderRequest(clientOrderId, signalId, instance, symbol, side, type, quantity, limitPrice, timeInForce,
+                    expiresAt, createdAt, stop);
+            return new OpenOrder(request, exchangeOrderId, status, filled, fillsSeen, fateUnknown, signalPrice, trigger);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.tickflow.executor;
 import dev.tickflow.executor.engine.ExecutorState;
 import dev.tickflow.executor.engine.LastTrade;
 import dev.tickflow.executor.oms.OpenOrder;
+import dev.tickflow.executor.oms.OpenOrderStore;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.risk.RiskState;
 import java.math.BigDecimal;
@@ -79,18 +80,18 @@ final class StoreState implements ExecutorState {
     }
 
     @Override
-    public Optional<OpenOrder> openOrder(String instance, String symbol) {
-        return Optional.ofNullable(openOrders.get(key(symbol, instance))).map(StoreCodecs.OPEN_ORDER::decode);
+    public Optional<OpenOrder> openOrder(String slot, String symbol) {
+        return Optional.ofNullable(openOrders.get(key(symbol, slot))).map(StoreCodecs.OPEN_ORDER::decode);
     }
 
     @Override
     public void putOpenOrder(OpenOrder order) {
-        openOrders.put(key(order.request().symbol(), order.request().strategyInstance()), StoreCodecs.OPEN_ORDER.encode(order));
+        openOrders.put(key(order.request().symbol(), OpenOrderStore.slot(order.request())), StoreCodecs.OPEN_ORDER.encode(order));
     }
 
     @Override
-    public void removeOpenOrder(String instance, String symbol) {
-        openOrders.delete(key(symbol, instance));
+    public void removeOpenOrder(String slot, String symbol) {
+        openOrders.delete(key(symbol, slot));
     }
 
     @Override

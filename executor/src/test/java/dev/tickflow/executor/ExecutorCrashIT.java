@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import dev.tickflow.executor.binance.BinanceVenueSettings;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.runtime.fixtures.RestartHarness;
 import dev.tickflow.schema.Fill;
@@ -23,7 +22,6 @@ import dev.tickflow.testkit.binance.FakeBinance;
 import dev.tickflow.testkit.binance.FakeSpotExchange;
 import dev.tickflow.testkit.binance.FakeSpotExchange.Fault;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,13 +52,7 @@ class ExecutorCrashIT {
             // the first order is placed and its answer held back for 20 s (the executor waits up to 120 s): the test kills
             // the executor within a moment of the placement; the held answer ends before the fake is closed
             exchange.responseDelay(Duration.ofSeconds(20)).inject(Fault.TIMEOUT_AFTER_PLACING, 1);
-            Path secretFile = Files.writeString(dir.resolve("binance.secret"), FakeSpotExchange.DEFAULT_SECRET + "\n");
-            ExecutorFixture fixture = new ExecutorFixture(broker, registry, topics, dir)
-                    .set(ExecutorSettings.BROKER, ExecutorSettings.VENUE_BINANCE)
-                    .set(BinanceVenueSettings.REST_URL, fake.restUrl())
-                    .set(BinanceVenueSettings.API_KEY, FakeSpotExchange.DEFAULT_API_KEY)
-                    .set(BinanceVenueSettings.API_SECRET_FILE, secretFile.toString())
-                    .set(BinanceVenueSettings.READ_TIMEOUT_MS, "120000");
+            ExecutorFixture fixture = new ExecutorFixture(broker, registry, topics, dir).onBinanceProcess(fake.restUrl());
             Path config = fixture.writeConfig("executor.properties");
 
             service.start(config);

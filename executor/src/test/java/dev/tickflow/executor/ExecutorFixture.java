@@ -16,8 +16,10 @@ import dev.tickflow.localstack.process.ApicurioRegistry;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
 import dev.tickflow.testkit.binance.FakeSpotExchange;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +83,19 @@ final class ExecutorFixture {
     ExecutorFixture set(String key, String value) {
         settings.put(key, value);
         return this;
+    }
+
+    /**
+     * Settings of an executor process on the binance venue against {@code restUrl} (the fake exchange), the secret in a
+     * file, answers waited for up to 120 s (a test kills the process while the fake holds one back).
+     */
+    ExecutorFixture onBinanceProcess(String restUrl) throws IOException {
+        Path secretFile = Files.writeString(dir.resolve("binance.secret"), FakeSpotExchange.DEFAULT_SECRET + "\n");
+        return set(ExecutorSettings.BROKER, ExecutorSettings.VENUE_BINANCE)
+                .set(BinanceVenueSettings.REST_URL, restUrl)
+                .set(BinanceVenueSettings.API_KEY, FakeSpotExchange.DEFAULT_API_KEY)
+                .set(BinanceVenueSettings.API_SECRET_FILE, secretFile.toString())
+                .set(BinanceVenueSettings.READ_TIMEOUT_MS, "120000");
     }
 
     /** The settings as the service's properties file. */

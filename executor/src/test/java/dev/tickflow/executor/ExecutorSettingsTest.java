@@ -7,6 +7,8 @@ import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.binance.BinanceVenueSettings;
 import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.executor.model.TimeInForce;
+import dev.tickflow.executor.order.ProtectionPolicies;
+import dev.tickflow.executor.order.ProtectionPolicy;
 import dev.tickflow.executor.risk.PortfolioLimits;
 import dev.tickflow.executor.risk.RiskLimits;
 import dev.tickflow.executor.risk.RiskPolicy;
@@ -112,5 +114,29 @@ class ExecutorSettingsTest {
         assertThat(definition.names()).contains(ExecutorSettings.BROKER, "executor.binance.base.url");
         assertThat(ExecutorSettings.definition().names()).contains("kafka.bootstrap.servers", ExecutorSettings.RISK_OVERRIDES,
                 BinanceVenueSettings.REST_URL, BinanceVenueSettings.API_KEY, BinanceVenueSettings.API_SECRET, BinanceVenueSettings.API_SECRET_FILE);
+    }
+
+    @Test
+    void protectionIsTheStrategysByDefaultAndSetPerInstanceOverTheDefaults() {
+        assertThat(load().protection().of("A").mode()).isEqualTo(ProtectionPolicy.Mode.STRATEGY);
+        ProtectionPolicies policies = load("executor.protection.mode", "exchange-stop", "executor.protection.stop.fraction", "0.03",
+                "executor.protection.overrides", "B:mode=exchange-oco,B:take.profit.fraction=0.05,C:mode=exchange-trailing,C:trailing.delta.bps=150")
+                .protection();
+        assertThat(policies.of("A").mode()).isEqualTo(ProtectionPolicy.Mode.EXCHANGE_STOP);
+        assertThat(policies.of("A").stopFraction()).isEqualByComparingTo("0.03");
+        assertThat(policies.of("B").mode()).isEqualTo(ProtectionPolicy.Mode.EXCHANGE_OCO);
+        assertThat(policies.of("B").takeProfitFraction()).isEqualByComparingTo("0.05");
+        assertThat(policies.of("B").stopFraction()).as("the default under the override").isEqualByComparingTo("0.03");
+        assertThat(policies.of("C").trailingDeltaBps()).isEqualTo(150);
+    }
+
+    @Test
+    void aBadProtectionSettingIsNamed() {
+        assertThatThrownBy(() -> load("executor.protection.mode", "exchange")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("executor.protection.mode").hasMessageContaining("exchange-oco");
+        assertThatThrownBy(() -> load("executor.protection.overrides", "A:stop=0.1")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'stop' is not a protection field");
+        assertThatThrownBy(() -> load("executor.protection.stop.fraction", "1.5")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("strictly between 0 and 1");
     }
 }

@@ -6,6 +6,7 @@ import dev.tickflow.executor.engine.LastTrade;
 import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.executor.model.OrderStatus;
 import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.Protection;
 import dev.tickflow.executor.model.TimeInForce;
 import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.portfolio.PnlWatermarks;
@@ -15,6 +16,8 @@ import dev.tickflow.executor.risk.Halt;
 import dev.tickflow.executor.risk.RiskState;
 import dev.tickflow.executor.risk.TradingState;
 import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.StopTerms;
+import dev.tickflow.executor.venue.StopTrigger;
 import dev.tickflow.runtime.state.StateCodec;
 import dev.tickflow.runtime.state.StateCodecContract;
 import java.math.BigDecimal;
@@ -39,6 +42,11 @@ class StoreCodecsTest {
     static final OpenOrder LIMIT_ORDER = new OpenOrder(new OrderRequest("tf-abc", "A:BTCUSDT:0", "A", "BTCUSDT", OrderSide.BUY,
             OrderType.LIMIT, new BigDecimal("0.001"), new BigDecimal("49950"), TimeInForce.GTC, T.plusSeconds(300), T), "paper-tf-abc",
             OrderStatus.PARTIALLY_FILLED, new BigDecimal("0.0004"), 2, false, new BigDecimal("50000"));
+    static final OpenOrder PROTECTIVE_OCO = new OpenOrder(new OrderRequest("tf-prot", null, "A", "BTCUSDT", OrderSide.SELL,
+            OrderType.STOP_LOSS_LIMIT, new BigDecimal("0.001"), new BigDecimal("47500"), TimeInForce.GTC, null,
+            Instant.parse("2025-01-01T00:02:00Z"), new StopTerms(new BigDecimal("47600"), 150, new BigDecimal("52000"), "tf-prot-list",
+            Protection.STOP_LOSS, "tf-abc")), "paper-tf-prot", OrderStatus.NEW, BigDecimal.ZERO, 0, false, null,
+            new StopTrigger(new BigDecimal("50100"), false));
     static final OpenOrder MARKET_ORDER_OF_UNKNOWN_FATE = new OpenOrder(new OrderRequest("tf-def", "B:ETHUSDT:0", "B", "ETHUSDT",
             OrderSide.SELL, OrderType.MARKET, new BigDecimal("0.01"), null, null, null, T), null, OrderStatus.NEW, BigDecimal.ZERO, 0,
             true, new BigDecimal("3000"));
@@ -84,7 +92,7 @@ class StoreCodecsTest {
 
         @Override
         protected List<OpenOrder> samples() {
-            return List.of(LIMIT_ORDER, MARKET_ORDER_OF_UNKNOWN_FATE);
+            return List.of(LIMIT_ORDER, MARKET_ORDER_OF_UNKNOWN_FATE, PROTECTIVE_OCO);
         }
 
         @Override
@@ -101,7 +109,10 @@ class StoreCodecsTest {
                             + "010647544301d09ba4f70c80d3a67501f896a4f70c80d3a675011870617065722d74662d616263205041525449414c4c595f"
                             + "46494c4c454401080804000100a08d06", LIMIT_ORDER),
                     Golden.hex("010c74662d6465660116423a455448555344543a300102420e455448555344540853454c4c0c4d41524b4554010402000000"
-                            + "01f896a4f70c80d3a67500064e455701000000010100f02e", MARKET_ORDER_OF_UNKNOWN_FATE));
+                            + "01f896a4f70c80d3a67500064e455701000000010100f02e", MARKET_ORDER_OF_UNKNOWN_FATE),
+                    Golden.hex("020e74662d70726f74000102410e425443555344540853454c4c1e53544f505f4c4f53535f4c494d4954010602010098e605"
+                            + "01064754430001f097a4f70c00011a70617065722d74662d70726f74064e45570100000000000100e0e70501ac020100c0ac06"
+                            + "011874662d70726f742d6c697374011253544f505f4c4f5353010c74662d61626300010100e88e0600", PROTECTIVE_OCO));
         }
     }
 

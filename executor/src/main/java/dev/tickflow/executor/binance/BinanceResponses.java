@@ -7,6 +7,7 @@ import dev.tickflow.executor.model.OrderStatus;
 import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.ExecutionReport;
 import dev.tickflow.executor.venue.SymbolFilters;
+import dev.tickflow.executor.venue.TrailingDeltaBounds;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +77,17 @@ final class BinanceResponses {
         return balances;
     }
 
+    /** The leg {@code clientOrderId} of an order list answer (a new OCO pair; a canceled one names it origClientOrderId). */
+    static OrderState listLeg(String body, String clientOrderId) {
+        for (JsonNode leg : parse(body).path("orderReports")) {
+            String field = leg.has("origClientOrderId") ? "origClientOrderId" : "clientOrderId";
+            if (clientOrderId.equals(leg.path(field).asText())) {
+                return order(leg.toString(), field);
+            }
+        }
+        throw new IllegalStateException("Binance's order list answer has no leg " + clientOrderId);
+    }
+
     /** myTrades of one order, by trade id. */
     static List<ExchangeFill> trades(String body) {
         List<ExchangeFill> fills = new ArrayList<>();
@@ -108,6 +120,7 @@ final class BinanceResponses {
             BigDecimal maxQuantity = BigDecimal.ZERO;
             BigDecimal minNotional = BigDecimal.ZERO;
             BigDecimal maxNotional = BigDecimal.ZERO;
+            TrailingDeltaBounds trailing = TrailingDeltaBounds.NONE;
             for (JsonNode f : s.path("filters")) {
                 switch (f.path("filterType").asText()) {
                     case "PRICE_FILTER" -> {
@@ -125,13 +138,15 @@ final class BinanceResponses {
                         minNotional = minNotional.max(decimal(f, "minNotional"));
                         maxNotional = stricterMaximum(maxNotional, decimal(f, "maxNotional"));
                     }
+                    case "TRAILING_DELTA" -> trailing = new TrailingDeltaBounds(f.path("minTrailingAboveDelta").asInt(),
+                            f.path("maxTrailingAboveDelta").asInt(), f.path("minTrailingBelowDelta").asInt(), f.path("maxTrailingBelowDelta").asInt());
                     default -> {
                         // other filters (PERCENT_PRICE_BY_SIDE, ICEBERG_PARTS, MAX_NUM_ORDERS, ...) are not pre-checked
                     }
                 }
             }
             return Optional.of(new SymbolFilters(symbol, text(s, "baseAsset"), text(s, "quoteAsset"), tickSize, minPrice,
-                    maxPrice, stepSize, minQuantity, maxQuantity, minNotional, maxNotional));
+                    maxPrice, stepSize, minQuantity, maxQuantity, minNotional, maxNotional, trailing));
         }
         return Optional.empty();
     }

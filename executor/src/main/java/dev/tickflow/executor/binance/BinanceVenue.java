@@ -5,7 +5,11 @@ import com.binance.connector.client.exceptions.BinanceConnectorException;
 import com.binance.connector.client.exceptions.BinanceServerException;
 import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.spot.Market;
+import com.binance.connector.client.enums.HttpMethod;
 import com.binance.connector.client.impl.spot.Trade;
+import com.binance.connector.client.utils.RequestHandler;
+import com.binance.connector.client.utils.signaturegenerator.HmacSignatureGenerator;
+import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.executor.model.OrderType;
 import dev.tickflow.executor.reconcile.ExchangeAccount;
 import dev.tickflow.executor.venue.ExchangeFill;
@@ -13,6 +17,8 @@ import dev.tickflow.executor.venue.ExecutionReport;
 import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.venue.OrderFateUnknownException;
 import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.OrderRules;
+import dev.tickflow.executor.venue.StopTerms;
 import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.executor.venue.TradingVenue;
 import dev.tickflow.executor.venue.VenueRefusedException;
@@ -53,6 +59,8 @@ public final class BinanceVenue implements TradingVenue, ExchangeAccount {
     private static final Logger log = LoggerFactory.getLogger(BinanceVenue.class);
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    static final String OCO_PATH = "/api/v3/orderList/oco";
+    static final String ORDER_LIST_PATH = "/api/v3/orderList";
 
     private final BinanceVenueSettings settings;
     private final Trade trade;
@@ -60,6 +68,8 @@ public final class BinanceVenue implements TradingVenue, ExchangeAccount {
     private final Clock clock;
     private final AtomicLong clockOffsetMillis = new AtomicLong();
     private final Map<String, SymbolFilters> filters = new ConcurrentHashMap<>();
+    /** Signed requests the connector has no method for: OCO order lists. */
+    private final RequestHandler orderLists;
     private volatile Instant workDeadline;
 
     /** A venue on {@code settings}' exchange; refuses settings without credentials. */
@@ -73,6 +83,7 @@ public final class BinanceVenue implements TradingVenue, ExchangeAccount {
         SpotClientImpl client = new SpotClientImpl(settings.apiKey(), settings.apiSecret(), settings.restUrl());
         this.trade = client.createTrade();
         this.market = client.createMarket();
+        this.orderLists = new RequestHandler(settings.apiKey(), new HmacSignatureGenerator(settings.apiSecret()), null);
         ConnectorHttp.install();
     }
 
@@ -88,14 +99,24 @@ public final class BinanceVenue implements TradingVenue, ExchangeAccount {
     }
 
     /**
-     * Places the order. A refusal comes back as a REJECTED report naming Binance's code and message (or the rate limit);
-     * -2010 "Duplicate order sent." means Binance has the order already: it is looked up and answered as it is.
+     * Places the order (an OCO pair through the order-list endpoint), unless it breaks one of Binance's rules for orders
+     * that wait on the market ({@link OrderRules}) at the last price. A refusal comes back as a REJECTED report naming
+     * Binance's code and message (or the rate limit); -2010 "Duplicate order sent." means Binance has the order already: it is looked up and answered as it is.
      */
     @Override
     public ExecutionReport place(OrderRequest order, MarketSnapshot snapshot) {
+        Optional<String> broken = snapshot.referencePrice() == null ? Optional.empty()
+                : OrderRules.check(order, snapshot.referencePrice(), Optional.ofNullable(filters.get(order.symbol())));
+        if (broken.isPresent()) {
+            log.warn("Order {} not sent, Binance would refuse it: {}", order.clientOrderId(), broken.get());
+            return ExecutionReport.rejected(order.clientOrderId(), broken.get(), Instant.now(clock));
+        }
+        boolean oco = order.stop().isOco();
         String body;
         try {
-            body = signed("place order " + order.clientOrderId(), trade::newOrder, () -> newOrderParams(order));
+            body = oco ? signed("place OCO " + order.clientOrderId(), p -> orderLists.sendSignedRequest(settings.restUrl(), OCO_PATH, p,
+                    HttpMethod.POST, false), () -> ocoParams(order))
+                    : signed("place order " + order.clientOrderId(), trade::newOrder, () -> newOrderParams(order));
         } catch (BinanceRequestException e) {
             if (e.meaning() == BinanceAnswers.Meaning.DUPLICATE_ORDER) {
                 return adoptDuplicate(order, e);
@@ -106,24 +127,41 @@ public final class BinanceVenue implements TradingVenue, ExchangeAccount {
             log.warn("Order {} not placed: {}", order.clientOrderId(), e.getMessage());
             return ExecutionReport.rejected(order.clientOrderId(), e.reason(), Instant.now(clock));
         }
-        BinanceResponses.OrderState placed = readAnswer("place order " + order.clientOrderId(), () -> BinanceResponses.order(body, "clientOrderId"));
+        BinanceResponses.OrderState placed = readAnswer("place order " + order.clientOrderId(), () -> oco
+                ? BinanceResponses.listLeg(body, order.clientOrderId()) : BinanceResponses.order(body, "clientOrderId"));
         log.info("Binance order {} ({}): {} executed {}", order.clientOrderId(), placed.orderId(), placed.status(),
                 placed.executedQuantity().toPlainString());
         return placed.report(placed.fills());
     }
 
+    /**
+     * The order by its client order id. For the stop leg of an OCO pair that ended without a fill, its LIMIT_MAKER leg
+     * is asked too: when that one filled, its report (with its fills) is the pair's.
+     */
     @Override
     public Optional<ExecutionReport> find(OrderRequest order) {
+        Optional<ExecutionReport> found = findLeg(order, order.clientOrderId());
+        if (order.stop().isOco() && found.isPresent() && found.get().isFinal() && found.get().executedQuantity().signum() == 0) {
+            Optional<ExecutionReport> maker = findLeg(order, StopTerms.takeProfitLegId(order.clientOrderId()));
+            if (maker.isPresent() && maker.get().executedQuantity().signum() > 0) {
+                return maker;
+            }
+        }
+        return found;
+    }
+
+    private Optional<ExecutionReport> findLeg(OrderRequest order, String clientOrderId) {
         String body;
         try {
-            body = signed("query order " + order.clientOrderId(), trade::getOrder, () -> byClientOrderId(order));
+            body = signed("query order " + clientOrderId, trade::getOrder, () -> params("symbol", order.symbol(), "origClientOrderId",
+                    clientOrderId));
         } catch (BinanceRequestException e) {
             if (e.meaning() == BinanceAnswers.Meaning.NO_SUCH_ORDER) {
                 return Optional.empty();
             }
             throw e;
         }
-        BinanceResponses.OrderState state = readAnswer("query order " + order.clientOrderId(), () -> BinanceResponses.order(body, "clientOrderId"));
+        BinanceResponses.OrderState state = readAnswer("query order " + clientOrderId, () -> BinanceResponses.order(body, "clientOrderId"));
         return Optional.of(withTrades(order, state));
     }
 
@@ -136,17 +174,21 @@ public final class BinanceVenue implements TradingVenue, ExchangeAccount {
     /** Cancels the order; on -2011 (already final, or never there) answers what Binance holds, or the refusal when it holds nothing. */
     @Override
     public ExecutionReport cancel(OrderRequest order) {
+        boolean oco = order.stop().isOco();
         String body;
         try {
-            body = signed("cancel order " + order.clientOrderId(), trade::cancelOrder, () -> byClientOrderId(order));
+            body = oco ? signed("cancel OCO " + order.stop().orderListId(), p -> orderLists.sendSignedRequest(settings.restUrl(),
+                    ORDER_LIST_PATH, p, HttpMethod.DELETE, false), () -> params("symbol", order.symbol(), "listClientOrderId",
+                    order.stop().orderListId()))
+                    : signed("cancel order " + order.clientOrderId(), trade::cancelOrder, () -> byClientOrderId(order));
         } catch (BinanceRequestException e) {
             if (e.meaning() != BinanceAnswers.Meaning.CANCEL_REJECTED) {
                 throw e;
             }
             return find(order).orElseThrow(() -> e);
         }
-        BinanceResponses.OrderState canceled = readAnswer("cancel order " + order.clientOrderId(),
-                () -> BinanceResponses.order(body, "origClientOrderId"));
+        BinanceResponses.OrderState canceled = readAnswer("cancel order " + order.clientOrderId(), () -> oco
+                ? BinanceResponses.listLeg(body, order.clientOrderId()) : BinanceResponses.order(body, "origClientOrderId"));
         return withTrades(order, canceled);
     }
 
@@ -215,13 +257,44 @@ public final class BinanceVenue implements TradingVenue, ExchangeAccount {
 
     private Map<String, Object> newOrderParams(OrderRequest order) {
         Map<String, Object> p = params("symbol", order.symbol(), "side", order.side().name(), "type", order.type().name());
-        if (order.type() == OrderType.LIMIT) {
+        if (order.timeInForce() != null && order.type() != OrderType.MARKET) {
             p.put("timeInForce", order.timeInForce().name());
+        }
+        if (order.limitPrice() != null) {
             p.put("price", order.limitPrice().toPlainString());
+        }
+        if (order.stopPrice() != null) {
+            p.put("stopPrice", order.stopPrice().toPlainString());
+        }
+        if (order.trailingDelta() != null) {
+            p.put("trailingDelta", order.trailingDelta().toString());
         }
         p.put("quantity", order.quantity().toPlainString());
         p.put("newClientOrderId", order.clientOrderId());
         p.put("newOrderRespType", "FULL");
+        return p;
+    }
+
+    /**
+     * An OCO pair: for a SELL, the LIMIT_MAKER leg above the market and this order, the STOP_LOSS_LIMIT leg, below it
+     * (a BUY the other way round); the legs' and the list's client ids derive from the order's.
+     */
+    private static Map<String, Object> ocoParams(OrderRequest order) {
+        boolean sell = order.side() == OrderSide.SELL;
+        String maker = sell ? "above" : "below";
+        String stop = sell ? "below" : "above";
+        Map<String, Object> p = params("symbol", order.symbol(), "side", order.side().name(), "quantity", order.quantity().toPlainString(),
+                "listClientOrderId", order.stop().orderListId(),
+                maker + "Type", OrderType.LIMIT_MAKER.name(), maker + "Price", order.stop().takeProfitPrice().toPlainString(),
+                maker + "ClientOrderId", StopTerms.takeProfitLegId(order.clientOrderId()),
+                stop + "Type", OrderType.STOP_LOSS_LIMIT.name(), stop + "Price", order.limitPrice().toPlainString(),
+                stop + "TimeInForce", order.timeInForce().name(), stop + "ClientOrderId", order.clientOrderId());
+        if (order.stopPrice() != null) {
+            p.put(stop + "StopPrice", order.stopPrice().toPlainString());
+        }
+        if (order.trailingDelta() != null) {
+            p.put(stop + "TrailingDelta", order.trailingDelta().toString());
+        }
         return p;
     }
 

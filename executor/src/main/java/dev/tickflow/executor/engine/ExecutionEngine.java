@@ -6,12 +6,16 @@ import dev.tickflow.executor.control.OpsEvent;
 import dev.tickflow.executor.control.OpsOutput;
 import dev.tickflow.executor.model.OrderSide;
 import dev.tickflow.executor.model.OrderType;
+import dev.tickflow.executor.model.TargetPosition;
 import dev.tickflow.executor.oms.OpenOrder;
+import dev.tickflow.executor.oms.OpenOrderStore;
 import dev.tickflow.executor.oms.OrderManager;
 import dev.tickflow.executor.order.ClientOrderIds;
 import dev.tickflow.executor.order.OrderPlanner;
 import dev.tickflow.executor.order.OrderPlanner.Plan;
 import dev.tickflow.executor.order.OrderSizing;
+import dev.tickflow.executor.order.ProtectionPolicies;
+import dev.tickflow.executor.order.ProtectiveOrders;
 import dev.tickflow.executor.portfolio.Portfolio;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.portfolio.PositionStore;
@@ -37,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +68,19 @@ public final class ExecutionEngine {
     private final PositionStore positions;
     private final OpsOutput ops;
     private final ExecutorState state;
+    private final ProtectionPolicies protection;
+    /** While a FLAT signal is handled: fills of an entry it cancels place no new protective order. */
+    private boolean exiting;
 
+    /** An engine that leaves protection to the strategies. */
     public ExecutionEngine(OrderPolicy policy, OrderSizing sizing, RiskPolicy riskPolicy, ExecutionVenue venue, ExecutorState state,
                            ExecutorOutput output) {
+        this(policy, sizing, riskPolicy, ProtectionPolicies.STRATEGY_ONLY, venue, state, output);
+    }
+
+    public ExecutionEngine(OrderPolicy policy, OrderSizing sizing, RiskPolicy riskPolicy, ProtectionPolicies protection, ExecutionVenue venue,
+                           ExecutorState state, ExecutorOutput output) {
+        this.protection = protection;
         this.policy = policy;
         this.sizing = sizing;
         this.venue = venue;
@@ -85,10 +100,28 @@ public final class ExecutionEngine {
      * resolves, or nothing when the target is reached already.
      */
     public void onSignal(SignalInput signal) {
+        exiting = signal.target() == TargetPosition.FLAT;
+        try {
+            act(signal);
+        } finally {
+            exiting = false;
+        }
+    }
+
+    private void act(SignalInput signal) {
         Instant now = venue.signalClock(signal.createdAt());
         venue.adapter().startWork();
         String instance = signal.instance();
         String symbol = signal.symbol();
+        Optional<OpenOrder> protective = orders.protectiveOrder(instance, symbol);
+        if (signal.target() == TargetPosition.FLAT && protective.isPresent()) {
+            String outcome = cancel(protective.get(), now);
+            if (!"closed".equals(outcome)) {
+                notActedOn(signal, OrderSide.SELL, "cancel-failed: protective order " + protective.get().request().clientOrderId() + " is "
+                        + outcome, now);
+                return;
+            }
+        }
         Optional<OpenOrder> open = orders.openOrder(instance, symbol);
         Plan plan = OrderPlanner.plan(signal.target(), portfolio.quantity(instance, symbol), open.map(o -> o.request().side()));
         if (plan instanceof Plan.CancelOpenOrder) {
@@ -195,7 +228,7 @@ public final class ExecutionEngine {
         } catch (RuntimeException e) {
             return "cancel-failed: " + VenueFailures.describe(e);
         }
-        return orders.openOrder(open.request().strategyInstance(), open.request().symbol()).isPresent() ? "still open" : "closed";
+        return orders.openOrder(OpenOrderStore.slot(open.request()), open.request().symbol()).isPresent() ? "still open" : "closed";
     }
 
     /**
@@ -214,9 +247,11 @@ public final class ExecutionEngine {
         for (PositionStore.Entry entry : covered) {
             String instance = entry.instance();
             String symbol = entry.symbol();
-            Optional<OpenOrder> open = orders.openOrder(instance, symbol);
-            if (open.isPresent() && !"closed".equals(cancel(open.get(), now))) {
-                outcome.put(instance + ":" + symbol, "cancel-failed: open order " + open.get().request().clientOrderId() + " is still open");
+            Optional<String> stillOpen = Stream.of(orders.openOrder(instance, symbol), orders.protectiveOrder(instance, symbol))
+                    .flatMap(Optional::stream).filter(open -> !"closed".equals(cancel(open, now))).map(open -> open.request().clientOrderId())
+                    .findFirst();
+            if (stillOpen.isPresent()) {
+                outcome.put(instance + ":" + symbol, "cancel-failed: open order " + stillOpen.get() + " is still open");
                 continue;
             }
             BigDecimal held = portfolio.quantity(instance, symbol);
@@ -294,7 +329,7 @@ public final class ExecutionEngine {
 
     /** The risk checks, then the venue: the path of every order, a signal's or an operator's forced exit. */
     private void submit(OrderRequest order, MarketSnapshot market, BigDecimal signalPrice, Optional<SymbolFilters> filters, Instant now) {
-        BigDecimal notionalPrice = order.type() == OrderType.LIMIT ? order.limitPrice() : market.referencePrice();
+        BigDecimal notionalPrice = order.limitPrice() != null ? order.limitPrice() : market.referencePrice();
         Optional<Rejection> rejection = risk.check(order, portfolio.quantity(order.strategyInstance(), order.symbol()), notionalPrice, now,
                 orders.openOrderCount(order.strategyInstance()), filters);
         OpenOrder placed = OpenOrder.placed(order, signalPrice);
@@ -309,6 +344,12 @@ public final class ExecutionEngine {
             return;
         }
         risk.orderSent(order.strategyInstance(), now);
+        send(placed, market, now);
+    }
+
+    /** Places an order the exchange does not have yet, and applies the venue's answer. */
+    private void send(OpenOrder placed, MarketSnapshot market, Instant now) {
+        OrderRequest order = placed.request();
         ExecutionReport report;
         try {
             report = venue.adapter().place(order, market);
@@ -345,5 +386,37 @@ public final class ExecutionEngine {
         }
         PositionRecord position = portfolio.apply(order, fills, filters, now);
         risk.onPosition(order.strategyInstance(), order.symbol(), position, now);
+        if (order.side() == OrderSide.BUY && !order.isProtective()) {
+            protect(order, fills.get(fills.size() - 1), position, filters, now);
+        }
+    }
+
+    /**
+     * After a fill of an entry, when the instance's protection is at the exchange: replaces its protective order (one of
+     * an earlier partial fill is canceled first) by one for all it now holds, whose client order id derives from the fill.
+     */
+    private void protect(OrderRequest entry, ExchangeFill fill, PositionRecord position, Optional<SymbolFilters> filters, Instant now) {
+        String instance = entry.strategyInstance();
+        String symbol = entry.symbol();
+        BigDecimal held = OrderSizing.roundDown(position.position().quantity().max(BigDecimal.ZERO),
+                filters.map(SymbolFilters::stepSize).orElse(BigDecimal.ZERO));
+        Optional<OrderRequest> order = ProtectiveOrders.protect(protection.of(instance), entry, fill, held,
+                position.position().averageEntryPrice(), filters, now);
+        if (order.isEmpty() || held.signum() == 0 || exiting) {
+            return;
+        }
+        Optional<OpenOrder> earlier = orders.protectiveOrder(instance, symbol);
+        if (earlier.isPresent() && earlier.get().request().clientOrderId().equals(order.get().clientOrderId())) {
+            return;
+        }
+        if (earlier.isPresent() && !"closed".equals(cancel(earlier.get(), now))) {
+            orders.rejected(order.get(), "cancel-failed: the protective order " + earlier.get().request().clientOrderId()
+                    + " of an earlier fill is still open", now);
+            return;
+        }
+        OpenOrder placed = OpenOrder.placed(order.get(), position.position().averageEntryPrice());
+        if (venue.needsPlacing(placed, now, orders)) {
+            send(placed, venue.market(symbol, position.position().averageEntryPrice(), now, lastTrades), now);
+        }
     }
 }

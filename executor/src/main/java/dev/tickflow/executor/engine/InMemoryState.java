@@ -1,6 +1,7 @@
 package dev.tickflow.executor.engine;
 
 import dev.tickflow.executor.oms.OpenOrder;
+import dev.tickflow.executor.oms.OpenOrderStore;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.risk.RiskState;
 import java.math.BigDecimal;
@@ -56,21 +57,21 @@ public final class InMemoryState implements ExecutorState {
     }
 
     @Override
-    public Optional<OpenOrder> openOrder(String instance, String symbol) {
+    public Optional<OpenOrder> openOrder(String slot, String symbol) {
         NavigableMap<String, OpenOrder> ofSymbol = openOrders.get(symbol);
-        return Optional.ofNullable(ofSymbol == null ? null : ofSymbol.get(instance));
+        return Optional.ofNullable(ofSymbol == null ? null : ofSymbol.get(slot));
     }
 
     @Override
     public void putOpenOrder(OpenOrder order) {
-        openOrders.computeIfAbsent(order.request().symbol(), s -> new TreeMap<>()).put(order.request().strategyInstance(), order);
+        openOrders.computeIfAbsent(order.request().symbol(), s -> new TreeMap<>()).put(OpenOrderStore.slot(order.request()), order);
     }
 
     @Override
-    public void removeOpenOrder(String instance, String symbol) {
+    public void removeOpenOrder(String slot, String symbol) {
         NavigableMap<String, OpenOrder> ofSymbol = openOrders.get(symbol);
         if (ofSymbol != null) {
-            ofSymbol.remove(instance);
+            ofSymbol.remove(slot);
         }
     }
 

@@ -62,7 +62,7 @@ public final class SimulatedVenue implements ExecutionVenue {
             if (order.isExpiredAt(time)) {
                 expire(order, time, orders);
             } else {
-                orders.apply(order, adapter.refresh(order.request(), new MarketSnapshot(price, order.signalPrice(), time)), time);
+                orders.apply(order, adapter.refresh(order.request(), order.trigger(), new MarketSnapshot(price, order.signalPrice(), time)), time);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.tickflow.executor.oms;
 
 import dev.tickflow.executor.model.OrderStatus;
 import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.StopTrigger;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,14 +15,20 @@ import java.util.Objects;
  * @param fillsSeen       how many of the venue's fills were already published
  * @param fateUnknown     placing it failed without an answer and the venue did not know it yet: it is looked up, never placed again
  * @param signalPrice     the fallback price of the order's market snapshots
+ * @param trigger         a paper stop order's way to its trigger, as its last report said; null otherwise
  */
 public record OpenOrder(OrderRequest request, String exchangeOrderId, OrderStatus status, BigDecimal filledQuantity, int fillsSeen,
-                        boolean fateUnknown, BigDecimal signalPrice) {
+                        boolean fateUnknown, BigDecimal signalPrice, StopTrigger trigger) {
 
     public OpenOrder {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(filledQuantity, "filledQuantity");
+    }
+
+    public OpenOrder(OrderRequest request, String exchangeOrderId, OrderStatus status, BigDecimal filledQuantity, int fillsSeen,
+                     boolean fateUnknown, BigDecimal signalPrice) {
+        this(request, exchangeOrderId, status, filledQuantity, fillsSeen, fateUnknown, signalPrice, null);
     }
 
     /** An order on its way to the venue: nothing published of it yet. */
@@ -36,7 +43,7 @@ public record OpenOrder(OrderRequest request, String exchangeOrderId, OrderStatu
 
     /** This order, whose state the venue could not confirm (it does not find it): looked up again, what was published of it kept. */
     public OpenOrder asFateUnknown() {
-        return new OpenOrder(request, exchangeOrderId, status, filledQuantity, fillsSeen, true, signalPrice);
+        return new OpenOrder(request, exchangeOrderId, status, filledQuantity, fillsSeen, true, signalPrice, trigger);
     }
 
     /** Whether the executor cancels it at {@code now}: a resting order past its expiry. */

@@ -56,8 +56,15 @@ public final class OrderManager {
         return store.allOpenOrders();
     }
 
+    /** The instance's protective order in {@code symbol}, when it is not final yet. */
+    public Optional<OpenOrder> protectiveOrder(String instance, String symbol) {
+        return store.protectiveOrder(instance, symbol);
+    }
+
+    /** The instance's open orders of signals (its protective orders are not counted). */
     public int openOrderCount(String instance) {
-        return (int) store.allOpenOrders().stream().filter(order -> instance.equals(order.request().strategyInstance())).count();
+        return (int) store.allOpenOrders().stream()
+                .filter(order -> instance.equals(order.request().strategyInstance()) && !order.request().isProtective()).count();
     }
 
     /**
@@ -89,7 +96,7 @@ public final class OrderManager {
      * of it were published before.
      */
     public void abandon(OpenOrder order, String reason, Instant now) {
-        store.removeOpenOrder(order.request().strategyInstance(), order.request().symbol());
+        store.removeOpenOrder(OpenOrderStore.slot(order.request()), order.request().symbol());
         rejections.warn(reasonName(reason), "Order {} of {} in {} given up: {}", order.request().clientOrderId(),
                 order.request().strategyInstance(), order.request().symbol(), reason);
         OrderStatus status = order.fillsSeen() > 0 ? OrderStatus.CANCELED : OrderStatus.REJECTED;
@@ -122,10 +129,10 @@ public final class OrderManager {
             fills.filled(request, fresh, now);
         }
         if (report.isFinal()) {
-            store.removeOpenOrder(request.strategyInstance(), request.symbol());
+            store.removeOpenOrder(OpenOrderStore.slot(request), request.symbol());
         } else {
             store.putOpenOrder(new OpenOrder(request, report.exchangeOrderId(), status, report.executedQuantity(), all.size(), false,
-                    order.signalPrice()));
+                    order.signalPrice(), report.trigger()));
         }
     }
 

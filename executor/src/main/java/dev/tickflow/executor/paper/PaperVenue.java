@@ -9,6 +9,9 @@ import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.ExecutionReport;
 import dev.tickflow.executor.venue.MarketSnapshot;
 import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.executor.venue.OrderRules;
+import dev.tickflow.executor.venue.StopTerms;
+import dev.tickflow.executor.venue.StopTrigger;
 import dev.tickflow.executor.venue.SymbolFilters;
 import dev.tickflow.executor.venue.TradingVenue;
 import java.math.BigDecimal;
@@ -29,6 +32,13 @@ import java.util.Optional;
  *   <li>LIMIT, not marketable: GTC rests (NEW); IOC and FOK expire at once (EXPIRED), as Binance reports them. A
  *       resting order fills completely at its limit price when the market trades through it: a trade strictly below a
  *       BUY limit, strictly above a SELL limit. A trade at the limit does not fill it (the queue ahead is unknown).</li>
+ *   <li>LIMIT_MAKER: refused when it would take (Binance's rule), else rests as a GTC LIMIT.</li>
+ *   <li>STOP_LOSS_LIMIT, TAKE_PROFIT_LIMIT: refused when they break Binance's rules ({@link OrderRules}), else rest
+ *       untriggered. A trade at or through the stop price triggers them (a trailing stop: a trade {@code trailingDelta}
+ *       bps back from the best price since it started tracking, {@link StopTrigger}); then they work as a LIMIT at
+ *       their limit price: marketable at the triggering trade, they fill completely at its price, else they rest. An
+ *       OCO pair's LIMIT_MAKER leg fills at its price when a trade goes strictly through it, before its stop leg
+ *       triggers; either one ends the other (the pair is one order here, its fill's trade id names the leg).</li>
  *   <li>Fee: {@code feeRate} × price × quantity, in the quote asset, for every fill (no maker/taker distinction).</li>
  *   <li>Ids: exchange order id {@code paper-<clientOrderId>}, trade id {@code <clientOrderId>-1}: one fill per order.</li>
  * </ul>
@@ -73,7 +83,17 @@ public final class PaperVenue implements TradingVenue {
         if (order.type() == OrderType.MARKET) {
             return filled(order, withSlippage(order.side(), reference), market);
         }
-        if (marketable(order, reference)) {
+        Optional<String> broken = OrderRules.check(order, reference, filters(order.symbol()));
+        if (broken.isPresent()) {
+            return ExecutionReport.rejected(order.clientOrderId(), broken.get(), market.time());
+        }
+        if (order.type().isConditional()) {
+            return report(order, OrderStatus.NEW, List.of(), market, StopTrigger.atPlacement(order, reference));
+        }
+        if (order.type() == OrderType.LIMIT_MAKER) {
+            return report(order, OrderStatus.NEW, List.of(), market);
+        }
+        if (marketable(order.side(), order.limitPrice(), reference)) {
             return filled(order, reference, market);
         }
         OrderStatus status = order.timeInForce() == TimeInForce.GTC ? OrderStatus.NEW : OrderStatus.EXPIRED;
@@ -87,10 +107,38 @@ public final class PaperVenue implements TradingVenue {
 
     @Override
     public ExecutionReport refresh(OrderRequest order, MarketSnapshot market) {
+        return refresh(order, null, market);
+    }
+
+    @Override
+    public ExecutionReport refresh(OrderRequest order, StopTrigger trigger, MarketSnapshot market) {
         BigDecimal last = market.lastTradePrice();
-        boolean tradedThrough = order.type() == OrderType.LIMIT && last != null
-                && (order.side() == OrderSide.BUY ? last.compareTo(order.limitPrice()) < 0 : last.compareTo(order.limitPrice()) > 0);
-        return tradedThrough ? filled(order, order.limitPrice(), market) : report(order, OrderStatus.NEW, List.of(), market);
+        StopTrigger state = trigger == null ? StopTrigger.WAITING : trigger;
+        if (last == null || order.type() == OrderType.MARKET) {
+            return report(order, OrderStatus.NEW, List.of(), market, order.type().isConditional() ? state : null);
+        }
+        if (!order.type().isConditional()) {
+            return tradedThrough(order.side(), order.limitPrice(), last) ? filled(order, order.limitPrice(), market)
+                    : report(order, OrderStatus.NEW, List.of(), market);
+        }
+        if (state.triggered()) {
+            return tradedThrough(order.side(), order.limitPrice(), last) ? filled(order, order.limitPrice(), market)
+                    : report(order, OrderStatus.NEW, List.of(), market, state);
+        }
+        BigDecimal takeProfit = order.stop().takeProfitPrice();
+        if (takeProfit != null && tradedThrough(order.side(), takeProfit, last)) {
+            return filled(order, StopTerms.takeProfitLegId(order.clientOrderId()), takeProfit, market);
+        }
+        StopTrigger next = state.next(order, last);
+        if (next.triggered() && marketable(order.side(), order.limitPrice(), last)) {
+            return filled(order, last, market);
+        }
+        return report(order, OrderStatus.NEW, List.of(), market, next);
+    }
+
+    /** A trade strictly through a resting order's price: below a BUY's, above a SELL's. */
+    private static boolean tradedThrough(OrderSide side, BigDecimal price, BigDecimal last) {
+        return side == OrderSide.BUY ? last.compareTo(price) < 0 : last.compareTo(price) > 0;
     }
 
     @Override
@@ -104,8 +152,8 @@ public final class PaperVenue implements TradingVenue {
         return Optional.ofNullable(filters.get(symbol));
     }
 
-    private static boolean marketable(OrderRequest order, BigDecimal reference) {
-        return order.side() == OrderSide.BUY ? order.limitPrice().compareTo(reference) >= 0 : order.limitPrice().compareTo(reference) <= 0;
+    private static boolean marketable(OrderSide side, BigDecimal limitPrice, BigDecimal reference) {
+        return side == OrderSide.BUY ? limitPrice.compareTo(reference) >= 0 : limitPrice.compareTo(reference) <= 0;
     }
 
     private BigDecimal withSlippage(OrderSide side, BigDecimal reference) {
@@ -115,15 +163,25 @@ public final class PaperVenue implements TradingVenue {
     }
 
     private ExecutionReport filled(OrderRequest order, BigDecimal price, MarketSnapshot market) {
+        return filled(order, order.clientOrderId(), price, market);
+    }
+
+    /** Filled completely at {@code price} by the order's leg {@code legClientOrderId}: its one fill's trade id is {@code <leg>-1}. */
+    private ExecutionReport filled(OrderRequest order, String legClientOrderId, BigDecimal price, MarketSnapshot market) {
         String quoteAsset = Symbols.assets(order.symbol(), filters(order.symbol())).map(Symbols.Assets::quote).orElse("QUOTE");
         BigDecimal commission = price.multiply(order.quantity()).multiply(feeRate).setScale(COMMISSION_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        ExchangeFill fill = new ExchangeFill(order.clientOrderId() + "-1", price, order.quantity(), commission, quoteAsset, market.time());
+        ExchangeFill fill = new ExchangeFill(legClientOrderId + "-1", price, order.quantity(), commission, quoteAsset, market.time());
         return report(order, OrderStatus.FILLED, List.of(fill), market);
     }
 
     private static ExecutionReport report(OrderRequest order, OrderStatus status, List<ExchangeFill> fills, MarketSnapshot market) {
+        return report(order, status, fills, market, null);
+    }
+
+    private static ExecutionReport report(OrderRequest order, OrderStatus status, List<ExchangeFill> fills, MarketSnapshot market,
+                                          StopTrigger trigger) {
         BigDecimal executed = fills.stream().map(ExchangeFill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new ExecutionReport(order.clientOrderId(), exchangeOrderId(order), status, executed, fills, null, market.time());
+        return new ExecutionReport(order.clientOrderId(), exchangeOrderId(order), status, executed, fills, null, market.time(), trigger);
     }
 
     private static String exchangeOrderId(OrderRequest order) {

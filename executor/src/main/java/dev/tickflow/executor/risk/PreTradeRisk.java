@@ -8,7 +8,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The checks an order passes before it goes to the venue, in this order: stale signal, halted, max position, max
@@ -86,16 +88,10 @@ public final class PreTradeRisk {
 
     /** Binance's PRICE_FILTER, LOT_SIZE and MIN_NOTIONAL/NOTIONAL; a zero bound is off. */
     static Optional<Rejection> checkFilters(OrderRequest order, BigDecimal notional, SymbolFilters filters) {
-        if (order.type() == OrderType.LIMIT) {
-            BigDecimal price = order.limitPrice();
-            if (filters.minPrice().signum() > 0 && price.compareTo(filters.minPrice()) < 0) {
-                return reject(RiskRule.PRICE_FILTER, "price " + plain(price) + " is below the minimum " + plain(filters.minPrice()));
-            }
-            if (filters.maxPrice().signum() > 0 && price.compareTo(filters.maxPrice()) > 0) {
-                return reject(RiskRule.PRICE_FILTER, "price " + plain(price) + " is above the maximum " + plain(filters.maxPrice()));
-            }
-            if (!isMultiple(price.subtract(filters.minPrice()), filters.tickSize())) {
-                return reject(RiskRule.PRICE_FILTER, "price " + plain(price) + " is not a multiple of the tick size " + plain(filters.tickSize()));
+        for (BigDecimal price : prices(order)) {
+            Optional<Rejection> broken = checkPrice(price, filters);
+            if (broken.isPresent()) {
+                return broken;
             }
         }
         BigDecimal quantity = order.quantity();
@@ -113,6 +109,24 @@ public final class PreTradeRisk {
         }
         if (filters.maxNotional().signum() > 0 && notional.compareTo(filters.maxNotional()) > 0) {
             return reject(RiskRule.NOTIONAL, "notional " + plain(notional) + " is above the maximum " + plain(filters.maxNotional()));
+        }
+        return Optional.empty();
+    }
+
+    /** Every price the order names: its limit price, stop price and an OCO pair's take-profit price (PRICE_FILTER covers each). */
+    private static List<BigDecimal> prices(OrderRequest order) {
+        return Stream.of(order.limitPrice(), order.stopPrice(), order.stop().takeProfitPrice()).filter(Objects::nonNull).toList();
+    }
+
+    private static Optional<Rejection> checkPrice(BigDecimal price, SymbolFilters filters) {
+        if (filters.minPrice().signum() > 0 && price.compareTo(filters.minPrice()) < 0) {
+            return reject(RiskRule.PRICE_FILTER, "price " + plain(price) + " is below the minimum " + plain(filters.minPrice()));
+        }
+        if (filters.maxPrice().signum() > 0 && price.compareTo(filters.maxPrice()) > 0) {
+            return reject(RiskRule.PRICE_FILTER, "price " + plain(price) + " is above the maximum " + plain(filters.maxPrice()));
+        }
+        if (!isMultiple(price.subtract(filters.minPrice()), filters.tickSize())) {
+            return reject(RiskRule.PRICE_FILTER, "price " + plain(price) + " is not a multiple of the tick size " + plain(filters.tickSize()));
         }
         return Optional.empty();
     }

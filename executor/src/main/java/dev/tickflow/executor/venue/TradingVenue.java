@@ -33,6 +33,14 @@ public interface TradingVenue extends AutoCloseable {
     /** The current state of a resting order, with every fill so far (the paper venue matches it against {@code market}). */
     ExecutionReport refresh(OrderRequest order, MarketSnapshot market);
 
+    /**
+     * {@link #refresh(OrderRequest, MarketSnapshot)} of an order whose trigger the venue does not hold itself ({@code
+     * trigger}: what its last report said, null before any): the paper venue's STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders.
+     */
+    default ExecutionReport refresh(OrderRequest order, StopTrigger trigger, MarketSnapshot market) {
+        return refresh(order, market);
+    }
+
     /** Cancels a resting order; answers its final state (CANCELED, or FILLED when it filled first). */
     ExecutionReport cancel(OrderRequest order);
 

@@ -36,7 +36,9 @@ import okhttp3.mockwebserver.RecordedRequest;
  * their formats (-1102, -1100), the symbol's filters (-1013) and duplicate client order ids among open orders (-2010).
  *
  * <p>MARKET orders fill at once at the symbol's market price; LIMIT orders rest until {@link #price} moves the market
- * through them. Faults are injected for the next N order placements ({@link #inject}), and scripted for the next N calls
+ * through them. STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT orders (a stop price or a trailing delta), LIMIT_MAKER orders and
+ * OCO pairs ({@code /api/v3/orderList/oco}, canceled by {@code DELETE /api/v3/orderList}) follow {@link FakeStopOrders}:
+ * refused with -2010 when they would act at once, triggered by {@link #price}. Faults are injected for the next N order placements ({@link #inject}), and scripted for the next N calls
  * of the other endpoints ({@link #fail}); {@link #placements} counts the orders accepted per client order id.
  */
 public final class FakeSpotExchange {
@@ -183,6 +185,8 @@ public final class FakeSpotExchange {
     private Integer retryAfterSeconds = 1;
     private Duration responseDelay = Duration.ofSeconds(3);
     private long nextOrderId = 1;
+    private long nextOrderListId = 1;
+    private final Map<String, Long> orderLists = new LinkedHashMap<>();
     private long nextTradeId = 1;
     private final FakeAccount account = new FakeAccount();
     private final FakeUserDataStream userData = new FakeUserDataStream(this::validSignedParams);
@@ -249,9 +253,9 @@ public final class FakeSpotExchange {
     public FakeSpotExchange price(String symbol, BigDecimal price) {
         synchronized (lock) {
             marketPrices.put(symbol, price);
-            for (MutableOrder order : orders.values()) {
-                if (order.symbol.equals(symbol) && order.isOpen() && order.crossedBy(price)) {
-                    order.fill(order.price, order.quantity.subtract(order.executed), now());
+            for (MutableOrder order : List.copyOf(orders.values())) {
+                if (order.symbol.equals(symbol) && order.isOpen()) {
+                    order.meet(price, now());
                 }
             }
         }
@@ -520,6 +524,14 @@ public final class FakeSpotExchange {
                 authenticate(params, query, body, key);
                 yield Answer.ok(account.accountJson(now()));
             }
+            case "POST /api/v3/orderList/oco" -> {
+                authenticate(params, query, body, key);
+                yield newOco(params);
+            }
+            case "DELETE /api/v3/orderList" -> {
+                authenticate(params, query, body, key);
+                yield cancelOrderList(params);
+            }
             case "GET /api/v3/myTrades" -> {
                 authenticate(params, query, body, key);
                 yield myTrades(params);
@@ -586,7 +598,7 @@ public final class FakeSpotExchange {
     private Answer newOrder(Map<String, String> params) {
         SymbolRules rules = rules(required(params, "symbol"));
         String side = oneOf(params, "side", "BUY", "SELL");
-        String type = oneOf(params, "type", "MARKET", "LIMIT");
+        String type = oneOf(params, "type", "MARKET", "LIMIT", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT", "LIMIT_MAKER");
         BigDecimal quantity = requiredDecimal(params, "quantity");
         String clientOrderId = params.get("newClientOrderId");
         if (clientOrderId != null && !CLIENT_ORDER_ID.matcher(clientOrderId).matches()) {
@@ -596,12 +608,23 @@ public final class FakeSpotExchange {
                 ? oneOf(params, "newOrderRespType", "ACK", "RESULT", "FULL") : "FULL";
         BigDecimal price = null;
         String timeInForce = null;
-        if (type.equals("LIMIT")) {
+        if (type.equals("LIMIT") || FakeStopOrders.isConditional(type)) {
             timeInForce = oneOf(params, "timeInForce", "GTC", "IOC", "FOK");
             price = requiredDecimal(params, "price");
-        } else if (params.containsKey("price") || params.containsKey("timeInForce")) {
-            throw new ApiError(400, -1106, "Parameter '" + (params.containsKey("price") ? "price" : "timeInForce")
-                    + "' sent when not required.");
+        } else if (type.equals("LIMIT_MAKER")) {
+            price = requiredDecimal(params, "price");
+            notRequired(params, "timeInForce");
+        } else {
+            notRequired(params, "price");
+            notRequired(params, "timeInForce");
+        }
+        BigDecimal stopPrice = params.containsKey("stopPrice") ? requiredDecimal(params, "stopPrice") : null;
+        Integer trailingDelta = params.containsKey("trailingDelta") ? (int) requiredLong(params, "trailingDelta") : null;
+        if (FakeStopOrders.isConditional(type) && stopPrice == null && trailingDelta == null) {
+            required(params, "stopPrice");
+        } else if (!FakeStopOrders.isConditional(type)) {
+            notRequired(params, "stopPrice");
+            notRequired(params, "trailingDelta");
         }
         synchronized (lock) {
             Fault fault = faults.pollFirst();
@@ -612,7 +635,11 @@ public final class FakeSpotExchange {
                 }
             }
             BigDecimal market = marketPrices.get(rules.symbol());
-            checkFilters(rules, type.equals("LIMIT") ? price : market, quantity);
+            checkFilters(rules, price != null ? price : market, quantity);
+            if (stopPrice != null) {
+                checkFilters(rules, stopPrice, quantity);
+            }
+            refuseWhenActingAtOnce(side, type, price, stopPrice, trailingDelta, market);
             if (clientOrderId == null) {
                 clientOrderId = "fake" + nextOrderId;
             }
@@ -623,14 +650,17 @@ public final class FakeSpotExchange {
             long time = now();
             MutableOrder order = new MutableOrder(nextOrderId++, clientOrderId, rules, side, type, timeInForce, price,
                     quantity, time);
+            order.conditional(stopPrice, trailingDelta, market);
             orders.put(order.orderId, order);
             placements.merge(clientOrderId, 1, Integer::sum);
             reportOrder(order, "NEW", null);
             if (type.equals("MARKET")) {
                 order.fill(market, quantity, time);
+            } else if (order.tracking != null) {
+                order.status = "NEW";
             } else if (order.crossedBy(market)) {
                 order.fill(market, quantity, time);
-            } else if (!timeInForce.equals("GTC")) {
+            } else if (timeInForce != null && !timeInForce.equals("GTC")) {
                 order.status = "EXPIRED";
                 reportOrder(order, "EXPIRED", null);
             }
@@ -648,6 +678,118 @@ public final class FakeSpotExchange {
             }
             return Answer.ok(answer);
         }
+    }
+
+    private static void notRequired(Map<String, String> params, String name) {
+        if (params.containsKey(name)) {
+            throw new ApiError(400, -1106, "Parameter '" + name + "' sent when not required.");
+        }
+    }
+
+    private static void refuseWhenActingAtOnce(String side, String type, BigDecimal price, BigDecimal stopPrice, Integer trailingDelta,
+                                               BigDecimal market) {
+        FakeStopOrders.refusal(side, type, price, stopPrice, trailingDelta, market).ifPresent(refusal -> {
+            throw new ApiError(400, refusal.code(), refusal.message());
+        });
+    }
+
+    /**
+     * POST /api/v3/orderList/oco with a LIMIT_MAKER leg above the market and a STOP_LOSS_LIMIT leg below it (a SELL;
+     * the reverse for a BUY): both legs rest under one order list; a leg that triggers or fills expires the other.
+     */
+    private Answer newOco(Map<String, String> params) {
+        SymbolRules rules = rules(required(params, "symbol"));
+        String side = oneOf(params, "side", "BUY", "SELL");
+        BigDecimal quantity = requiredDecimal(params, "quantity");
+        oneOf(params, "aboveType", side.equals("SELL") ? "LIMIT_MAKER" : "STOP_LOSS_LIMIT");
+        oneOf(params, "belowType", side.equals("SELL") ? "STOP_LOSS_LIMIT" : "LIMIT_MAKER");
+        String makerLeg = side.equals("SELL") ? "above" : "below";
+        String stopLeg = side.equals("SELL") ? "below" : "above";
+        BigDecimal makerPrice = requiredDecimal(params, makerLeg + "Price");
+        BigDecimal stopLimit = requiredDecimal(params, stopLeg + "Price");
+        String stopTimeInForce = oneOf(params, stopLeg + "TimeInForce", "GTC");
+        BigDecimal stopPrice = params.containsKey(stopLeg + "StopPrice") ? requiredDecimal(params, stopLeg + "StopPrice") : null;
+        Integer trailingDelta = params.containsKey(stopLeg + "TrailingDelta") ? (int) requiredLong(params, stopLeg + "TrailingDelta") : null;
+        if (stopPrice == null && trailingDelta == null) {
+            required(params, stopLeg + "StopPrice");
+        }
+        String listClientOrderId = params.getOrDefault("listClientOrderId", "list" + nextOrderId);
+        synchronized (lock) {
+            BigDecimal market = marketPrices.get(rules.symbol());
+            checkFilters(rules, makerPrice, quantity);
+            checkFilters(rules, stopLimit, quantity);
+            if (stopPrice != null) {
+                checkFilters(rules, stopPrice, quantity);
+            }
+            boolean sell = side.equals("SELL");
+            if (sell ? makerPrice.compareTo(market) <= 0 || stopPrice != null && stopPrice.compareTo(market) >= 0
+                    : makerPrice.compareTo(market) >= 0 || stopPrice != null && stopPrice.compareTo(market) <= 0) {
+                throw new ApiError(400, -2010, "The relationship of the prices for the orders is not correct.");
+            }
+            refuseWhenActingAtOnce(side, "STOP_LOSS_LIMIT", stopLimit, stopPrice, trailingDelta, market);
+            String makerId = params.getOrDefault(makerLeg + "ClientOrderId", "fake" + nextOrderId);
+            String stopId = params.getOrDefault(stopLeg + "ClientOrderId", "fake" + (nextOrderId + 1));
+            if (orders.values().stream().anyMatch(o -> o.isOpen() && (o.clientOrderId.equals(makerId) || o.clientOrderId.equals(stopId)))) {
+                throw new ApiError(400, -2010, "Duplicate order sent.");
+            }
+            long time = now();
+            long listId = nextOrderListId++;
+            MutableOrder maker = new MutableOrder(nextOrderId++, makerId, rules, side, "LIMIT_MAKER", null, makerPrice, quantity, time);
+            MutableOrder stop = new MutableOrder(nextOrderId++, stopId, rules, side, "STOP_LOSS_LIMIT", stopTimeInForce, stopLimit, quantity, time);
+            stop.conditional(stopPrice, trailingDelta, market);
+            maker.partner = stop;
+            stop.partner = maker;
+            for (MutableOrder leg : sell ? List.of(stop, maker) : List.of(maker, stop)) {
+                leg.orderListId = listId;
+                orders.put(leg.orderId, leg);
+                placements.merge(leg.clientOrderId, 1, Integer::sum);
+            }
+            orderLists.put(listClientOrderId, listId);
+            return Answer.ok(orderList(listId, listClientOrderId, rules.symbol(), "EXEC_STARTED", "EXECUTING", time));
+        }
+    }
+
+    /** DELETE /api/v3/orderList by listClientOrderId or orderListId: cancels the open legs; -2011 when none is open. */
+    private Answer cancelOrderList(Map<String, String> params) {
+        SymbolRules rules = rules(required(params, "symbol"));
+        synchronized (lock) {
+            String listClientOrderId = params.get("listClientOrderId");
+            Long listId = params.containsKey("orderListId") ? Long.valueOf(requiredLong(params, "orderListId"))
+                    : listClientOrderId == null ? null : orderLists.get(listClientOrderId);
+            if (listId == null && listClientOrderId == null) {
+                required(params, "listClientOrderId");
+            }
+            List<MutableOrder> open = orders.values().stream().filter(o -> listId != null && o.orderListId == listId && o.isOpen()).toList();
+            if (open.isEmpty()) {
+                throw new ApiError(400, -2011, "Unknown order list sent.");
+            }
+            long time = now();
+            open.forEach(leg -> {
+                leg.status = "CANCELED";
+                leg.updateTime = time;
+            });
+            String name = orderLists.entrySet().stream().filter(e -> e.getValue().equals(listId)).map(Map.Entry::getKey).findFirst()
+                    .orElse(String.valueOf(listId));
+            return Answer.ok(orderList(listId, name, rules.symbol(), "ALL_DONE", "ALL_DONE", time));
+        }
+    }
+
+    private ObjectNode orderList(long listId, String listClientOrderId, String symbol, String statusType, String orderStatus, long time) {
+        ObjectNode answer = json.createObjectNode();
+        answer.put("orderListId", listId);
+        answer.put("contingencyType", "OCO");
+        answer.put("listStatusType", statusType);
+        answer.put("listOrderStatus", orderStatus);
+        answer.put("listClientOrderId", listClientOrderId);
+        answer.put("transactionTime", time);
+        answer.put("symbol", symbol);
+        ArrayNode legs = answer.putArray("orders");
+        ArrayNode reports = answer.putArray("orderReports");
+        orders.values().stream().filter(o -> o.orderListId == listId).forEach(leg -> {
+            legs.addObject().put("symbol", symbol).put("orderId", leg.orderId).put("clientOrderId", leg.clientOrderId);
+            reports.add(orderJson(leg));
+        });
+        return answer;
     }
 
     private Answer injectedBeforePlacing(Fault fault) {
@@ -762,7 +904,8 @@ public final class FakeSpotExchange {
                 s.put("baseAssetPrecision", 8);
                 s.put("quoteAsset", rules.quoteAsset());
                 s.put("quotePrecision", 8);
-                s.putArray("orderTypes").add("LIMIT").add("MARKET");
+                s.putArray("orderTypes").add("LIMIT").add("LIMIT_MAKER").add("MARKET").add("STOP_LOSS_LIMIT").add("TAKE_PROFIT_LIMIT");
+                s.put("ocoAllowed", true);
                 ArrayNode filters = s.putArray("filters");
                 filters.addObject().put("filterType", "PRICE_FILTER").put("minPrice", plain8(rules.minPrice()))
                         .put("maxPrice", plain8(rules.maxPrice())).put("tickSize", plain8(rules.tickSize()));
@@ -773,6 +916,9 @@ public final class FakeSpotExchange {
                 filters.addObject().put("filterType", "NOTIONAL").put("minNotional", plain8(rules.minNotional()))
                         .put("applyMinToMarket", true).put("maxNotional", plain8(rules.maxNotional()))
                         .put("applyMaxToMarket", false).put("avgPriceMins", 5);
+                filters.addObject().put("filterType", "TRAILING_DELTA")
+                        .put("minTrailingAboveDelta", FakeStopOrders.MIN_TRAILING_DELTA).put("maxTrailingAboveDelta", FakeStopOrders.MAX_TRAILING_DELTA)
+                        .put("minTrailingBelowDelta", FakeStopOrders.MIN_TRAILING_DELTA).put("maxTrailingBelowDelta", FakeStopOrders.MAX_TRAILING_DELTA);
             }
         }
         return Answer.ok(info);
@@ -799,7 +945,7 @@ public final class FakeSpotExchange {
         ObjectNode answer = json.createObjectNode();
         answer.put("symbol", order.symbol);
         answer.put("orderId", order.orderId);
-        answer.put("orderListId", -1);
+        answer.put("orderListId", order.orderListId);
         answer.put("clientOrderId", order.clientOrderId);
         answer.put("transactTime", order.time);
         if (responseType.equals("ACK")) {
@@ -830,7 +976,7 @@ public final class FakeSpotExchange {
         ObjectNode o = json.createObjectNode();
         o.put("symbol", order.symbol);
         o.put("orderId", order.orderId);
-        o.put("orderListId", -1);
+        o.put("orderListId", order.orderListId);
         o.put("clientOrderId", order.clientOrderId);
         o.put("price", plain8(order.price == null ? BigDecimal.ZERO : order.price));
         o.put("origQty", plain8(order.quantity));
@@ -840,7 +986,10 @@ public final class FakeSpotExchange {
         o.put("timeInForce", order.timeInForce == null ? "GTC" : order.timeInForce);
         o.put("type", order.type);
         o.put("side", order.side);
-        o.put("stopPrice", plain8(BigDecimal.ZERO));
+        o.put("stopPrice", plain8(order.stopPrice == null ? BigDecimal.ZERO : order.stopPrice));
+        if (order.trailingDelta != null) {
+            o.put("trailingDelta", order.trailingDelta);
+        }
         o.put("icebergQty", plain8(BigDecimal.ZERO));
         o.put("time", order.time);
         o.put("updateTime", order.updateTime);
@@ -925,6 +1074,13 @@ public final class FakeSpotExchange {
         BigDecimal cumulativeQuote = BigDecimal.ZERO;
         String status = "NEW";
         long updateTime;
+        BigDecimal stopPrice;
+        Integer trailingDelta;
+        /** A conditional order's way to its trigger; null once it works (or for any other order). */
+        FakeStopOrders.Tracking tracking;
+        long orderListId = -1;
+        /** The other leg of an OCO pair; null for a single order. */
+        MutableOrder partner;
 
         MutableOrder(long orderId, String clientOrderId, SymbolRules rules, String side, String type, String timeInForce,
                      BigDecimal price, BigDecimal quantity, long time) {
@@ -945,8 +1101,43 @@ public final class FakeSpotExchange {
             return status.equals("NEW") || status.equals("PARTIALLY_FILLED");
         }
 
+        void conditional(BigDecimal stop, Integer trailing, BigDecimal market) {
+            stopPrice = stop;
+            trailingDelta = trailing;
+            tracking = FakeStopOrders.isConditional(type) ? FakeStopOrders.atPlacement(stop, trailing, market) : null;
+        }
+
+        /**
+         * A trade at {@code market}: an untriggered stop moves towards its trigger, and once triggered works as a LIMIT
+         * that fills at the trade's price when marketable; a working order the trade reaches fills at its price. An OCO
+         * leg that triggers or fills expires its partner.
+         */
+        void meet(BigDecimal market, long at) {
+            if (tracking != null) {
+                tracking = FakeStopOrders.next(side, type, stopPrice, trailingDelta, tracking, market);
+                if (!tracking.triggered()) {
+                    return;
+                }
+                tracking = null;
+                expirePartner(at);
+                if (crossedBy(market)) {
+                    fill(market, quantity.subtract(executed), at);
+                }
+            } else if (crossedBy(market)) {
+                fill(price, quantity.subtract(executed), at);
+                expirePartner(at);
+            }
+        }
+
+        private void expirePartner(long at) {
+            if (partner != null && partner.isOpen()) {
+                partner.status = "EXPIRED";
+                partner.updateTime = at;
+            }
+        }
+
         boolean crossedBy(BigDecimal market) {
-            if (price == null || market == null) {
+            if (tracking != null || price == null || market == null) {
                 return false;
             }
             return side.equals("BUY") ? market.compareTo(price) <= 0 : market.compareTo(price) >= 0;
