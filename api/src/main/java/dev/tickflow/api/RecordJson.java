@@ -108,6 +108,11 @@ public final class RecordJson {
         json.put("signalId", o.getSignalId());
         json.put("filledQuantity", decimal(o.getFilledQuantity()));
         json.put("averageFillPrice", decimal(o.getAverageFillPrice()));
+        json.put("stopPrice", decimal(o.getStopPrice()));
+        json.put("trailingDelta", o.getTrailingDelta());
+        json.put("orderListId", o.getOrderListId());
+        json.put("protection", o.getProtection());
+        json.put("protectsClientOrderId", o.getProtectsClientOrderId());
         return json;
     }
 
