@@ -126,6 +126,10 @@ class DashboardBrowserIT {
                 String bothLines = "stop A 97,100.00|take-profit A 97,600.00";
                 wait.until(page -> bothLines.equals(chart(page, "protective-lines")));
                 assertThat(echarts(browser, "series[0].markLine.data.map(l => l.yAxis).join(' ')")).isEqualTo("97100 97600");
+                Object takeProfitY = ((JavascriptExecutor) browser).executeScript(
+                        "return echarts.getInstanceByDom(document.getElementById('chart')).convertToPixel({yAxisIndex: 0}, 97600);");
+                assertThat(((Number) takeProfitY).doubleValue()).as("the take-profit above the candles is within the grid (top 36 px)")
+                        .isGreaterThanOrEqualTo(36);
                 screenshot(browser);
 
                 browser.navigate().refresh();
@@ -138,8 +142,8 @@ class DashboardBrowserIT {
                         .setEventTime(ApiFixture.T0.plusSeconds(26 * 60 + 30)).build());
                 wait.until(page -> "".equals(chart(page, "protective-lines")) && "1".equals(chart(page, "protective-fills")));
                 assertThat(echarts(browser, "series[0].markLine.data.length")).isEqualTo("0");
-                assertThat(echarts(browser, "JSON.stringify(series[0].markPoint.data.filter(m => m.name === 'PROTECTIVE_FILL').map(m => m.coord))"))
-                        .as("on the candle of 10:26, at the average fill price").isEqualTo("[[\"2026-01-15 10:26:00\",97095.5]]");
+                assertThat(echarts(browser, "series[0].markPoint.data.filter(m => m.name === 'PROTECTIVE_FILL').map(m => m.coord.join(' at ')).join('|')"))
+                        .as("on the candle of 10:26, at the average fill price").isEqualTo("2026-01-15 10:26:00 at 97095.5");
                 assertThat(chart(browser, "markers")).as("the signal markers stay").isEqualTo("2");
 
                 browser.findElement(By.id("new-symbol")).sendKeys("dotusdt");

@@ -96,7 +96,7 @@
       tooltip: { trigger: 'axis', axisPointer: { type: 'cross' } },
       grid: { left: 70, right: 20, top: 36, bottom: 60 },
       xAxis: { type: 'category', data: labels, boundaryGap: true, axisLine: { onZero: false } },
-      yAxis: { scale: true, splitLine: { lineStyle: { color: '#2a333d' } } },
+      yAxis: { scale: true, splitLine: { lineStyle: { color: '#2a333d' } }, ...protectiveExtent(protectiveLines) },
       dataZoom: [{ type: 'inside', start: Math.max(0, 100 - 12000 / Math.max(labels.length, 1)), end: 100 }, { type: 'slider', bottom: 10 }],
       series: [
         { name: 'Candles', type: 'candlestick', data: ohlc,
@@ -142,6 +142,15 @@
       }
     }
     return { lines, fills };
+  }
+
+  // Widens the price axis to the protective lines, so that a take-profit above the candles is still seen.
+  function protectiveExtent(lines) {
+    if (!lines.length) return {};
+    const lowest = Math.min(...lines.map((line) => line.yAxis));
+    const highest = Math.max(...lines.map((line) => line.yAxis));
+    // null keeps ECharts' own rounded bound on a side no line passes
+    return { min: (v) => (lowest < v.min ? lowest : null), max: (v) => (highest > v.max ? highest : null) };
   }
 
   // The index of the candle whose interval holds the instant, if it is on the chart.
