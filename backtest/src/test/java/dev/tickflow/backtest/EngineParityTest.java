@@ -116,18 +116,14 @@ class EngineParityTest {
     @Test
     void syntheticTradesWithStopsOnTheLowAndOnTheClose() throws IOException {
         Path trades = SyntheticTrades.write(dir.resolve(SYMBOL + "-aggTrades-synthetic.csv"), 8, 1_500, 5_000);
-        StrategySettings strategies = strategies("""
-                strategy.instances=L,C
-                strategy.L.type=sma-ema-crossover
-                strategy.L.sma=8
-                strategy.L.ema=3
-                strategy.L.stop-loss=0.004
-                strategy.C.type=sma-ema-crossover
-                strategy.C.sma=8
-                strategy.C.ema=3
-                strategy.C.stop-loss=0.004
-                strategy.C.stop-trigger=close
-                """, CandleInterval.ONE_MINUTE);
+        String crossover = """
+                strategy.%1$s.type=sma-ema-crossover
+                strategy.%1$s.sma=8
+                strategy.%1$s.ema=3
+                strategy.%1$s.stop-loss=0.004
+                """;
+        StrategySettings strategies = strategies("strategy.instances=L,C\n" + crossover.formatted("L") + crossover.formatted("C")
+                + "strategy.C.stop-trigger=close", CandleInterval.ONE_MINUTE);
         BacktestRequest request = Requests.of(BacktestRequest.Input.TRADES, List.of(trades), SYMBOL, dir.resolve("request"), Duration.ofSeconds(5),
                 strategies, Requests.executor(Map.of(ExecutorSettings.ORDER_QUANTITIES, SYMBOL + "=1.5")));
 
