@@ -9,6 +9,11 @@ import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.OperationalEvent;
 import dev.tickflow.schema.OperatorAction;
 import dev.tickflow.schema.OperatorCommand;
+import dev.tickflow.schema.OrderEvent;
+import dev.tickflow.schema.OrderSide;
+import dev.tickflow.schema.OrderStatus;
+import dev.tickflow.schema.OrderType;
+import dev.tickflow.schema.SampleRecords;
 import dev.tickflow.schema.TargetPosition;
 import dev.tickflow.testkit.KafkaBroker;
 import dev.tickflow.testkit.TestTopics;
@@ -43,8 +48,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in Debian's headless Chromium, driven through its chromedriver, against the API on a real broker and
- * registry: the chart shows the candles, a signal produced while the page is open appears as a marker, and a
- * screenshot is kept as target/dashboard.png. Without the browser it skips, except under CI=true, where it fails.
+ * registry: the chart shows the candles, a signal produced while the page is open appears as a marker, open protective
+ * orders as price lines that go when the orders end and a marker where one filled, and a screenshot is kept as
+ * target/dashboard.png. Without the browser it skips, except under CI=true, where it fails.
  */
 @WithKafka
 @WithSchemaRegistry
@@ -110,7 +116,35 @@ class DashboardBrowserIT {
                 assertThat(echartsCount(browser, "series.find(s => s.name === 'upper').data.filter(v => v != null).length"))
                         .as("a line of whatever name a strategy publishes").isEqualTo(1);
                 assertThat(echartsCount(browser, "legend[0].data.length")).isEqualTo(4);
+
+                // protective orders held by the exchange: a line while open, a marker where one filled
+                OrderEvent stop = protective("A-BTCUSDT-stop-1", OrderType.STOP_LOSS_LIMIT, "STOP_LOSS", "97000", 25).setStopPrice(price("97100")).build();
+                OrderEvent takeProfit = protective("A-BTCUSDT-tp-1", OrderType.LIMIT_MAKER, "TAKE_PROFIT", "97600", 25).build();
+                fixture.produce("oms.orders", ApiFixture.BTC, stop);
+                fixture.produce("oms.orders", ApiFixture.BTC, takeProfit);
+                fixture.produce("oms.orders", ApiFixture.ETH, OrderEvent.newBuilder(stop).setClientOrderId("A-ETHUSDT-stop-1").setSymbol(ApiFixture.ETH).build());
+                String bothLines = "stop A 97,100.00|take-profit A 97,600.00";
+                wait.until(page -> bothLines.equals(chart(page, "protective-lines")));
+                assertThat(echarts(browser, "series[0].markLine.data.map(l => l.yAxis).join(' ')")).isEqualTo("97100 97600");
+                Object takeProfitY = ((JavascriptExecutor) browser).executeScript(
+                        "return echarts.getInstanceByDom(document.getElementById('chart')).convertToPixel({yAxisIndex: 0}, 97600);");
+                assertThat(((Number) takeProfitY).doubleValue()).as("the take-profit above the candles is within the grid (top 36 px)")
+                        .isGreaterThanOrEqualTo(36);
                 screenshot(browser);
+
+                browser.navigate().refresh();
+                wait.until(page -> bothLines.equals(chart(page, "protective-lines")));
+                wait.until(page -> "live".equals(page.findElement(By.id("connection")).getText()));
+                fixture.produce("oms.orders", ApiFixture.BTC, OrderEvent.newBuilder(stop).setStatus(OrderStatus.FILLED)
+                        .setEventTime(ApiFixture.T0.plusSeconds(26 * 60 + 30)).setFilledQuantity(price("0.001"))
+                        .setAverageFillPrice(new BigDecimal("97095.5000000000000000")).build());
+                fixture.produce("oms.orders", ApiFixture.BTC, OrderEvent.newBuilder(takeProfit).setStatus(OrderStatus.CANCELED)
+                        .setEventTime(ApiFixture.T0.plusSeconds(26 * 60 + 30)).build());
+                wait.until(page -> "".equals(chart(page, "protective-lines")) && "1".equals(chart(page, "protective-fills")));
+                assertThat(echarts(browser, "series[0].markLine.data.length")).isEqualTo("0");
+                assertThat(echarts(browser, "series[0].markPoint.data.filter(m => m.name === 'PROTECTIVE_FILL').map(m => m.coord.join(' at ')).join('|')"))
+                        .as("on the candle of 10:26, at the average fill price").isEqualTo("2026-01-15 10:26:00 at 97095.5");
+                assertThat(chart(browser, "markers")).as("the signal markers stay").isEqualTo("2");
 
                 browser.findElement(By.id("new-symbol")).sendKeys("dotusdt");
                 browser.findElement(By.cssSelector("#add-symbol button[type=submit]")).click();
@@ -155,6 +189,23 @@ class DashboardBrowserIT {
 
     private static String chart(WebDriver page, String attribute) {
         return page.findElement(By.id("chart")).getDomAttribute("data-" + attribute);
+    }
+
+    /** A protective SELL order of A, NEW, at {@code minute} past T0, with its limit price. */
+    private static OrderEvent.Builder protective(String clientOrderId, OrderType type, String protection, String limit, int minute) {
+        return OrderEvent.newBuilder(SampleRecords.orderEventMarketNew()).setClientOrderId(clientOrderId).setSymbol(ApiFixture.BTC)
+                .setSide(OrderSide.SELL).setType(type).setPrice(price(limit)).setStatus(OrderStatus.NEW)
+                .setEventTime(ApiFixture.T0.plusSeconds(60L * minute)).setBroker("binance").setProtection(protection)
+                .setProtectsClientOrderId("A-BTCUSDT-entry-1");
+    }
+
+    private static BigDecimal price(String value) {
+        return new BigDecimal(value).setScale(8);
+    }
+
+    private static String echarts(WebDriver browser, String expression) {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "const option = echarts.getInstanceByDom(document.getElementById('chart')).getOption(); return String(option." + expression + ");"));
     }
 
     private static int echartsCount(WebDriver browser, String expression) {

@@ -72,7 +72,7 @@ class OperatorControlsIT {
 
             // refused before anything is written
             assertError(fixture.postJson(base, "/instances/A/parameters", Map.of(), "{\"parameters\": {\"fast\": \"3\"}}"), 400,
-                    "strategy.A.fast", "[ema, sma, stop-loss]");
+                    "strategy.A.fast", "[ema, sma, stop-loss, stop-trigger]");
             assertError(fixture.postJson(base, "/instances/A/parameters", Map.of(), "{\"parameters\": {\"sma\": \"many\"}}"), 400, "'many'");
             assertError(fixture.postJson(base, "/instances/*/parameters", Map.of(), "{\"parameters\": {\"sma\": \"5\"}}"), 400, "one instance");
             assertError(fixture.postJson(base, "/instances/Z/pause", Map.of(), ""), 404, "[A, B]");

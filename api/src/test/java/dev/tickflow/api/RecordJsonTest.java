@@ -2,11 +2,22 @@ package dev.tickflow.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tickflow.schema.OrderEvent;
+import dev.tickflow.schema.OrderSide;
+import dev.tickflow.schema.OrderStatus;
 import dev.tickflow.schema.OrderType;
 import dev.tickflow.schema.SampleRecords;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class RecordJsonTest {
@@ -49,13 +60,33 @@ class RecordJsonTest {
     }
 
     @Test
-    void protectiveOrdersCarryTheirStopTermsAndWhatTheyProtect() {
-        OrderEvent stop = OrderEvent.newBuilder(SampleRecords.orderEventMarketNew()).setType(OrderType.STOP_LOSS_LIMIT)
-                .setPrice(new BigDecimal("58506.00000000")).setStopPrice(new BigDecimal("58800.00000000")).setTrailingDelta(150)
-                .setOrderListId("tf-x-list").setProtection("STOP_LOSS").setProtectsClientOrderId("tf-entry").build();
-        assertThat(RecordJson.order(stop)).containsEntry("type", "STOP_LOSS_LIMIT").containsEntry("stopPrice", "58800.00000000")
-                .containsEntry("trailingDelta", 150).containsEntry("orderListId", "tf-x-list").containsEntry("protection", "STOP_LOSS")
-                .containsEntry("protectsClientOrderId", "tf-entry");
-        assertThat(RecordJson.order(SampleRecords.orderEventMarketNew())).containsEntry("stopPrice", null).containsEntry("protection", null);
+    void protectiveOrdersCarryTheirTriggerAndWhatTheyProtect() {
+        OrderEvent stop = OrderEvent.newBuilder(SampleRecords.orderEvent()).setClientOrderId("A-BTCUSDT-sl-1").setSide(OrderSide.SELL)
+                .setType(OrderType.STOP_LOSS_LIMIT).setStatus(OrderStatus.NEW).setRejectReason(null).setSignalId(null)
+                .setPrice(new BigDecimal("97000.00000000")).setStopPrice(new BigDecimal("97100.00000000")).setTrailingDelta(50)
+                .setOrderListId("A-BTCUSDT-oco-1").setProtection("STOP_LOSS").setProtectsClientOrderId("A-BTCUSDT-1").build();
+
+        assertThat(RecordJson.order(stop)).containsEntry("type", "STOP_LOSS_LIMIT").containsEntry("stopPrice", "97100.00000000")
+                .containsEntry("trailingDelta", 50).containsEntry("orderListId", "A-BTCUSDT-oco-1").containsEntry("protection", "STOP_LOSS")
+                .containsEntry("protectsClientOrderId", "A-BTCUSDT-1");
+        assertThat(RecordJson.order(SampleRecords.orderEventMarketNew())).containsEntry("stopPrice", null).containsEntry("trailingDelta", null)
+                .containsEntry("orderListId", null).containsEntry("protection", null).containsEntry("protectsClientOrderId", null);
+    }
+
+    @Test
+    void theOpenApiOrderSchemaListsEveryFieldOfTheJson() throws IOException {
+        JsonNode order;
+        try (InputStream in = RecordJson.class.getResourceAsStream("openapi.json")) {
+            order = new ObjectMapper().readTree(in).get("components").get("schemas").get("Order");
+        }
+        Set<String> properties = new TreeSet<>();
+        order.get("properties").fieldNames().forEachRemaining(properties::add);
+        Set<String> required = new TreeSet<>();
+        order.get("required").forEach(name -> required.add(name.asText()));
+
+        assertThat(properties).isEqualTo(new TreeSet<>(RecordJson.order(SampleRecords.orderEvent()).keySet())).isEqualTo(required);
+        List<String> types = new ArrayList<>();
+        order.get("properties").get("type").get("enum").forEach(type -> types.add(type.asText()));
+        assertThat(types).containsExactlyElementsOf(Arrays.stream(OrderType.values()).map(Enum::name).toList());
     }
 }

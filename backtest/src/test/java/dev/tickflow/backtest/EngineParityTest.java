@@ -9,6 +9,7 @@ import dev.tickflow.topics.CandleInterval;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,10 +109,47 @@ class EngineParityTest {
         assertThat(assertSameFiles(request, 6).strategy().fills()).isPositive();
     }
 
+    /**
+     * The stop loss on the candle's low, the default, is the same rule in both engines: on a seeded market where candles
+     * trade through a stop and close above it, L (low) stops out there and C (the same on the close) does not.
+     */
+    @Test
+    void syntheticTradesWithStopsOnTheLowAndOnTheClose() throws IOException {
+        Path trades = SyntheticTrades.write(dir.resolve(SYMBOL + "-aggTrades-synthetic.csv"), 8, 1_500, 5_000);
+        String crossover = """
+                strategy.%1$s.type=sma-ema-crossover
+                strategy.%1$s.sma=8
+                strategy.%1$s.ema=3
+                strategy.%1$s.stop-loss=0.004
+                """;
+        StrategySettings strategies = strategies("strategy.instances=L,C\n" + crossover.formatted("L") + crossover.formatted("C")
+                + "strategy.C.stop-trigger=close", CandleInterval.ONE_MINUTE);
+        BacktestRequest request = Requests.of(BacktestRequest.Input.TRADES, List.of(trades), SYMBOL, dir.resolve("request"), Duration.ofSeconds(5),
+                strategies, Requests.executor(Map.of(ExecutorSettings.ORDER_QUANTITIES, SYMBOL + "=1.5")));
+
+        assertSameFiles(request, 10);
+
+        Map<String, String[]> candles = new LinkedHashMap<>();
+        Files.readAllLines(dir.resolve("domain/candles-1m.csv")).stream().skip(1).map(line -> line.split(","))
+                .forEach(row -> candles.put(row[0], row));
+        List<String[]> signals = Files.readAllLines(dir.resolve("domain/signals.csv")).stream().skip(1).map(line -> line.split(",", -1)).toList();
+        // instance,symbol,open_time,target,reason,price,sma,ema,stop_price,signal_id; candles: open_time,open,high,low,close,...
+        List<String> stoppedOnAWick = signals.stream().filter(row -> row[0].equals("L") && row[4].equals("STOP_LOSS")).filter(row -> {
+            BigDecimal stop = new BigDecimal(row[8]);
+            String[] candle = candles.get(row[2]);
+            return new BigDecimal(candle[1]).compareTo(stop) > 0 && new BigDecimal(candle[3]).compareTo(stop) <= 0
+                    && new BigDecimal(candle[4]).compareTo(stop) > 0;
+        }).map(row -> row[2]).toList();
+        assertThat(stoppedOnAWick).as("stops of L on a candle whose low crossed the stop and whose close did not").isNotEmpty();
+        assertThat(signals.stream().filter(row -> row[0].equals("C") && row[4].equals("STOP_LOSS") && stoppedOnAWick.contains(row[2])))
+                .as("C decides on the close").isEmpty();
+        assertThat(signals.stream().filter(row -> row[0].equals("C") && row[4].equals("STOP_LOSS"))).as("C's stops").isNotEmpty()
+                .allSatisfy(row -> assertThat(new BigDecimal(row[5])).isLessThanOrEqualTo(new BigDecimal(row[8])));
+    }
+
     /** Short periods, so that the synthetic markets give many signals: two crossovers with stop losses and a breakout. */
     private static StrategySettings strategies(CandleInterval interval) {
-        Map<String, String> instances = new LinkedHashMap<>();
-        """
+        return strategies("""
                 strategy.instances=A,B,C
                 strategy.A.type=sma-ema-crossover
                 strategy.A.sma=8
@@ -124,7 +162,12 @@ class EngineParityTest {
                 strategy.C.entry=6
                 strategy.C.exit=4
                 strategy.C.stop-loss=0.01
-                """.lines().map(line -> line.split("=", 2)).forEach(pair -> instances.put(pair[0], pair[1]));
+                """, interval);
+    }
+
+    private static StrategySettings strategies(String properties, CandleInterval interval) {
+        Map<String, String> instances = new LinkedHashMap<>();
+        properties.lines().map(line -> line.split("=", 2)).forEach(pair -> instances.put(pair[0], pair[1]));
         return Requests.strategies(instances, interval);
     }
 

@@ -53,7 +53,7 @@ class BacktestSweepCommandTest {
         int exit = run("--klines", klines(20).toString(), "--symbol", "BTCUSDT", "--out", dir.resolve("out").toString(), "--sweep", "entry=10,20");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(tickflow.err.toString()).contains("entry is no setting of the sma-ema-crossover strategy of instance A; its settings are [ema, sma, stop-loss]");
+        assertThat(tickflow.err.toString()).contains("entry is no setting of the sma-ema-crossover strategy of instance A; its settings are [ema, sma, stop-loss, stop-trigger]");
     }
 
     @Test

@@ -30,7 +30,7 @@ class ControlCommandTest {
     @Test
     void unknownOrBadSettingsAreUsageErrors() {
         assertThat(tickflow.execute("control", "set", "A", "fast=3")).isEqualTo(2);
-        assertThat(tickflow.err.toString()).contains("strategy.A.fast", "[ema, sma, stop-loss]");
+        assertThat(tickflow.err.toString()).contains("strategy.A.fast", "[ema, sma, stop-loss, stop-trigger]");
         assertThat(tickflow.execute("control", "set", "A", "sma=many")).isEqualTo(2);
         assertThat(tickflow.err.toString()).contains("'many'", "whole number");
         assertThat(tickflow.execute("control", "set", "*", "sma=20")).isEqualTo(2);

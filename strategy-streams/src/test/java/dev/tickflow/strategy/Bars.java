@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Candles for tests: one per minute from {@link #START}, flat at the close unless high and low are given. */
+/**
+ * Candles for tests: one per minute from {@link #START}, flat at the close unless open, high and low are given. A flat candle
+ * below a stop is a gap (it opened there): the stop loss exits at its open.
+ */
 public final class Bars {
 
     /** 2026-01-15T10:00:00Z. */
@@ -28,8 +31,13 @@ public final class Bars {
         return bar(index, close, close, close);
     }
 
+    /** A candle that opens at its close. */
     public static Bar bar(int index, String high, String low, String close) {
-        return new Bar(SYMBOL, openTime(index), openTime(index) + MINUTE - 1, price(close), price(high), price(low), price(close),
+        return bar(index, close, high, low, close);
+    }
+
+    public static Bar bar(int index, String open, String high, String low, String close) {
+        return new Bar(SYMBOL, openTime(index), openTime(index) + MINUTE - 1, price(open), price(high), price(low), price(close),
                 price("1"), false);
     }
 

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The SMA(10)/EMA(5) crossover with a stop loss, written again from the rules of docs/strategies.md (not with the
- * strategy-streams classes), so the service tests check the service against an independent expectation.
+ * strategy-streams classes), so the service tests check the service against an independent expectation. The stop
+ * compares the candle's low ({@code stop-trigger=low}, the default) or its close ({@code stop-trigger=close}).
  */
 final class CrossoverReference {
     static final int SMA_PERIOD = 10;
@@ -32,10 +33,14 @@ final class CrossoverReference {
     private CrossoverReference() {
     }
 
-    static Output run(String instance, BigDecimal stopLoss, List<Candle> candles, List<BuyFill> fills) {
+    /** The stop loss of an instance: its fraction, and whether the candle's low (true) or its close is compared. */
+    record Stop(BigDecimal fraction, boolean onLow) {
+    }
+
+    static Output run(String instance, Stop stopLoss, List<Candle> candles, List<BuyFill> fills) {
         List<IndicatorSnapshot> snapshots = new ArrayList<>();
         List<Signal> signals = new ArrayList<>();
-        BigDecimal factor = BigDecimal.ONE.subtract(stopLoss);
+        BigDecimal factor = BigDecimal.ONE.subtract(stopLoss.fraction());
         List<BigDecimal> closes = new ArrayList<>();
         BigDecimal ema = null;
         int side = 0;
@@ -69,12 +74,14 @@ final class CrossoverReference {
             snapshots.add(IndicatorSnapshot.newBuilder().setStrategyInstance(instance).setSymbol(candle.getSymbol())
                     .setOpenTime(candle.getOpenTime()).setClose(close).setSma(sma).setEma(ema).setIndicators(indicators).build());
 
-            boolean filled = quantity.signum() > 0;
-            if (open && (filled ? close.multiply(quantity).compareTo(notional.multiply(factor)) <= 0
-                    : close.compareTo(signalClose.multiply(factor)) <= 0)) {
-                BigDecimal stop = filled ? notional.multiply(factor).divide(quantity, SCALE, RoundingMode.HALF_EVEN)
-                        : signalClose.multiply(factor).setScale(SCALE, RoundingMode.HALF_EVEN);
-                signals.add(signal(instance, candle, TargetPosition.FLAT, SignalReason.STOP_LOSS, sma, ema, stop));
+            // the exact stop is notional x factor / quantity with fills, signal close x factor before: compared without division
+            BigDecimal stopTimesQuantity = quantity.signum() > 0 ? notional.multiply(factor) : open ? signalClose.multiply(factor) : null;
+            BigDecimal weight = quantity.signum() > 0 ? quantity : BigDecimal.ONE;
+            BigDecimal compared = stopLoss.onLow() ? candle.getLow() : close;
+            if (open && compared.multiply(weight).compareTo(stopTimesQuantity) <= 0) {
+                boolean gapped = stopLoss.onLow() && candle.getOpen().multiply(weight).compareTo(stopTimesQuantity) <= 0;
+                BigDecimal stop = gapped ? candle.getOpen() : stopTimesQuantity.divide(weight, SCALE, RoundingMode.HALF_EVEN);
+                signals.add(signal(instance, candle, TargetPosition.FLAT, SignalReason.STOP_LOSS, sma, ema, stop.setScale(SCALE)));
                 open = false;
             } else if (open && cross < 0) {
                 signals.add(signal(instance, candle, TargetPosition.FLAT, SignalReason.CROSS_DOWN, sma, ema, null));
@@ -98,7 +105,7 @@ final class CrossoverReference {
     }
 
     /** Every instance of {@code stopLosses} (in its iteration order) on one symbol's candles, interleaved as the service publishes. */
-    static Output runAll(Map<String, BigDecimal> stopLosses, List<Candle> candles, Map<String, List<BuyFill>> fills) {
+    static Output runAll(Map<String, Stop> stopLosses, List<Candle> candles, Map<String, List<BuyFill>> fills) {
         List<Output> outputs = new ArrayList<>();
         stopLosses.forEach((instance, stopLoss) -> outputs.add(run(instance, stopLoss, candles, fills.getOrDefault(instance, List.of()))));
         List<IndicatorSnapshot> snapshots = new ArrayList<>();

@@ -23,7 +23,7 @@ class StrategyAppTest {
 
         assertThat(StrategyApp.describe(instances)).containsExactly(
                 "fast: sma-ema-crossover(sma=4, ema=2), symbols BTCUSDT,ETHUSDT",
-                "A: sma-ema-crossover(sma=10, ema=5, stop-loss=0.15), symbols *",
+                "A: sma-ema-crossover(sma=10, ema=5, stop-loss=0.15, stop-trigger=low), symbols *",
                 "channel: breakout(entry=20, exit=10), symbols *");
     }
 }

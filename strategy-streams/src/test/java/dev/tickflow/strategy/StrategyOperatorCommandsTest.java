@@ -4,6 +4,7 @@ import static dev.tickflow.strategy.Bars.DIVERGING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.OperationalEvent;
 import dev.tickflow.schema.OperatorAction;
@@ -67,6 +68,23 @@ class StrategyOperatorCommandsTest {
     }
 
     @Test
+    void aChangedStopTriggerTakesEffectFromTheNextCandle() {
+        try (StrategyDriver driver = new StrategyDriver(StrategyInstances.defaults(), stateDir)) {
+            driver.closes(0, candles(0, 17));
+            driver.command(setParameters("c-5", "B", Map.of("stop-trigger", "close"))).reportOutcomes();
+            // long from 13 at 104; B's stop of 93.6 is traded through (low 90) by a candle that closes at 150, A's (88.4) is not
+            driver.candle(Candle.newBuilder(StrategyDriver.candle(Bars.SYMBOL, 17, "150", false))
+                    .setOpen(Bars.price("160")).setHigh(Bars.price("160")).setLow(Bars.price("90")).build());
+
+            assertThat(driver.signals().stream().filter(s -> s.getCandleOpenTime().toEpochMilli() == Bars.openTime(17))).isEmpty();
+            List<OperationalEvent> events = driver.reportOutcomes().operationalEvents();
+            assertThat(events).extracting(OperationalEvent::getKind).containsExactly("COMMAND_APPLIED");
+            assertThat(events.get(0).getMessage()).contains("stop-loss=0.10, stop-trigger=close");
+            assertThat(events.get(0).getDetails()).containsEntry("parameter.stop-trigger", "close");
+        }
+    }
+
+    @Test
     void aChangedSmaLengthWarmsUpAgainFromTheChangeAndKeepsThePosition() {
         try (StrategyDriver driver = new StrategyDriver(StrategyInstances.defaults(), stateDir)) {
             driver.closes(0, candles(0, 14)).snapshots();
@@ -88,6 +106,7 @@ class StrategyOperatorCommandsTest {
             driver.command(setParameters("bad-name", "B", Map.of("fast", "3")))
                     .command(setParameters("bad-value", "B", Map.of("stop-loss", "a lot")))
                     .command(setParameters("bad-range", "B", Map.of("sma", "0")))
+                    .command(setParameters("bad-trigger", "B", Map.of("stop-trigger", "high")))
                     .command(setParameters("bad-instance", "Z", Map.of("sma", "3")))
                     .command(setParameters("nothing", "B", Map.of()))
                     .reportOutcomes();
@@ -97,10 +116,11 @@ class StrategyOperatorCommandsTest {
             List<OperationalEvent> events = driver.operationalEvents();
             assertThat(events).extracting(OperationalEvent::getKind).containsOnly("COMMAND_REFUSED");
             assertThat(events).extracting(event -> event.getDetails().get("commandId"))
-                    .containsExactly("bad-name", "bad-value", "bad-range", "bad-instance", "nothing");
-            assertThat(events.get(0).getMessage()).contains("strategy.B.fast", "ema, sma, stop-loss");
+                    .containsExactly("bad-name", "bad-value", "bad-range", "bad-trigger", "bad-instance", "nothing");
+            assertThat(events.get(0).getMessage()).contains("strategy.B.fast", "ema, sma, stop-loss, stop-trigger");
             assertThat(events.get(1).getMessage()).contains("'a lot'", "strategy.B.stop-loss");
-            assertThat(events.get(3).getMessage()).contains("'Z'", "[A, B]");
+            assertThat(events.get(3).getMessage()).contains("'high'", "strategy.B.stop-trigger", "[low, close]");
+            assertThat(events.get(4).getMessage()).contains("'Z'", "[A, B]");
         }
     }
 

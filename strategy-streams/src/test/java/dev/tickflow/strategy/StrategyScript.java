@@ -17,17 +17,21 @@ import java.util.Map;
 /**
  * Final 1m candles of two symbols for the strategy service, one price path scaled per symbol: a warm-up, a dip (the
  * EMA goes below the SMA), a cross up (A and B go long), a rally, a drop to 88 % of the entry close (B's 10 % stop
- * loss fires, A's 15 % does not) while the EMA stays above the SMA, a recovery, a cross down (A goes flat), and a new
- * cross up (both long again). In ETHUSDT instance A also gets two BUY fills after its entry, averaging 6.2 % above the
- * entry close: its stop moves up with them and the drop stops A there too.
+ * loss fires, A's 15 % does not) while the EMA stays above the SMA, a recovery, a minute that trades down to 84.5 % of
+ * the entry close and recovers (its low reaches A's stop, its close does not: A stops on the low), a cross down (no
+ * signal: A and B are flat), and a new cross up (both long again). In ETHUSDT instance A also gets two BUY fills after
+ * its entry, averaging 6.2 % above the entry close: its stop moves up with them and the drop stops A there already.
  */
 final class StrategyScript {
     static final String BTC = "BTCUSDT";
     static final String ETH = "ETHUSDT";
     /** The default instances, in the order they run. */
-    static final Map<String, BigDecimal> STOP_LOSSES = stopLosses();
+    static final Map<String, CrossoverReference.Stop> STOP_LOSSES = stopLosses();
     /** The candle of the first cross up: the entries. */
     static final int ENTRY = 13;
+    /** The candle whose low (87) reaches A's stop (85 % of 103, 87.55) while its close (118) stays far above it. */
+    static final int WICK = 20;
+    private static final String WICK_LOW = "87";
     private static final String[] PATH = {
         "100", "100", "100", "100", "100", "100", "100", "100", "100", "100",
         "98", "96", "97", "103", "110", "118", "126", "90.64", "120", "124",
@@ -62,7 +66,7 @@ final class StrategyScript {
                 .setCloseTime(openTime.plusMillis(59_999))
                 .setOpen(previous)
                 .setHigh(previous.max(close))
-                .setLow(previous.min(close))
+                .setLow(index == WICK ? price(new BigDecimal(WICK_LOW).multiply(SCALE.get(symbol))) : previous.min(close))
                 .setClose(close)
                 .setVolume(price(BigDecimal.ONE))
                 .setQuoteVolume(close.setScale(16))
@@ -129,10 +133,10 @@ final class StrategyScript {
         return value.setScale(8);
     }
 
-    private static Map<String, BigDecimal> stopLosses() {
-        Map<String, BigDecimal> stopLosses = new LinkedHashMap<>();
-        stopLosses.put("A", new BigDecimal("0.15"));
-        stopLosses.put("B", new BigDecimal("0.10"));
+    private static Map<String, CrossoverReference.Stop> stopLosses() {
+        Map<String, CrossoverReference.Stop> stopLosses = new LinkedHashMap<>();
+        stopLosses.put("A", new CrossoverReference.Stop(new BigDecimal("0.15"), true));
+        stopLosses.put("B", new CrossoverReference.Stop(new BigDecimal("0.10"), true));
         return stopLosses;
     }
 }

@@ -6,7 +6,9 @@ import dev.tickflow.schema.Signal;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The price path of the strategy service tests does what they need, by the reference's reading of the rules. */
@@ -14,8 +16,23 @@ class StrategyScriptTest {
     private final StrategyScript script = new StrategyScript(Instant.parse("2026-01-15T10:00:00Z"));
 
     @Test
-    void crossesUpAndDownAndStopsBButNotAInBtc() {
-        assertThat(summary(script.expected(StrategyScript.BTC, true).signals())).containsExactly(
+    void crossesUpStopsBOnTheDropAndAOnTheWickInBtc() {
+        List<Signal> signals = script.expected(StrategyScript.BTC, true).signals();
+        assertThat(summary(signals)).containsExactly(
+                "A LONG CROSS_UP 13", "B LONG CROSS_UP 13",
+                "B FLAT STOP_LOSS 17",
+                "A FLAT STOP_LOSS 20",
+                "A LONG CROSS_UP 29", "B LONG CROSS_UP 29");
+        // entry 61800; the wick's low 52200 is below A's stop, 85 % of it, its close 70800 is not: A exits at the stop
+        assertThat(signals.get(3).getStopPrice()).isEqualByComparingTo("52530");
+        assertThat(signals.get(3).getPrice()).isEqualByComparingTo("70800");
+    }
+
+    @Test
+    void onTheCloseTheWickStopsNothingAndACrossDownEndsA() {
+        Map<String, CrossoverReference.Stop> onClose = new LinkedHashMap<>();
+        StrategyScript.STOP_LOSSES.forEach((instance, stop) -> onClose.put(instance, new CrossoverReference.Stop(stop.fraction(), false)));
+        assertThat(summary(CrossoverReference.runAll(onClose, script.candles(StrategyScript.BTC), Map.of()).signals())).containsExactly(
                 "A LONG CROSS_UP 13", "B LONG CROSS_UP 13",
                 "B FLAT STOP_LOSS 17",
                 "A FLAT CROSS_DOWN 22",

@@ -49,8 +49,8 @@ class StrategyServiceIT {
                     .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RegistryAwareDeserializationHandler.class.getName());
             assertThat(output.toString()).contains(
                     "strategy: 2 strategy instance(s) on " + fixture.candles + ", in this order:",
-                    "  A: sma-ema-crossover(sma=10, ema=5, stop-loss=0.15), symbols *",
-                    "  B: sma-ema-crossover(sma=10, ema=5, stop-loss=0.10), symbols *");
+                    "  A: sma-ema-crossover(sma=10, ema=5, stop-loss=0.15, stop-trigger=low), symbols *",
+                    "  B: sma-ema-crossover(sma=10, ema=5, stop-loss=0.10, stop-trigger=low), symbols *");
             service.start();
             await().atMost(Duration.ofSeconds(40)).until(() -> service.state() == KafkaStreams.State.RUNNING);
             URI http = service.httpAddress().orElseThrow();

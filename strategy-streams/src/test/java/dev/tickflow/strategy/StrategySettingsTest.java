@@ -50,7 +50,7 @@ class StrategySettingsTest {
         StrategySettings settings = load("strategy.instances.file=" + strategies + "\nstrategy.candles.interval=5m\n", Map.of());
 
         assertThat(settings.instances()).extracting(StrategyInstance::toString)
-                .containsExactly("A=sma-ema-crossover(sma=20, ema=5, stop-loss=0.05) on *", "X=" + settings.instances().get(1).strategy() + " on ETHUSDT");
+                .containsExactly("A=sma-ema-crossover(sma=20, ema=5, stop-loss=0.05, stop-trigger=low) on *", "X=" + settings.instances().get(1).strategy() + " on ETHUSDT");
         assertThat(settings.interval().name()).isEqualTo("5m");
     }
 

@@ -6,6 +6,7 @@ import static dev.tickflow.strategy.Bars.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.OrderSide;
 import dev.tickflow.schema.Signal;
@@ -111,7 +112,8 @@ class StrategyTopologyTest {
                     .setCreatedAt(openTime.plusMillis(Bars.MINUTE - 1))
                     .build());
             assertThat(records.get(1).value().getStopPrice()).isEqualTo(exact("93.6"));
-            assertThat(records.get(2).value().getStopPrice()).isEqualTo(exact("93.6"));
+            // the flat candle of 93 opened below B's stop (a gap): the stop loss exits at its open
+            assertThat(records.get(2).value().getStopPrice()).isEqualTo(exact("93"));
             assertThat(records.get(2).value().getPrice()).isEqualTo(Bars.price("93"));
             assertThat(records.get(3).value().getStopPrice()).isNull();
         }
@@ -142,7 +144,26 @@ class StrategyTopologyTest {
                     tuple("A", 17, TargetPosition.FLAT, SignalReason.STOP_LOSS),
                     tuple("B", 17, TargetPosition.FLAT, SignalReason.STOP_LOSS));
             assertThat(signals.get(2).getStopPrice()).isEqualTo(exact("88.4"));
-            assertThat(signals.get(3).getStopPrice()).isEqualTo(exact("93.6"));
+            assertThat(signals.get(3).getStopPrice()).as("B's stop of 93.6 was gapped: the open").isEqualTo(exact("88.4"));
+        }
+    }
+
+    @Test
+    void aWickThroughTheStopStopsOnTheLowAndNotOnTheClose() {
+        List<StrategyInstance> instances = instances("strategy.instances", "L,C",
+                "strategy.L.type", "sma-ema-crossover", "strategy.L.stop-loss", "0.15",
+                "strategy.C.type", "sma-ema-crossover", "strategy.C.stop-loss", "0.15", "strategy.C.stop-trigger", "close");
+        try (StrategyDriver driver = new StrategyDriver(instances, stateDir)) {
+            driver.closes(0, WARM_UP_DIP_AND_RALLY);
+            // long from 13 at 104, stop 88.4: the minute at 17 trades from 160 down to 85 and closes at 150
+            driver.candle(Candle.newBuilder(StrategyDriver.candle(Bars.SYMBOL, 17, "150", false))
+                    .setOpen(Bars.price("160")).setHigh(Bars.price("160")).setLow(Bars.price("85")).build());
+
+            List<Signal> signals = driver.signals();
+            assertThat(summary(signals)).containsExactly(tuple("L", 13, TargetPosition.LONG, SignalReason.CROSS_UP),
+                    tuple("C", 13, TargetPosition.LONG, SignalReason.CROSS_UP), tuple("L", 17, TargetPosition.FLAT, SignalReason.STOP_LOSS));
+            assertThat(signals.get(2).getStopPrice()).as("the stop, traded through").isEqualTo(exact("88.4"));
+            assertThat(signals.get(2).getPrice()).as("the close, the order's reference").isEqualTo(Bars.price("150"));
         }
     }
 
@@ -181,7 +202,8 @@ class StrategyTopologyTest {
                     .fill("A", "BTCUSDT", OrderSide.BUY, "112", "0.0005", 13)
                     .fill("C", "BTCUSDT", OrderSide.BUY, "200", "1", 13)
                     .fill("B", "ETHUSDT", OrderSide.BUY, "200", "1", 13);
-            driver.candle(17, "93");
+            driver.candle(Candle.newBuilder(StrategyDriver.candle(Bars.SYMBOL, 17, "93", false))
+                    .setOpen(Bars.price("160")).setHigh(Bars.price("160")).build());
 
             List<Signal> signals = driver.signals();
             // A's entry is 110 (stop 93.5) rather than the signal's 104 (stop 88.4); B's stays 104 (stop 93.6).

@@ -33,6 +33,7 @@ class SweepParameterTest {
 
     @Test
     void listIsTakenAsWritten() {
+        assertThat(SweepParameter.parse("stop-trigger=low,close").values()).as("words too").containsExactly("low", "close");
         assertThat(SweepParameter.parse(" stop-loss = 0.05, 0.10 ,0.15")).isEqualTo(new SweepParameter("stop-loss", List.of("0.05", "0.10", "0.15")));
         assertThat(SweepParameter.parse("sma=20").values()).containsExactly("20");
     }

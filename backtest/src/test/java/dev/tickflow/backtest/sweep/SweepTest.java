@@ -98,7 +98,7 @@ class SweepTest {
     void aParameterTheStrategyTypeDoesNotHaveIsAnError() {
         assertThatThrownBy(() -> sweep(wave(50), grid("entry=10,20"), RankMetric.NET_PNL, 1, 0))
                 .hasMessageContaining("entry is no setting of the sma-ema-crossover strategy of instance A")
-                .hasMessageContaining("[ema, sma, stop-loss]");
+                .hasMessageContaining("[ema, sma, stop-loss, stop-trigger]");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.tickflow.strategy.api;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,6 +78,25 @@ public final class StrategyParameters {
         }
         throw new InvalidStrategyConfigException(key(name), raw.get(),
                 "must be a decimal fraction greater than 0 and less than 1, e.g. 0.15 for 15 %");
+    }
+
+    /**
+     * One of the constants of an enum, written in lower case (e.g. {@code low} for {@code LOW}, case ignored);
+     * {@code defaultValue} when absent.
+     */
+    public <E extends Enum<E>> E choice(String name, E defaultValue) {
+        Optional<String> raw = string(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        E[] constants = defaultValue.getDeclaringClass().getEnumConstants();
+        for (E constant : constants) {
+            if (constant.name().equalsIgnoreCase(raw.get())) {
+                return constant;
+            }
+        }
+        throw new InvalidStrategyConfigException(key(name), raw.get(), "must be one of "
+                + Arrays.stream(constants).map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     /** Settings that were given but never read by the strategy type. */

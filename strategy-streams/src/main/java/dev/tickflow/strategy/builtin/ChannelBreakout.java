@@ -50,7 +50,7 @@ public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
     public record State(RollingExtreme highs, RollingExtreme lows, LongPosition position) {
     }
 
-    /** Registers the strategy as {@value #TYPE} with settings {@code entry}, {@code exit} and {@code stop-loss}. */
+    /** Registers the strategy as {@value #TYPE} with settings {@code entry}, {@code exit}, {@code stop-loss} and {@code stop-trigger}. */
     public static final class Type implements StrategyType {
         @Override
         public String name() {
@@ -61,7 +61,7 @@ public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
         public Strategy<?> create(StrategyParameters parameters) {
             int entry = parameters.integer("entry", DEFAULT_ENTRY_PERIOD, 1, 10_000);
             int exit = parameters.integer("exit", DEFAULT_EXIT_PERIOD, 1, 10_000);
-            return new ChannelBreakout(entry, exit, parameters.fraction("stop-loss").map(StopLoss::new));
+            return new ChannelBreakout(entry, exit, StopLoss.from(parameters));
         }
     }
 
@@ -79,7 +79,7 @@ public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
         RollingExtreme lows = state.lows().add(bar.low());
         boolean belowChannel = lower.isPresent() && close.compareTo(lower.get()) < 0;
         boolean aboveChannel = upper.isPresent() && close.compareTo(upper.get()) > 0;
-        LongOnlyRule.Outcome outcome = rule.decide(state.position(), close, belowChannel, Reason.EXIT_RULE, aboveChannel, Reason.ENTRY_RULE);
+        LongOnlyRule.Outcome outcome = rule.decide(state.position(), bar, belowChannel, Reason.EXIT_RULE, aboveChannel, Reason.ENTRY_RULE);
         State next = new State(highs, lows, outcome.position());
         IndicatorValues channel = IndicatorValues.of(UPPER, upper.orElse(null)).with(LOWER, lower.orElse(null));
         return outcome.decision().map(decision -> Step.decide(next, channel, decision)).orElseGet(() -> Step.hold(next, channel));
@@ -131,6 +131,6 @@ public final class ChannelBreakout implements Strategy<ChannelBreakout.State> {
 
     @Override
     public String toString() {
-        return TYPE + "(entry=" + entryPeriod + ", exit=" + exitPeriod + stopLoss.map(s -> ", stop-loss=" + s.fraction().toPlainString()).orElse("") + ")";
+        return TYPE + "(entry=" + entryPeriod + ", exit=" + exitPeriod + stopLoss.map(s -> ", " + s.describe()).orElse("") + ")";
     }
 }

@@ -1,13 +1,14 @@
 package dev.tickflow.strategy.builtin;
 
+import dev.tickflow.strategy.api.Bar;
 import dev.tickflow.strategy.api.Decision;
 import dev.tickflow.strategy.api.Decision.Reason;
-import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * The long-only order of rules the built-in strategies share on a candle's close: the stop loss first, then the
- * strategy's exit rule while long, then its entry rule while flat (an entry carries the stop price of the new position).
+ * The long-only order of rules the built-in strategies share on a candle: the stop loss first (on the candle's low or
+ * close, see {@link StopLoss}), then the strategy's exit rule while long, then its entry rule while flat, at the close (an
+ * entry carries the stop price of the new position).
  */
 record LongOnlyRule(Optional<StopLoss> stopLoss) {
 
@@ -15,8 +16,8 @@ record LongOnlyRule(Optional<StopLoss> stopLoss) {
     record Outcome(LongPosition position, Optional<Decision> decision) {
     }
 
-    Outcome decide(LongPosition position, BigDecimal close, boolean exitRuleHit, Reason exitReason, boolean entryRuleHit, Reason entryReason) {
-        Optional<Decision> stopped = stopLoss.flatMap(stop -> stop.exitIfHit(position, close));
+    Outcome decide(LongPosition position, Bar bar, boolean exitRuleHit, Reason exitReason, boolean entryRuleHit, Reason entryReason) {
+        Optional<Decision> stopped = stopLoss.flatMap(stop -> stop.exitIfHit(position, bar));
         if (stopped.isPresent()) {
             return new Outcome(LongPosition.FLAT, stopped);
         }
@@ -24,7 +25,7 @@ record LongOnlyRule(Optional<StopLoss> stopLoss) {
             return new Outcome(LongPosition.FLAT, Optional.of(Decision.exit(exitReason)));
         }
         if (!position.open() && entryRuleHit) {
-            LongPosition entered = LongPosition.enteredAt(close);
+            LongPosition entered = LongPosition.enteredAt(bar.close());
             return new Outcome(entered, Optional.of(Decision.enter(entryReason, stopLoss.map(stop -> stop.price(entered)).orElse(null))));
         }
         return new Outcome(position, Optional.empty());

@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * The strategy of the original system, made exact. Long-only:
  * <ol>
- *   <li>While long, the stop loss is checked first: close &lt;= entry x (1 - stopLoss) gives FLAT / STOP_LOSS, and
+ *   <li>While long, the stop loss is checked first: a low (or, with {@code stop-trigger=close}, a close) &lt;= entry x
+ *       (1 - stopLoss) gives FLAT / STOP_LOSS, and
  *       nothing else happens on that candle (in particular no re-entry).</li>
  *   <li>Otherwise, while long, the EMA crossing below the SMA gives FLAT / CROSS_DOWN.</li>
  *   <li>While flat, the EMA crossing above the SMA gives LONG / CROSS_UP. After a stop loss the EMA is usually still
@@ -53,7 +54,7 @@ public final class SmaEmaCrossover implements Strategy<SmaEmaCrossover.State> {
     public record State(SimpleMovingAverage sma, ExponentialMovingAverage ema, CrossDetector detector, LongPosition position) {
     }
 
-    /** Registers the strategy as {@value #TYPE} with settings {@code sma}, {@code ema} and {@code stop-loss}. */
+    /** Registers the strategy as {@value #TYPE} with settings {@code sma}, {@code ema}, {@code stop-loss} and {@code stop-trigger}. */
     public static final class Type implements StrategyType {
         @Override
         public String name() {
@@ -64,7 +65,7 @@ public final class SmaEmaCrossover implements Strategy<SmaEmaCrossover.State> {
         public Strategy<?> create(StrategyParameters parameters) {
             int sma = parameters.integer("sma", DEFAULT_SMA_PERIOD, 1, 10_000);
             int ema = parameters.integer("ema", DEFAULT_EMA_PERIOD, 1, 10_000);
-            return new SmaEmaCrossover(sma, ema, parameters.fraction("stop-loss").map(StopLoss::new));
+            return new SmaEmaCrossover(sma, ema, StopLoss.from(parameters));
         }
     }
 
@@ -88,7 +89,7 @@ public final class SmaEmaCrossover implements Strategy<SmaEmaCrossover.State> {
             cross = observation.cross();
         }
 
-        LongOnlyRule.Outcome outcome = rule.decide(state.position(), close, cross == Cross.DOWN, Reason.CROSS_DOWN, cross == Cross.UP, Reason.CROSS_UP);
+        LongOnlyRule.Outcome outcome = rule.decide(state.position(), bar, cross == Cross.DOWN, Reason.CROSS_DOWN, cross == Cross.UP, Reason.CROSS_UP);
         State next = new State(sma, ema, detector, outcome.position());
         return outcome.decision().map(decision -> Step.decide(next, values, decision)).orElseGet(() -> Step.hold(next, values));
     }
@@ -148,6 +149,6 @@ public final class SmaEmaCrossover implements Strategy<SmaEmaCrossover.State> {
 
     @Override
     public String toString() {
-        return TYPE + "(sma=" + smaPeriod + ", ema=" + emaPeriod + stopLoss.map(s -> ", stop-loss=" + s.fraction().toPlainString()).orElse("") + ")";
+        return TYPE + "(sma=" + smaPeriod + ", ema=" + emaPeriod + stopLoss.map(s -> ", " + s.describe()).orElse("") + ")";
     }
 }

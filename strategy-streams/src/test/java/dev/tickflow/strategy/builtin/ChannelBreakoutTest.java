@@ -79,7 +79,7 @@ class ChannelBreakoutTest {
                 Bars.bar(1, "100", "100", "100"),
                 Bars.bar(2, "100", "100", "100"),
                 Bars.bar(3, "110", "100", "110"),
-                Bars.bar(4, "110", "90", "90")));
+                Bars.bar(4, "110", "110", "90", "90")));
 
         assertThat(decisions.get(3)).isEqualTo(Decision.enter(Reason.ENTRY_RULE, new BigDecimal("99.0000000000000000")));
         assertThat(decisions.get(4)).isEqualTo(new Decision(Target.FLAT, Reason.STOP_LOSS, new BigDecimal("99.0000000000000000")));

@@ -3,6 +3,7 @@ package dev.tickflow.strategy.builtin;
 import static dev.tickflow.strategy.Bars.price;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickflow.strategy.Bars;
 import dev.tickflow.strategy.api.Execution;
 import dev.tickflow.strategy.api.Execution.Side;
 import java.math.BigDecimal;
@@ -38,8 +39,8 @@ class LongPositionTest {
         StopLoss quarter = new StopLoss(new BigDecimal("0.25"));
 
         assertThat(position.entryPrice()).isEqualTo(new BigDecimal("1.3333333333333333"));
-        // exactly 4/3 x 0.75 = 1, so a close of 1 is at the stop; the rounded average x 0.75 would be just below 1
-        assertThat(quarter.isHit(position, price("1"))).isTrue();
+        // exactly 4/3 x 0.75 = 1, so a low of 1 is at the stop; the rounded average x 0.75 would be just below 1
+        assertThat(quarter.isHit(position, Bars.bar(0, "1"))).isTrue();
         assertThat(quarter.price(position)).isEqualTo(new BigDecimal("1.0000000000000000"));
     }
 

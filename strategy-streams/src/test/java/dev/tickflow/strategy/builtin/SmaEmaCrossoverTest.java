@@ -102,6 +102,32 @@ class SmaEmaCrossoverTest {
     }
 
     @Test
+    void theLowOfACandleThatRecoversTriggersTheStopUnlessItIsOnTheClose() {
+        // entry at 104, stop of 15 % at 88.4; the candle at 17 trades down to 88.4 and closes at 150
+        Bar wick = Bars.bar(17, "160", "161", "88.4", "150");
+        Bar shallowWick = Bars.bar(17, "160", "161", "88.41", "150");
+        assertThat(decide(strategy(10, 5, "0.15"), wick))
+                .contains(new Decision(Target.FLAT, Reason.STOP_LOSS, new BigDecimal("88.4000000000000000")));
+        assertThat(decide(strategy(10, 5, "0.15"), shallowWick)).isEmpty();
+        assertThat(decide(new SmaEmaCrossover(10, 5, Optional.of(new StopLoss(new BigDecimal("0.15"), StopLoss.Trigger.CLOSE))), wick)).isEmpty();
+    }
+
+    @Test
+    void aCandleThatOpensBelowTheStopExitsAtItsOpen() {
+        assertThat(decide(strategy(10, 5, "0.15"), Bars.bar(17, "80", "95", "79", "95")))
+                .contains(new Decision(Target.FLAT, Reason.STOP_LOSS, new BigDecimal("80.0000000000000000")));
+    }
+
+    /** The decision on {@code last} after the candles of {@link Bars#WARM_UP_DIP_AND_RALLY} (long from 13 at 104). */
+    private static Optional<Decision> decide(SmaEmaCrossover strategy, Bar last) {
+        SmaEmaCrossover.State state = strategy.initialState();
+        for (Bar bar : Bars.closes(WARM_UP_DIP_AND_RALLY)) {
+            state = strategy.onCandle(state, bar).state();
+        }
+        return strategy.onCandle(state, last).decision();
+    }
+
+    @Test
     void stopLossTakesPrecedenceOverACrossDownOnTheSameCandle() {
         // Cross up at 27 (entry 110, stop 99); at 28 the close 90 is below the stop and the EMA crosses below the SMA.
         String[] closes = {"100", "100", "100", "100", "100", "100", "100", "100", "100", "100", "99", "98", "97", "100", "104", "108",
@@ -111,7 +137,8 @@ class SmaEmaCrossoverTest {
         Map<Integer, Decision> decisions = run(strategy(10, 5, "0.10"), closes);
 
         assertThat(decisions.get(27)).isEqualTo(Decision.enter(Reason.CROSS_UP, new BigDecimal("99.0000000000000000")));
-        assertThat(decisions.get(28)).isEqualTo(new Decision(Target.FLAT, Reason.STOP_LOSS, new BigDecimal("99.0000000000000000")));
+        // the flat candle of 90 opened below the stop (a gap): the exit is at its open
+        assertThat(decisions.get(28)).isEqualTo(new Decision(Target.FLAT, Reason.STOP_LOSS, new BigDecimal("90.0000000000000000")));
     }
 
     @Test
@@ -140,8 +167,8 @@ class SmaEmaCrossoverTest {
         state = strategy.onFill(state, new Execution("o1", Execution.Side.BUY, Bars.price("112"), Bars.price("0.0005"), Bars.START));
 
         assertThat(state.position().entryPrice()).isEqualByComparingTo("110");
-        // 110 x 0.85 = 93.5: the close of 93 now triggers the stop of A, which the signal's close (104) would not.
-        Step<SmaEmaCrossover.State> step = strategy.onCandle(state, Bars.bar(17, "93"));
+        // 110 x 0.85 = 93.5: a fall from 160 to 93 now triggers the stop of A, which the signal's close (104) would not.
+        Step<SmaEmaCrossover.State> step = strategy.onCandle(state, Bars.bar(17, "160", "160", "93", "93"));
         assertThat(step.decision()).contains(new Decision(Target.FLAT, Reason.STOP_LOSS, new BigDecimal("93.5000000000000000")));
     }
 

@@ -38,8 +38,8 @@ class StrategyInstancesTest {
         List<StrategyInstance> instances = StrategyInstances.defaults();
 
         assertThat(instances).extracting(StrategyInstance::name).containsExactly("A", "B");
-        assertThat(instances.get(0).strategy()).hasToString("sma-ema-crossover(sma=10, ema=5, stop-loss=0.15)");
-        assertThat(instances.get(1).strategy()).hasToString("sma-ema-crossover(sma=10, ema=5, stop-loss=0.10)");
+        assertThat(instances.get(0).strategy()).hasToString("sma-ema-crossover(sma=10, ema=5, stop-loss=0.15, stop-trigger=low)");
+        assertThat(instances.get(1).strategy()).hasToString("sma-ema-crossover(sma=10, ema=5, stop-loss=0.10, stop-trigger=low)");
         assertThat(instances.get(0).symbols()).isEqualTo(SymbolFilter.ALL);
     }
 
@@ -92,7 +92,7 @@ class StrategyInstancesTest {
                 """);
 
         assertThat(StrategyInstances.load(file, StrategyTypes.builtIn())).singleElement()
-                .satisfies(instance -> assertThat(instance.strategy()).hasToString("sma-ema-crossover(sma=10, ema=5, stop-loss=0.15)"));
+                .satisfies(instance -> assertThat(instance.strategy()).hasToString("sma-ema-crossover(sma=10, ema=5, stop-loss=0.15, stop-trigger=low)"));
         assertThatThrownBy(() -> StrategyInstances.load(dir.resolve("missing"), StrategyTypes.builtIn()))
                 .hasMessageContaining("does not exist");
     }

@@ -4,7 +4,11 @@
   const MAX_CANDLES = 300;
   const MAX_ROWS = 25;
   const LINE_COLORS = ['#f5c542', '#42a5f5', '#ab47bc', '#ff7043', '#66bb6a', '#ec407a', '#26c6da', '#8d6e63'];
-  const state = { symbol: null, interval: null, instance: null, candles: [], indicators: new Map(), signals: [], positions: new Map(), controls: new Map() };
+  const state = { symbol: null, interval: null, instance: null, candles: [], indicators: new Map(), signals: [], positions: new Map(), controls: new Map(),
+    protective: new Map() };
+  // Protective orders held by the exchange: what their line on the chart is called, and its colour.
+  const PROTECTION = { STOP_LOSS: ['stop', '#ef5350'], TRAILING_STOP: ['trailing stop', '#ff7043'], TAKE_PROFIT: ['take-profit', '#26a69a'] };
+  const ENDED = ['FILLED', 'CANCELED', 'REJECTED', 'EXPIRED'];
   const el = (id) => document.getElementById(id);
   const chart = echarts.init(el('chart'), 'dark', { renderer: 'canvas' });
   window.addEventListener('resize', () => chart.resize());
@@ -45,6 +49,12 @@
   // Amounts in the quote currency, rounded to cents on screen; the exact value is the cell's tooltip.
   function money(decimal) { return decimal == null ? '' : Number(decimal).toFixed(2); }
   function signClass(decimal) { return decimal == null ? '' : (decimal.startsWith('-') ? 'neg' : (/^[0.]+$/.test(decimal) ? '' : 'pos')); }
+  // An exact decimal with thousands separators and at least two decimals, e.g. 97100.00000000 -> 97,100.00 (no rounding).
+  function grouped(decimal) {
+    const [whole, fraction = ''] = decimal.replace(/^-/, '').split('.');
+    const decimals = fraction.replace(/0+$/, '');
+    return (decimal.startsWith('-') ? '-' : '') + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + (decimals.length < 2 ? decimals.padEnd(2, '0') : decimals);
+  }
   function shortTime(iso) { return iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') : ''; }
   function say(text) { el('message').textContent = text; }
 
@@ -77,6 +87,8 @@
         label: { show: true, position: buy ? 'bottom' : 'top', formatter: s.action, color: buy ? '#26a69a' : '#ef5350', fontSize: 10 }
       });
     }
+    const { lines: protectiveLines, fills: protectiveFills } = protectiveMarks(labels, ohlc);
+    markers.push(...protectiveFills);
     chart.setOption({
       backgroundColor: 'transparent',
       animation: false,
@@ -84,12 +96,13 @@
       tooltip: { trigger: 'axis', axisPointer: { type: 'cross' } },
       grid: { left: 70, right: 20, top: 36, bottom: 60 },
       xAxis: { type: 'category', data: labels, boundaryGap: true, axisLine: { onZero: false } },
-      yAxis: { scale: true, splitLine: { lineStyle: { color: '#2a333d' } } },
+      yAxis: { scale: true, splitLine: { lineStyle: { color: '#2a333d' } }, ...protectiveExtent(protectiveLines) },
       dataZoom: [{ type: 'inside', start: Math.max(0, 100 - 12000 / Math.max(labels.length, 1)), end: 100 }, { type: 'slider', bottom: 10 }],
       series: [
         { name: 'Candles', type: 'candlestick', data: ohlc,
           itemStyle: { color: '#26a69a', color0: '#ef5350', borderColor: '#26a69a', borderColor0: '#ef5350' },
-          markPoint: { data: markers } },
+          markPoint: { data: markers },
+          markLine: { symbol: 'none', silent: true, data: protectiveLines } },
         ...names.map((name, n) => {
           const color = LINE_COLORS[n % LINE_COLORS.length];
           return { name, type: 'line', data: lines[n], showSymbol: false, connectNulls: true, lineStyle: { width: 1.5, color }, itemStyle: { color } };
@@ -97,8 +110,63 @@
       ]
     }, { notMerge: true });
     el('chart').dataset.candles = String(ohlc.length);
-    el('chart').dataset.markers = String(markers.length);
+    el('chart').dataset.markers = String(markers.length - protectiveFills.length);
+    el('chart').dataset.protectiveLines = protectiveLines.map((line) => line.name).join('|');
+    el('chart').dataset.protectiveFills = String(protectiveFills.length);
     el('chart').dataset.indicators = names.join(',');
+  }
+
+  // The price a protective order's line is drawn at: its trigger for a stop (its limit when a trailing stop has none yet),
+  // its limit for a take-profit.
+  function protectivePrice(o) { return o.protection === 'TAKE_PROFIT' ? o.price : (o.stopPrice || o.price); }
+
+  // A horizontal line per open protective order of the symbol, and a marker on the candle where one filled.
+  function protectiveMarks(labels, ohlc) {
+    const lines = [];
+    const fills = [];
+    for (const o of state.protective.values()) {
+      const [kind, color] = PROTECTION[o.protection] || [o.protection.toLowerCase(), '#bdbdbd'];
+      const price = protectivePrice(o);
+      if (!ENDED.includes(o.status) && price != null) {
+        const name = kind + ' ' + o.strategyInstance + ' ' + grouped(price) + (o.trailingDelta != null ? ' (' + o.trailingDelta + ' bps)' : '');
+        lines.push({ name, yAxis: Number(price), lineStyle: { color, type: o.protection === 'TAKE_PROFIT' ? 'dotted' : 'dashed', width: 1.2 },
+          label: { show: true, position: 'insideEndTop', formatter: name, color, fontSize: 10 } });
+      }
+      if (o.status === 'FILLED') {
+        const i = candleAt(o.eventTime);
+        const at = o.averageFillPrice || price;
+        if (i === undefined || at == null) continue;
+        fills.push({ name: 'PROTECTIVE_FILL', coord: [labels[i], Number(at)], value: kind + ' ' + o.strategyInstance + ' filled ' + grouped(at),
+          symbol: 'diamond', symbolSize: 12, itemStyle: { color },
+          label: { show: true, position: 'right', formatter: kind + ' filled', color, fontSize: 10 } });
+      }
+    }
+    return { lines, fills };
+  }
+
+  // Widens the price axis to the protective lines, so that a take-profit above the candles is still seen.
+  function protectiveExtent(lines) {
+    if (!lines.length) return {};
+    const lowest = Math.min(...lines.map((line) => line.yAxis));
+    const highest = Math.max(...lines.map((line) => line.yAxis));
+    // null keeps ECharts' own rounded bound on a side no line passes
+    return { min: (v) => (lowest < v.min ? lowest : null), max: (v) => (highest > v.max ? highest : null) };
+  }
+
+  // The index of the candle whose interval holds the instant, if it is on the chart.
+  function candleAt(iso) {
+    const t = Date.parse(iso);
+    const i = state.candles.findIndex((c) => Date.parse(c.openTime) <= t && t <= Date.parse(c.closeTime));
+    return i < 0 ? undefined : i;
+  }
+
+  // Keeps the latest event of each protective order of the selected symbol; true when the chart changes.
+  function trackProtective(o) {
+    if (!o.protection || o.symbol !== state.symbol) return false;
+    const known = state.protective.get(o.clientOrderId);
+    if (known && (Date.parse(known.eventTime) > Date.parse(o.eventTime) || ENDED.includes(known.status))) return false;
+    state.protective.set(o.clientOrderId, o);
+    return true;
   }
 
   // The values a snapshot publishes by name; a snapshot written before the map existed has only sma and ema.
@@ -111,17 +179,20 @@
   }
 
   async function loadSymbol() {
-    if (!state.symbol) { state.candles = []; state.indicators.clear(); state.signals = []; render(); return; }
+    if (!state.symbol) { state.candles = []; state.indicators.clear(); state.signals = []; state.protective.clear(); render(); return; }
     const s = encodeURIComponent(state.symbol);
     const instanceParam = state.instance ? '&instance=' + encodeURIComponent(state.instance) : '';
     try {
-      const [candles, indicators, signals] = await Promise.all([
+      const [candles, indicators, signals, orders] = await Promise.all([
         api('GET', '/candles/' + s + '?interval=' + encodeURIComponent(state.interval) + '&limit=' + MAX_CANDLES),
         api('GET', '/indicators/' + s + '?limit=' + MAX_CANDLES + instanceParam),
-        api('GET', '/signals?symbol=' + s + '&limit=1000')]);
+        api('GET', '/signals?symbol=' + s + '&limit=1000'),
+        api('GET', '/orders?symbol=' + s + '&limit=1000')]);
       state.candles = candles;
       state.indicators = new Map(indicators.map((x) => [x.openTime, x]));
       state.signals = signals;
+      state.protective.clear();
+      orders.slice().reverse().forEach(trackProtective);
       render();
     } catch (e) { say(e.message); }
   }
@@ -267,7 +338,7 @@
         signalRow(d);
         if (d.symbol === state.symbol) { state.signals.push(d); render(); }
         break;
-      case 'order': orderRow(d); break;
+      case 'order': orderRow(d); if (trackProtective(d)) render(); break;
       case 'fill': fillRow(d); break;
       case 'position': state.positions.set(d.strategyInstance + '|' + d.symbol, d); renderPositions(); break;
       case 'opsEvent':
