@@ -11,14 +11,18 @@ import dev.tickflow.executor.oms.OrderUpdate;
 import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.runtime.HopLatency;
 import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.Trade;
+import dev.tickflow.topics.HopStamps;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -42,6 +46,11 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
     private ProcessorContext<String, SpecificRecord> context;
     private ExecutionVenue venue;
     private ExecutionEngine engine;
+    private final HopLatency hops = new HopLatency(HopStamps.Hop.SIGNAL_TO_EXECUTOR, HopStamps.Hop.EXECUTOR_TO_PLACED, HopStamps.Hop.CLOSE_TO_ORDER);
+    /** While a signal is processed: its hop stamps and the time it reached this processor, for the order events it causes (a rejected one has none: it was not placed). */
+    private Headers signalStamps;
+    /** Whether the signal being processed is live (its candle ended less than {@link ExecutorSettings#EARLY_COMMIT_WITHIN_MS} ago). */
+    private boolean signalLive;
 
     ExecutorProcessor(ExecutorSettings settings, Supplier<ExecutionVenue> venues) {
         this.settings = settings;
@@ -64,7 +73,13 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
     @Override
     public void process(Record<String, SpecificRecord> record) {
         if (record.value() instanceof Signal signal) {
-            engine.onSignal(ExecutorRecords.signal(signal));
+            signalStamps = HopStamps.stamp(new RecordHeaders(record.headers().toArray()), HopStamps.ORDER_RECEIVED, System.currentTimeMillis());
+            signalLive = System.currentTimeMillis() - record.timestamp() < ExecutorSettings.EARLY_COMMIT_WITHIN_MS;
+            try {
+                engine.onSignal(ExecutorRecords.signal(signal));
+            } finally {
+                signalStamps = null;
+            }
         } else if (record.value() instanceof Trade trade) {
             engine.onTrade(trade.getSymbol(), trade.getPrice(), trade.getTradeTime());
         } else if (record.value() instanceof OperatorCommand command) {
@@ -78,8 +93,17 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
             rejections.computeIfAbsent(metricName(update.rejectReason()), reason -> context.metrics().addRateTotalSensor(METRICS_SCOPE, reason,
                     REJECTED_ORDERS, Sensor.RecordingLevel.INFO)).record();
         }
-        context.forward(new Record<String, SpecificRecord>(update.order().symbol(), ExecutorRecords.orderEvent(update), update.time().toEpochMilli()),
-                ExecutorTopology.ORDERS_SINK);
+        Record<String, SpecificRecord> event = new Record<>(update.order().symbol(), ExecutorRecords.orderEvent(update), update.time().toEpochMilli());
+        if (signalStamps == null || update.status() == OrderStatus.REJECTED) {
+            context.forward(event, ExecutorTopology.ORDERS_SINK);
+            return;
+        }
+        Headers stamps = HopStamps.stamp(new RecordHeaders(signalStamps.toArray()), HopStamps.ORDER_PLACED, System.currentTimeMillis());
+        hops.record(stamps);
+        context.forward(event.withHeaders(stamps), ExecutorTopology.ORDERS_SINK);
+        if (signalLive) {
+            context.commit();
+        }
     }
 
     @Override

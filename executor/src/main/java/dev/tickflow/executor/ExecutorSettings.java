@@ -1,6 +1,7 @@
 package dev.tickflow.executor;
 
 import dev.tickflow.config.CommonConfig;
+import dev.tickflow.config.StreamsTuning;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.binance.BinanceVenueSettings;
 import dev.tickflow.executor.engine.OrderPolicy;
@@ -43,6 +44,14 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
                                Map<String, SymbolFilters> paperFilters, Duration refreshInterval, Map<String, Object> serdeConfig) {
 
     public static final String APPLICATION_ID = "tickflow-executor";
+    /**
+     * Latency defaults of its Streams clients (docs/performance.md, "Close-to-order per hop"). A signal crosses two
+     * commits here (onto the one-partition repartition topic, then to the processor), so the interval is short; an
+     * order event of a live signal also asks for a commit itself ({@link #EARLY_COMMIT_WITHIN_MS}).
+     */
+    public static final StreamsTuning STREAMS_TUNING = new StreamsTuning(25, 100, 50, 5);
+    /** An order event of a signal less than this old (by the wall clock) is committed at once. */
+    public static final long EARLY_COMMIT_WITHIN_MS = 60_000;
     public static final String PREFIX = "executor.";
     /** The venue orders go to: the configuration word "broker" names the venue (kept for compatibility, as is {@code --broker}). */
     public static final String BROKER = PREFIX + "broker";
@@ -137,7 +146,7 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
 
     /** The keys of the executor service: the common ones, {@link #define its own} and the binance venue's ({@code executor.binance.*}). */
     public static ConfigDef definition() {
-        return BinanceVenueSettings.define(define(CommonConfig.definition(APPLICATION_ID)));
+        return BinanceVenueSettings.define(define(STREAMS_TUNING.defineOn(CommonConfig.definition(APPLICATION_ID))));
     }
 
     /** Adds the executor's own keys to {@code definition}; a venue adds its own ({@code executor.binance.*}) the same way. */

@@ -1,6 +1,7 @@
 package dev.tickflow.strategy;
 
 import dev.tickflow.config.CommonConfig;
+import dev.tickflow.config.StreamsTuning;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.strategy.api.InvalidStrategyConfigException;
 import dev.tickflow.strategy.engine.StrategyInstance;
@@ -32,6 +33,13 @@ public record StrategySettings(TopicCatalog topics, CandleInterval interval, Lis
     /** A properties file of strategy instances (docs/strategies.md); empty for the default instances A and B. */
     public static final String INSTANCES_FILE = "strategy.instances.file";
     public static final String CANDLE_INTERVAL = "strategy.candles.interval";
+    /**
+     * Latency defaults of its Streams clients (docs/performance.md, "Close-to-order per hop"): a signal of a live candle
+     * asks for a commit itself ({@link #EARLY_COMMIT_WITHIN_MS}), so the interval bounds the indicators' and a backlog's commits.
+     */
+    public static final StreamsTuning STREAMS_TUNING = new StreamsTuning(100, 100, 50, 5);
+    /** A signal of a candle whose window ended less than this long ago (by the wall clock) is committed at once. */
+    public static final long EARLY_COMMIT_WITHIN_MS = 60_000;
 
     public StrategySettings {
         if (instances.isEmpty()) {
@@ -57,7 +65,7 @@ public record StrategySettings(TopicCatalog topics, CandleInterval interval, Lis
 
     /** The keys of the strategy service: the common ones and its own. */
     public static ConfigDef definition() {
-        return CommonConfig.definition(APPLICATION_ID)
+        return STREAMS_TUNING.defineOn(CommonConfig.definition(APPLICATION_ID))
                 .define(INSTANCES_FILE, Type.STRING, "", Importance.HIGH,
                         "Properties file defining the strategy instances (strategy.instances=A,B, strategy.A.type=..., see docs/strategies.md). "
                                 + "Empty: the default instances A (SMA 10 / EMA 5 crossover, 15 % stop loss) and B (the same, 10 %) on every symbol.")
