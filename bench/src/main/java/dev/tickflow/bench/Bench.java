@@ -124,8 +124,12 @@ public final class Bench {
         Path dir = temporary ? Files.createTempDirectory("tickflow-bench-") : Files.createDirectories(workDir);
         String scope = "bench-" + UUID.randomUUID();
         try {
-            out.printf(Locale.ROOT, "bench: %,d trades over %d symbols for the aggregation, %,d for the backtest; work dir %s%n", trades,
-                    symbols, backtestTrades, dir);
+            if (latencyOnly) {
+                out.printf(Locale.ROOT, "bench: the live latency run only, %d symbols, %d minute(s); work dir %s%n", latencySymbols, latencyMinutes, dir);
+            } else {
+                out.printf(Locale.ROOT, "bench: %,d trades over %d symbols for the aggregation, %,d for the backtest; work dir %s%n", trades,
+                        symbols, backtestTrades, dir);
+            }
             out.printf(Locale.ROOT, "machine: %d cores, max heap %d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
             Map<String, Object> serdeConfig = Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, "mock://" + scope);

@@ -14,14 +14,18 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * @param pollMs           {@code poll.ms}: how long the stream thread blocks in a poll when nothing is buffered
  * @param fetchMaxWaitMs   {@code fetch.max.wait.ms}: how long the broker holds a fetch that finds no committed data
  * @param lingerMs         {@code linger.ms}: how long the producer waits to fill a batch (Streams' own default is 100)
+ * @param retryBackoffMs   the producer's {@code retry.backoff.ms}: its wait before resending a batch the broker refused, such as
+ *                         the first records of a transaction while the previous commit's markers are still being written
+ *                         (CONCURRENT_TRANSACTIONS, frequent with short commit intervals); the client's default is 100
  */
-public record StreamsTuning(long commitIntervalMs, long pollMs, int fetchMaxWaitMs, long lingerMs) {
+public record StreamsTuning(long commitIntervalMs, long pollMs, int fetchMaxWaitMs, long lingerMs, long retryBackoffMs) {
     public static final String COMMIT_INTERVAL_MS = ConfigKeys.KAFKA_PREFIX + "commit.interval.ms";
     public static final String POLL_MS = ConfigKeys.KAFKA_PREFIX + "poll.ms";
     public static final String FETCH_MAX_WAIT_MS = ConfigKeys.KAFKA_PREFIX + "fetch.max.wait.ms";
     public static final String LINGER_MS = ConfigKeys.KAFKA_PREFIX + "linger.ms";
+    public static final String PRODUCER_RETRY_BACKOFF_MS = ConfigKeys.KAFKA_PREFIX + "producer.retry.backoff.ms";
 
-    /** Adds the four keys with these defaults to {@code definition}. */
+    /** Adds the five keys with these defaults to {@code definition}. */
     public ConfigDef defineOn(ConfigDef definition) {
         return definition
                 .define(COMMIT_INTERVAL_MS, Type.LONG, commitIntervalMs, Range.atLeast(1), Importance.LOW,
@@ -31,6 +35,9 @@ public record StreamsTuning(long commitIntervalMs, long pollMs, int fetchMaxWait
                 .define(FETCH_MAX_WAIT_MS, Type.INT, fetchMaxWaitMs, Range.atLeast(0), Importance.LOW,
                         "Consumer fetch.max.wait.ms: the longest the broker holds a fetch that finds no (committed) data.")
                 .define(LINGER_MS, Type.LONG, lingerMs, Range.atLeast(0), Importance.LOW,
-                        "Producer linger.ms: the longest the producer waits to fill a batch.");
+                        "Producer linger.ms: the longest the producer waits to fill a batch.")
+                .define(PRODUCER_RETRY_BACKOFF_MS, Type.LONG, retryBackoffMs, Range.atLeast(0), Importance.LOW,
+                        "Producer retry.backoff.ms (producers only): the wait before resending a batch the broker refused for now, such as "
+                                + "one sent while the previous transaction's commit is being completed.");
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StreamsTuningTest {
-    private static final StreamsTuning TUNING = new StreamsTuning(30, 40, 50, 2);
+    private static final StreamsTuning TUNING = new StreamsTuning(30, 40, 50, 2, 7);
 
     @Test
     void aServicesDefaultsReachItsStreamsClientsUnlessSet() {
@@ -18,6 +18,7 @@ class StreamsTuningTest {
                 .containsEntry("poll.ms", 40L)
                 .containsEntry("fetch.max.wait.ms", 50)
                 .containsEntry("linger.ms", 2L)
+                .containsEntry("producer.retry.backoff.ms", 7L)
                 .containsEntry("bootstrap.servers", CommonConfig.LOCAL_BOOTSTRAP_SERVERS)
                 .doesNotContainKey(StreamsTuning.COMMIT_INTERVAL_MS);
         assertThat(config.describe()).containsEntry(StreamsTuning.COMMIT_INTERVAL_MS, "30");

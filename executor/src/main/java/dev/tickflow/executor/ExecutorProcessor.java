@@ -49,8 +49,6 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
     private final HopLatency hops = new HopLatency(HopStamps.Hop.SIGNAL_TO_EXECUTOR, HopStamps.Hop.EXECUTOR_TO_PLACED, HopStamps.Hop.CLOSE_TO_ORDER);
     /** While a signal is processed: its hop stamps and the time it reached this processor, for the order events it causes (a rejected one has none: it was not placed). */
     private Headers signalStamps;
-    /** Whether the signal being processed is live (its candle ended less than {@link ExecutorSettings#EARLY_COMMIT_WITHIN_MS} ago). */
-    private boolean signalLive;
 
     ExecutorProcessor(ExecutorSettings settings, Supplier<ExecutionVenue> venues) {
         this.settings = settings;
@@ -74,7 +72,6 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
     public void process(Record<String, SpecificRecord> record) {
         if (record.value() instanceof Signal signal) {
             signalStamps = HopStamps.stamp(new RecordHeaders(record.headers().toArray()), HopStamps.ORDER_RECEIVED, System.currentTimeMillis());
-            signalLive = System.currentTimeMillis() - record.timestamp() < ExecutorSettings.EARLY_COMMIT_WITHIN_MS;
             try {
                 engine.onSignal(ExecutorRecords.signal(signal));
             } finally {
@@ -101,9 +98,6 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
         Headers stamps = HopStamps.stamp(new RecordHeaders(signalStamps.toArray()), HopStamps.ORDER_PLACED, System.currentTimeMillis());
         hops.record(stamps);
         context.forward(event.withHeaders(stamps), ExecutorTopology.ORDERS_SINK);
-        if (signalLive) {
-            context.commit();
-        }
     }
 
     @Override

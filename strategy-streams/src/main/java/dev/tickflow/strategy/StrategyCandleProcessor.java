@@ -83,17 +83,10 @@ final class StrategyCandleProcessor implements Processor<String, Candle, String,
         });
     }
 
-    /**
-     * Stamps the signal's produce time on top of its candle's stamps and forwards it; a signal of a live candle (ended
-     * less than {@link StrategySettings#EARLY_COMMIT_WITHIN_MS} ago) asks for a commit, so the executor sees it at once.
-     */
+    /** Stamps the signal's produce time on top of its candle's stamps and forwards it. */
     private void forwardSignal(Record<String, SpecificRecord> signal) {
-        long now = System.currentTimeMillis();
-        HopStamps.stamp(signal.headers(), HopStamps.SIGNAL_PRODUCED, now);
+        HopStamps.stamp(signal.headers(), HopStamps.SIGNAL_PRODUCED, System.currentTimeMillis());
         hops.record(signal.headers());
         context.forward(signal, StrategyTopology.SIGNALS_SINK);
-        if (now - signal.timestamp() < StrategySettings.EARLY_COMMIT_WITHIN_MS) {
-            context.commit();
-        }
     }
 }

@@ -34,12 +34,12 @@ public record StrategySettings(TopicCatalog topics, CandleInterval interval, Lis
     public static final String INSTANCES_FILE = "strategy.instances.file";
     public static final String CANDLE_INTERVAL = "strategy.candles.interval";
     /**
-     * Latency defaults of its Streams clients (docs/performance.md, "Close-to-order per hop"): a signal of a live candle
-     * asks for a commit itself ({@link #EARLY_COMMIT_WITHIN_MS}), so the interval bounds the indicators' and a backlog's commits.
+     * Latency defaults of its Streams clients (docs/performance.md, "Close-to-order per hop"). Candles come a few a
+     * minute per symbol and a task commits only when it has something to commit, so a short interval costs little; it
+     * is what a signal waits for before the executor can read it. (A commit asked for per signal would cost a
+     * transaction per signal when a minute's candles arrive together.)
      */
-    public static final StreamsTuning STREAMS_TUNING = new StreamsTuning(100, 100, 50, 5);
-    /** A signal of a candle whose window ended less than this long ago (by the wall clock) is committed at once. */
-    public static final long EARLY_COMMIT_WITHIN_MS = 60_000;
+    public static final StreamsTuning STREAMS_TUNING = new StreamsTuning(25, 100, 20, 5, 10);
 
     public StrategySettings {
         if (instances.isEmpty()) {
