@@ -9,8 +9,8 @@ import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * The {@value #METER} timers of a service, one per {@link HopStamps.Hop} it ends, tagged {@code hop}: p50 and p99 and
- * Prometheus histogram buckets (1 ms to 1 min) on {@code /metrics}. Processors record into Micrometer's global
+ * The {@value #METER} timers of a service, one per {@link HopStamps.Hop} it ends, tagged {@code hop}: Prometheus
+ * histogram buckets from 1 ms to 1 min on {@code /metrics} (p50/p99 by {@code histogram_quantile}), count, sum and max. Processors record into Micrometer's global
  * registry, to which {@link ServiceMetrics} adds the service's own; without one (tests, the bench) nothing is kept.
  */
 public final class HopLatency {
@@ -24,7 +24,6 @@ public final class HopLatency {
             timers.put(hop, Timer.builder(METER)
                     .description("Time from one stamp of the live pipeline to the next (record headers tickflow.hop.*)")
                     .tag("hop", hop.label())
-                    .publishPercentiles(0.5, 0.99)
                     .publishPercentileHistogram()
                     .minimumExpectedValue(Duration.ofMillis(1))
                     .maximumExpectedValue(Duration.ofMinutes(1))

@@ -7,11 +7,11 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
-/** The hop timers a processor records reach the service's /metrics text, with percentiles and histogram buckets. */
+/** The hop timers a processor records reach the service's /metrics text as Prometheus histograms. */
 class HopLatencyTest {
 
     @Test
-    void aServicesHopsAppearInItsScrapeWithPercentilesAndBuckets() {
+    void aServicesHopsAppearInItsScrapeAsHistograms() {
         try (ServiceMetrics metrics = new ServiceMetrics("hop-test")) {
             HopLatency hops = new HopLatency(HopStamps.Hop.CANDLE_TO_SIGNAL);
             Headers headers = new RecordHeaders();
@@ -25,8 +25,8 @@ class HopLatencyTest {
             assertThat(scrape)
                     .contains("tickflow_hop_latency_seconds_count{hop=\"candle-to-signal\",service=\"hop-test\"} 1")
                     .contains("tickflow_hop_latency_seconds_sum{hop=\"candle-to-signal\",service=\"hop-test\"} 0.04")
-                    .containsPattern("tickflow_hop_latency_seconds\\{hop=\"candle-to-signal\",quantile=\"0.99\",service=\"hop-test\"\\} 0\\.04[0-9]*")
-                    .containsPattern("tickflow_hop_latency_seconds_bucket\\{hop=\"candle-to-signal\",le=\"0.0[0-9]+\",service=\"hop-test\"\\} 1");
+                    .contains("tickflow_hop_latency_seconds_bucket{hop=\"candle-to-signal\",service=\"hop-test\",le=\"0.039146836\"} 0")
+                    .contains("tickflow_hop_latency_seconds_bucket{hop=\"candle-to-signal\",service=\"hop-test\",le=\"0.044739241\"} 1");
         }
     }
 
