@@ -1,6 +1,7 @@
 package dev.tickflow.aggregate;
 
 import dev.tickflow.config.CommonConfig;
+import dev.tickflow.config.StreamsTuning;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.topics.TopicCatalog;
 import java.time.Duration;
@@ -22,10 +23,18 @@ public record AggregateSettings(TopicCatalog topics, Duration grace, Map<String,
     public static final String APPLICATION_ID = "tickflow-aggregate";
     public static final String GRACE_MS = "aggregate.grace.ms";
     public static final long DEFAULT_GRACE_MS = 5_000;
+    /**
+     * Latency defaults of its Streams clients (docs/performance.md, "Close-to-order per hop"): the candles a trade or
+     * watermark closes ask for a commit themselves ({@link #EARLY_COMMIT_WITHIN_MS}; one per sweep, not per candle), so
+     * the interval keeps Streams' exactly-once default, which the throughput of the trades needs.
+     */
+    public static final StreamsTuning STREAMS_TUNING = new StreamsTuning(100, 100, 20, 5, 10);
+    /** A candle whose window became closable less than this long ago (by the wall clock) is committed at once; older ones wait for the interval. */
+    public static final long EARLY_COMMIT_WITHIN_MS = 60_000;
 
     /** The keys of the aggregate service: the common ones and its own. */
     public static ConfigDef definition() {
-        return CommonConfig.definition(APPLICATION_ID)
+        return STREAMS_TUNING.defineOn(CommonConfig.definition(APPLICATION_ID))
                 .define(GRACE_MS, Type.LONG, DEFAULT_GRACE_MS, Range.atLeast(0), Importance.MEDIUM,
                         "How long (ms of event time: trade times and source watermarks) after a window ends its trades are still accepted; later ones go to md.trades.late.");
     }

@@ -1,14 +1,18 @@
 package dev.tickflow.aggregate;
 
+import dev.tickflow.runtime.HopLatency;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.topics.CandleInterval;
+import dev.tickflow.topics.HopStamps;
 import dev.tickflow.topics.Watermarks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,6 +38,7 @@ final class CandleAggregatorProcessor implements Processor<String, Trade, String
     private final List<CandleInterval> rolledIntervals;
     private final Map<String, String> sinkByInterval;
     private final String lateSink;
+    private final HopLatency hops = new HopLatency(HopStamps.Hop.CLOSE_TO_CANDLE);
     private final RateLimitedLog warnings = new RateLimitedLog(LOG, 10_000, System::currentTimeMillis);
 
     private ProcessorContext<String, SpecificRecord> context;
@@ -85,9 +90,25 @@ final class CandleAggregatorProcessor implements Processor<String, Trade, String
         }
     }
 
+    /**
+     * Forwards the candle with its hop stamps; a candle closed while the task is caught up (its window closable less than
+     * {@link AggregateSettings#EARLY_COMMIT_WITHIN_MS} ago) also asks for a commit, so read_committed consumers see it
+     * without waiting for the commit interval. A backlog's candles do not: they commit at the interval, in bulk.
+     */
     private void emit(Candle candle) {
         String sink = sinkByInterval.get(candle.getInterval());
-        context.forward(new Record<>(candle.getSymbol(), candle, candle.getCloseTime().toEpochMilli()), sink);
+        long windowEnd = candle.getCloseTime().toEpochMilli() + 1;
+        long closable = windowEnd + graceMs;
+        long now = System.currentTimeMillis();
+        Headers headers = new RecordHeaders();
+        HopStamps.stamp(headers, HopStamps.WINDOW_END, windowEnd);
+        HopStamps.stamp(headers, HopStamps.WINDOW_CLOSABLE, closable);
+        HopStamps.stamp(headers, HopStamps.CANDLE_PRODUCED, now);
+        hops.record(headers);
+        context.forward(new Record<>(candle.getSymbol(), candle, candle.getCloseTime().toEpochMilli(), headers), sink);
+        if (now - closable < AggregateSettings.EARLY_COMMIT_WITHIN_MS) {
+            context.commit();
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.tickflow.bench;
 import dev.tickflow.config.ConfigKeys;
 import dev.tickflow.localstack.process.KafkaServerProcess;
 import dev.tickflow.serde.MockSchemaRegistry;
+import dev.tickflow.topics.HopStamps;
 import dev.tickflow.topics.TopicCatalog;
 import dev.tickflow.topics.TopicProvisioner;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +47,7 @@ public final class Bench {
     private final PrintWriter out;
     private int ladderRounds = 3;
     private boolean ladderOnly;
+    private boolean latencyOnly;
 
     /** @param workDir where the broker's data and the backtest files go; null for a temporary directory deleted at the end */
     public Bench(long trades, int symbols, long backtestTrades, int streamThreads, int latencySymbols, int latencyMinutes, Path workDir,
@@ -68,23 +72,50 @@ public final class Bench {
         return this;
     }
 
-    /** The figures of one run. Latency figures are null when the latency run is skipped; throughputs are the ladder's medians. */
+    /** {@code only}: the live latency run alone (no ladder or backtest), ending with its {@code latency hops:} line. */
+    public Bench latencyOnly(boolean only) {
+        this.latencyOnly = only;
+        return this;
+    }
+
+    /**
+     * The figures of one run. Latency figures are null when the latency run is skipped; throughputs are the ladder's
+     * medians; {@code hopMillis}: p50 and p99 of each hop ({@link #HOPS}) by field name, in order, null when not measured.
+     */
     public record Figures(double aggregateTps, double rawConsumerRps, double backtestTps, double backtestWarmUpTps, double backtestCachedTps,
-                          Double closeToOrderP50Ms, Double closeToOrderP99Ms, double noopEosTps, double dslTps) {
+                          Double closeToOrderP50Ms, Double closeToOrderP99Ms, double noopEosTps, double dslTps, Map<String, Double> hopMillis) {
         public double ratio() {
             return aggregateTps / rawConsumerRps;
         }
 
         public String line() {
-            return String.format(Locale.ROOT, "bench: aggregate_tps=%.0f raw_consumer_rps=%.0f ratio=%.2f backtest_tps=%.0f "
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "bench: aggregate_tps=%.0f raw_consumer_rps=%.0f ratio=%.2f backtest_tps=%.0f "
                     + "backtest_warmup_tps=%.0f backtest_cached_tps=%.0f close_to_order_p50_ms=%s close_to_order_p99_ms=%s "
                     + "noop_eos_tps=%.0f dsl_tps=%.0f", aggregateTps, rawConsumerRps, ratio(), backtestTps, backtestWarmUpTps,
-                    backtestCachedTps, millis(closeToOrderP50Ms), millis(closeToOrderP99Ms), noopEosTps, dslTps);
+                    backtestCachedTps, millis(closeToOrderP50Ms), millis(closeToOrderP99Ms), noopEosTps, dslTps));
+            hopMillis.forEach((field, value) -> line.append(' ').append(field).append('=').append(millis(value)));
+            return line.toString();
         }
 
         private static String millis(Double value) {
             return value == null ? "n/a" : String.format(Locale.ROOT, "%.1f", value);
         }
+    }
+
+    /** The hops the bench line reports (close-to-order, their sum, is its own field). */
+    static final List<HopStamps.Hop> HOPS = List.of(HopStamps.Hop.CLOSE_TO_CANDLE, HopStamps.Hop.CANDLE_TO_SIGNAL,
+            HopStamps.Hop.SIGNAL_TO_EXECUTOR, HopStamps.Hop.EXECUTOR_TO_PLACED);
+
+    /** {@code <hop>_p50_ms} and {@code <hop>_p99_ms} of each of {@link #HOPS}, null where the run has no figure. */
+    static Map<String, Double> hopFields(LatencyBench.Result latency) {
+        Map<String, Double> fields = new LinkedHashMap<>();
+        for (HopStamps.Hop hop : HOPS) {
+            LatencyBench.Percentiles figures = latency == null ? null : latency.hops().get(hop);
+            String name = hop.label().replace('-', '_');
+            fields.put(name + "_p50_ms", figures == null ? null : figures.p50Ms());
+            fields.put(name + "_p99_ms", figures == null ? null : figures.p99Ms());
+        }
+        return fields;
     }
 
     /** Runs the bench; returns null with {@link #ladder ladder only}, which prints the ladder's line instead of the bench line. */
@@ -93,8 +124,12 @@ public final class Bench {
         Path dir = temporary ? Files.createTempDirectory("tickflow-bench-") : Files.createDirectories(workDir);
         String scope = "bench-" + UUID.randomUUID();
         try {
-            out.printf(Locale.ROOT, "bench: %,d trades over %d symbols for the aggregation, %,d for the backtest; work dir %s%n", trades,
-                    symbols, backtestTrades, dir);
+            if (latencyOnly) {
+                out.printf(Locale.ROOT, "bench: the live latency run only, %d symbols, %d minute(s); work dir %s%n", latencySymbols, latencyMinutes, dir);
+            } else {
+                out.printf(Locale.ROOT, "bench: %,d trades over %d symbols for the aggregation, %,d for the backtest; work dir %s%n", trades,
+                        symbols, backtestTrades, dir);
+            }
             out.printf(Locale.ROOT, "machine: %d cores, max heap %d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
             Map<String, Object> serdeConfig = Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, "mock://" + scope);
@@ -109,6 +144,10 @@ public final class Bench {
                         return new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(TopicCatalog.defaults().all());
                     }
                 });
+                if (latencyOnly) {
+                    runLatency(bootstrap, serdeConfig, dir);
+                    return null;
+                }
                 AggregateBench bench = new AggregateBench(bootstrap, serdeConfig, out);
                 // recent trade times: md.trades deletes by record time after 7 days, and would do so while the bench reads
                 long hour = 3_600_000L;
@@ -129,9 +168,7 @@ public final class Bench {
                     return null;
                 }
                 if (latencyMinutes > 0) {
-                    latency = LatencyBench.run(bootstrap, serdeConfig, latencySymbols, latencyMinutes, dir.resolve("latency-state"), out);
-                    out.printf(Locale.ROOT, "latency: %,d orders, close (minute end + grace) to order at the paper broker: p50 %.0f ms, "
-                            + "p99 %.0f ms, max %.0f ms%n", latency.orders(), latency.p50Ms(), latency.p99Ms(), latency.maxMs());
+                    latency = runLatency(bootstrap, serdeConfig, dir);
                 }
             }
             out.println("backtest: " + backtestTrades + " trades of " + BacktestBench.SYMBOL + " through tickflow backtest ...");
@@ -145,7 +182,8 @@ public final class Bench {
                     backtest.tradesPerSecond(), AggregateBench.seconds(backtest.cached()), backtest.cachedTradesPerSecond());
             Figures figures = new Figures(ladder.tickflowTps(), ladder.rawConsumerRps(), backtest.tradesPerSecond(),
                     backtest.warmUpTradesPerSecond(), backtest.cachedTradesPerSecond(),
-                    latency == null ? null : latency.p50Ms(), latency == null ? null : latency.p99Ms(), ladder.noopEosTps(), ladder.dslTps());
+                    latency == null ? null : latency.p50Ms(), latency == null ? null : latency.p99Ms(), ladder.noopEosTps(), ladder.dslTps(),
+                    hopFields(latency));
             out.println(figures.line());
             out.flush();
             return figures;
@@ -155,6 +193,15 @@ public final class Bench {
                 deleteRecursively(dir);
             }
         }
+    }
+
+    private LatencyBench.Result runLatency(String bootstrap, Map<String, Object> serdeConfig, Path dir) {
+        LatencyBench.Result latency = LatencyBench.run(bootstrap, serdeConfig, latencySymbols, latencyMinutes, dir.resolve("latency-state"), out);
+        out.printf(Locale.ROOT, "latency: %,d orders, close (minute end + grace) to order at the paper broker: p50 %.0f ms, "
+                + "p99 %.0f ms, max %.0f ms%n", latency.orders(), latency.p50Ms(), latency.p99Ms(), latency.maxMs());
+        out.println("latency hops: " + latency.hopsLine());
+        out.flush();
+        return latency;
     }
 
     private <T> T step(String what, Supplier<T> action) {

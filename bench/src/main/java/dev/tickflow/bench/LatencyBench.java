@@ -16,10 +16,12 @@ import dev.tickflow.strategy.StrategyTopology;
 import dev.tickflow.strategy.engine.StrategyInstances;
 import dev.tickflow.strategy.engine.StrategyTypes;
 import dev.tickflow.topics.CandleInterval;
+import dev.tickflow.topics.HopStamps;
 import dev.tickflow.topics.TopicCatalog;
 import dev.tickflow.topics.TopicProvisioner;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +31,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -43,13 +52,14 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 /**
  * Close-to-order latency in the live pipeline: the aggregate, strategy and executor topologies in KafkaStreams on the
  * bench's broker, as the services run them (their defaults through {@link TickflowConfig}: exactly_once_v2, the
- * aggregation closing windows by event time), fed in real time, a trade of every symbol every
- * {@value #TRADE_EVERY_MS} ms (so the trades themselves carry the clock, as ingest's watermarks would), with a zigzag market (every symbol
+ * aggregation closing windows by event time, each service's latency defaults), fed in real time, a trade of every symbol every
+ * {@value #TRADE_EVERY_MS} ms, the symbols spread evenly over that period as a market's trades are (so the trades themselves
+ * carry the clock, as ingest's watermarks would), with a zigzag market (every symbol
  * alternates between two prices minute by minute) and instances whose SMA(2) and EMA(2) cross on every candle, so each
  * symbol gives a signal, and an order, every minute. The latency of an order is the wall-clock time it reaches the
  * paper broker ({@link PlacementClock}) minus the end of its candle's minute plus the grace: the moment the candle
  * could close at the earliest. Three minutes of history are fed first, quickly, to warm the indicators up; orders of
- * those candles are not counted.
+ * those candles are not counted. The order events' hop stamps ({@link HopStamps}) then split that time per hop.
  */
 final class LatencyBench {
     static final String SYMBOL_FORMAT = "LAT%03dUSDT";
@@ -60,7 +70,27 @@ final class LatencyBench {
     /** How long after the last measured candle could close its orders may still come (slow ones must not be cut off). */
     private static final long SETTLE_MS = 15_000;
 
-    record Result(int orders, double p50Ms, double p99Ms, double maxMs) {
+    record Result(int orders, double p50Ms, double p99Ms, double maxMs, Map<HopStamps.Hop, Percentiles> hops) {
+        Result withHops(Map<HopStamps.Hop, Percentiles> measured) {
+            return new Result(orders, p50Ms, p99Ms, maxMs, measured);
+        }
+
+        /** The per-hop figures, one {@code hop p50/p99} each, in pipeline order. */
+        String hopsLine() {
+            StringBuilder line = new StringBuilder();
+            hops.forEach((hop, figures) -> line.append(String.format(Locale.ROOT, "%s%s p50 %.0f ms p99 %.0f ms (%d)", line.isEmpty() ? "" : ", ",
+                    hop.label(), figures.p50Ms(), figures.p99Ms(), figures.count())));
+            return line.toString();
+        }
+    }
+
+    /** Nearest-rank percentiles of one hop over {@code count} orders. */
+    record Percentiles(int count, double p50Ms, double p99Ms) {
+        static Percentiles of(List<Long> values) {
+            List<Long> sorted = new ArrayList<>(values);
+            sorted.sort(null);
+            return new Percentiles(sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99));
+        }
     }
 
     private LatencyBench() {
@@ -112,7 +142,8 @@ final class LatencyBench {
             feed(bootstrapServers, serdeConfig, aggregate.topics().trades().name(), names, measuredFrom, feedStart, feedEnd + grace + 2_000,
                     failure);
             sleepUntil(feedEnd + grace + SETTLE_MS, failure);
-            return summarize(placements, measuredFrom, feedEnd, grace);
+            return summarize(placements, measuredFrom, feedEnd, grace)
+                    .withHops(hops(orderEvents(bootstrapServers, topics.orders().name()), measuredFrom, feedEnd));
         } finally {
             for (KafkaStreams streams : running) {
                 streams.close(Duration.ofSeconds(30));
@@ -133,7 +164,56 @@ final class LatencyBench {
             throw new IllegalStateException("No order reached the paper broker from a candle closed in real time: the pipeline did not run");
         }
         latencies.sort(null);
-        return new Result(latencies.size(), percentile(latencies, 0.50), percentile(latencies, 0.99), latencies.get(latencies.size() - 1));
+        return new Result(latencies.size(), percentile(latencies, 0.50), percentile(latencies, 0.99), latencies.get(latencies.size() - 1),
+                Map.of());
+    }
+
+    /**
+     * Each hop's percentiles over the order events of the candles that closed in real time: per symbol and window, the
+     * first event (the order's placement), by the hop stamps it carries ({@link HopStamps}). Events without them are skipped.
+     */
+    static Map<HopStamps.Hop, Percentiles> hops(List<ConsumerRecord<byte[], byte[]>> orderEvents, long measuredFrom, long feedEnd) {
+        Map<String, Headers> firstPerOrder = new LinkedHashMap<>();
+        for (ConsumerRecord<byte[], byte[]> event : orderEvents) {
+            OptionalLong windowEnd = HopStamps.read(event.headers(), HopStamps.WINDOW_END);
+            OptionalLong placed = HopStamps.read(event.headers(), HopStamps.ORDER_PLACED);
+            if (windowEnd.isEmpty() || placed.isEmpty() || windowEnd.getAsLong() < measuredFrom || windowEnd.getAsLong() > feedEnd) {
+                continue;
+            }
+            firstPerOrder.merge(new String(event.key(), StandardCharsets.UTF_8) + "@" + windowEnd.getAsLong(), event.headers(),
+                    (first, later) -> HopStamps.read(later, HopStamps.ORDER_PLACED).getAsLong() < HopStamps.read(first, HopStamps.ORDER_PLACED)
+                            .getAsLong() ? later : first);
+        }
+        Map<HopStamps.Hop, Percentiles> figures = new LinkedHashMap<>();
+        for (HopStamps.Hop hop : HopStamps.Hop.values()) {
+            List<Long> spans = new ArrayList<>();
+            firstPerOrder.values().forEach(headers -> hop.millis(headers).ifPresent(spans::add));
+            if (!spans.isEmpty()) {
+                figures.put(hop, Percentiles.of(spans));
+            }
+        }
+        return figures;
+    }
+
+    /** Every committed record of the order events topic, read from the start until the end offsets of when it began. */
+    private static List<ConsumerRecord<byte[], byte[]>> orderEvents(String bootstrapServers, String topic) {
+        Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("Could not read " + topic + " to its end within 30 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
     }
 
     /** Nearest rank. */
@@ -204,14 +284,21 @@ final class LatencyBench {
              KafkaProducer<String, Trade> producer = new KafkaProducer<>(properties, new StringSerializer(), serde.serializer())) {
             long[] tradeId = {1};
             for (long time = measuredFrom - (WARM_UP_MINUTES + 1) * MINUTE_MS; time < feedStart; time += 5_000) {
-                send(producer, topic, symbols, time, tradeId);
+                for (int i = 0; i < symbols.size(); i++) {
+                    send(producer, topic, symbols, i, time, tradeId);
+                }
             }
-            while (System.currentTimeMillis() < until) {
+            for (long period = System.currentTimeMillis(); period < until; period += TRADE_EVERY_MS) {
                 if (failure.get() != null) {
                     throw new IllegalStateException("The pipeline failed: " + failure.get(), failure.get());
                 }
-                send(producer, topic, symbols, System.currentTimeMillis(), tradeId);
-                Thread.sleep(TRADE_EVERY_MS);
+                for (int i = 0; i < symbols.size(); i++) {
+                    long wait = period + i * TRADE_EVERY_MS / symbols.size() - System.currentTimeMillis();
+                    if (wait > 0) {
+                        Thread.sleep(wait);
+                    }
+                    send(producer, topic, symbols, i, System.currentTimeMillis(), tradeId);
+                }
             }
             producer.flush();
         } catch (InterruptedException e) {
@@ -220,19 +307,17 @@ final class LatencyBench {
         }
     }
 
-    /** One trade per symbol at {@code time}: 100 (+ the symbol's index) in even minutes, 10 % more in odd ones. */
-    private static void send(KafkaProducer<String, Trade> producer, String topic, List<String> symbols, long time, long[] tradeId) {
+    /** A trade of symbol {@code i} at {@code time}: 100 (+ the symbol's index) in even minutes, 10 % more in odd ones. */
+    private static void send(KafkaProducer<String, Trade> producer, String topic, List<String> symbols, int i, long time, long[] tradeId) {
         boolean odd = Math.floorDiv(time, MINUTE_MS) % 2 == 1;
         Instant at = Instant.ofEpochMilli(time);
-        for (int i = 0; i < symbols.size(); i++) {
-            BigDecimal base = BigDecimal.valueOf(100 + i);
-            BigDecimal price = (odd ? base.multiply(new BigDecimal("1.1")) : base).setScale(8);
-            long id = tradeId[0]++;
-            Trade trade = Trade.newBuilder().setExchange("binance").setSymbol(symbols.get(i)).setTradeId(id).setFirstTradeId(id)
-                    .setLastTradeId(id).setPrice(price).setQuantity(new BigDecimal("1.00000000")).setTradeTime(at).setBuyerIsMaker(i % 2 == 0)
-                    .setEventTime(at).setIngestTime(at).build();
-            producer.send(new ProducerRecord<>(topic, null, time, symbols.get(i), trade));
-        }
+        BigDecimal base = BigDecimal.valueOf(100 + i);
+        BigDecimal price = (odd ? base.multiply(new BigDecimal("1.1")) : base).setScale(8);
+        long id = tradeId[0]++;
+        Trade trade = Trade.newBuilder().setExchange("binance").setSymbol(symbols.get(i)).setTradeId(id).setFirstTradeId(id)
+                .setLastTradeId(id).setPrice(price).setQuantity(new BigDecimal("1.00000000")).setTradeTime(at).setBuyerIsMaker(i % 2 == 0)
+                .setEventTime(at).setIngestTime(at).build();
+        producer.send(new ProducerRecord<>(topic, null, time, symbols.get(i), trade));
     }
 
     private static void sleepUntil(long wallClockMs, AtomicReference<Throwable> failure) {

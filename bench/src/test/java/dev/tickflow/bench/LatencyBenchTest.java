@@ -3,9 +3,18 @@ package dev.tickflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tickflow.topics.HopStamps;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 class LatencyBenchTest {
@@ -32,6 +41,42 @@ class LatencyBenchTest {
         assertThat(result.p50Ms()).as("nearest rank: the 50th of 10..1000").isEqualTo(500);
         assertThat(result.p99Ms()).isEqualTo(990);
         assertThat(result.maxMs()).isEqualTo(1000);
+    }
+
+    @Test
+    void eachHopIsMeasuredOnTheFirstOrderEventOfEachCandleClosedInRealTime() {
+        long measuredFrom = 100 * MINUTE;
+        long feedEnd = measuredFrom + MINUTE;
+        List<ConsumerRecord<byte[], byte[]>> events = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            long placed = measuredFrom + GRACE + 100 + i;
+            events.add(orderEvent("S" + i, measuredFrom, placed, i));
+            // the same order's next event (its fill), later: not counted
+            events.add(orderEvent("S" + i, measuredFrom, placed + 5_000, i));
+        }
+        events.add(orderEvent("HISTORY", measuredFrom - MINUTE, measuredFrom + 10, 1));
+        ConsumerRecord<byte[], byte[]> unstamped = new ConsumerRecord<>("orders", 0, 0, "OTHER".getBytes(StandardCharsets.UTF_8), new byte[0]);
+        events.add(unstamped);
+
+        Map<HopStamps.Hop, LatencyBench.Percentiles> hops = LatencyBench.hops(events, measuredFrom, feedEnd);
+
+        assertThat(hops.get(HopStamps.Hop.CLOSE_TO_CANDLE)).isEqualTo(new LatencyBench.Percentiles(100, 50, 99));
+        assertThat(hops.get(HopStamps.Hop.CANDLE_TO_SIGNAL)).isEqualTo(new LatencyBench.Percentiles(100, 10, 10));
+        assertThat(hops.get(HopStamps.Hop.EXECUTOR_TO_PLACED).count()).isEqualTo(100);
+        assertThat(hops.get(HopStamps.Hop.CLOSE_TO_ORDER)).isEqualTo(new LatencyBench.Percentiles(100, 150, 199));
+    }
+
+    /** An order event of the candle ending at {@code windowEnd}: closable after the grace, produced {@code closeToCandle} later, ... placed at {@code placed}. */
+    private static ConsumerRecord<byte[], byte[]> orderEvent(String symbol, long windowEnd, long placed, long closeToCandle) {
+        Headers headers = new RecordHeaders();
+        HopStamps.stamp(headers, HopStamps.WINDOW_END, windowEnd);
+        HopStamps.stamp(headers, HopStamps.WINDOW_CLOSABLE, windowEnd + GRACE);
+        HopStamps.stamp(headers, HopStamps.CANDLE_PRODUCED, windowEnd + GRACE + closeToCandle);
+        HopStamps.stamp(headers, HopStamps.SIGNAL_PRODUCED, windowEnd + GRACE + closeToCandle + 10);
+        HopStamps.stamp(headers, HopStamps.ORDER_RECEIVED, windowEnd + GRACE + closeToCandle + 40);
+        HopStamps.stamp(headers, HopStamps.ORDER_PLACED, placed);
+        return new ConsumerRecord<>("orders", 0, 0, 0, TimestampType.CREATE_TIME, 0, 0, symbol.getBytes(StandardCharsets.UTF_8), new byte[0],
+                headers, Optional.empty());
     }
 
     @Test

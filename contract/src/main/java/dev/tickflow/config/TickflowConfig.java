@@ -89,9 +89,18 @@ public final class TickflowConfig extends AbstractConfig {
         return rest.replace("__", "\u0000").replace('_', '.').replace('\u0000', '_');
     }
 
-    /** The settings for Kafka clients: every {@code kafka.*} key without its prefix, bootstrap servers included. */
+    /**
+     * The settings for Kafka clients: every {@code kafka.*} key without its prefix, bootstrap servers included; a
+     * {@code kafka.*} key the service defines (its tuned client or Streams defaults) is there with its default when not set.
+     */
     public Map<String, Object> kafkaClientProperties() {
-        Map<String, Object> properties = new LinkedHashMap<>(originalsWithPrefix(ConfigKeys.KAFKA_PREFIX));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        values().forEach((key, value) -> {
+            if (key.startsWith(ConfigKeys.KAFKA_PREFIX) && value != null) {
+                properties.put(key.substring(ConfigKeys.KAFKA_PREFIX.length()), value);
+            }
+        });
+        properties.putAll(originalsWithPrefix(ConfigKeys.KAFKA_PREFIX));
         properties.put("bootstrap.servers", getString(ConfigKeys.BOOTSTRAP_SERVERS));
         return properties;
     }

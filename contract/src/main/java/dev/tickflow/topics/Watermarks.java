@@ -3,7 +3,6 @@ package dev.tickflow.topics;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -30,14 +29,6 @@ public final class Watermarks {
 
     /** The watermark a record carries, if it is one. */
     public static OptionalLong of(Headers headers) {
-        Header header = headers == null ? null : headers.lastHeader(HEADER);
-        if (header == null || header.value() == null) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(new String(header.value(), StandardCharsets.US_ASCII)));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
+        return HopStamps.read(headers, HEADER);
     }
 }

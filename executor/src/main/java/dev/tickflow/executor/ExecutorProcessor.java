@@ -12,15 +12,19 @@ import dev.tickflow.executor.portfolio.PositionState;
 import dev.tickflow.executor.reconcile.Reconciler;
 import dev.tickflow.executor.venue.ExchangeFill;
 import dev.tickflow.executor.venue.OrderRequest;
+import dev.tickflow.runtime.HopLatency;
 import dev.tickflow.schema.OperatorCommand;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.schema.Trade;
+import dev.tickflow.topics.HopStamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -47,6 +51,9 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
     private ProcessorContext<String, SpecificRecord> context;
     private ExecutionVenue venue;
     private ExecutionEngine engine;
+    private final HopLatency hops = new HopLatency(HopStamps.Hop.SIGNAL_TO_EXECUTOR, HopStamps.Hop.EXECUTOR_TO_PLACED, HopStamps.Hop.CLOSE_TO_ORDER);
+    /** While a signal is processed: its hop stamps and the time it reached this processor, for the order events it causes (a rejected one has none: it was not placed). */
+    private Headers signalStamps;
 
     ExecutorProcessor(ExecutorSettings settings, Supplier<ExecutionVenue> venues) {
         this.settings = settings;
@@ -75,7 +82,12 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
     @Override
     public void process(Record<String, SpecificRecord> record) {
         if (record.value() instanceof Signal signal) {
-            engine.onSignal(ExecutorRecords.signal(signal));
+            signalStamps = HopStamps.stamp(new RecordHeaders(record.headers().toArray()), HopStamps.ORDER_RECEIVED, System.currentTimeMillis());
+            try {
+                engine.onSignal(ExecutorRecords.signal(signal));
+            } finally {
+                signalStamps = null;
+            }
         } else if (record.value() instanceof Trade trade) {
             engine.onTrade(trade.getSymbol(), trade.getPrice(), trade.getTradeTime());
         } else if (record.value() instanceof OperatorCommand command) {
@@ -89,8 +101,14 @@ final class ExecutorProcessor implements Processor<String, SpecificRecord, Strin
             rejections.computeIfAbsent(metricName(update.rejectReason()), reason -> context.metrics().addRateTotalSensor(METRICS_SCOPE, reason,
                     REJECTED_ORDERS, Sensor.RecordingLevel.INFO)).record();
         }
-        context.forward(new Record<String, SpecificRecord>(update.order().symbol(), ExecutorRecords.orderEvent(update), update.time().toEpochMilli()),
-                ExecutorTopology.ORDERS_SINK);
+        Record<String, SpecificRecord> event = new Record<>(update.order().symbol(), ExecutorRecords.orderEvent(update), update.time().toEpochMilli());
+        if (signalStamps == null || update.status() == OrderStatus.REJECTED) {
+            context.forward(event, ExecutorTopology.ORDERS_SINK);
+            return;
+        }
+        Headers stamps = HopStamps.stamp(new RecordHeaders(signalStamps.toArray()), HopStamps.ORDER_PLACED, System.currentTimeMillis());
+        hops.record(stamps);
+        context.forward(event.withHeaders(stamps), ExecutorTopology.ORDERS_SINK);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tickflow.executor;
 
 import dev.tickflow.config.CommonConfig;
+import dev.tickflow.config.StreamsTuning;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.binance.BinanceVenueSettings;
 import dev.tickflow.executor.reconcile.ReconcileSettings;
@@ -47,6 +48,12 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
                                ProtectionPolicies protection) {
 
     public static final String APPLICATION_ID = "tickflow-executor";
+    /**
+     * Latency defaults of its Streams clients (docs/performance.md, "Close-to-order per hop"). A signal crosses two
+     * commits here (onto the one-partition repartition topic, then to the processor), so the interval is short; with
+     * trades flowing that is 40 transactions a second, which this low-volume service carries easily.
+     */
+    public static final StreamsTuning STREAMS_TUNING = new StreamsTuning(25, 100, 20, 5, 10);
     public static final String PREFIX = "executor.";
     /** The venue orders go to: the configuration word "broker" names the venue (kept for compatibility, as is {@code --broker}). */
     public static final String BROKER = PREFIX + "broker";
@@ -155,7 +162,7 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
 
     /** The keys of the executor service: the common ones, {@link #define its own} and the binance venue's ({@code executor.binance.*}). */
     public static ConfigDef definition() {
-        return ReconcileSettings.define(BinanceVenueSettings.define(define(CommonConfig.definition(APPLICATION_ID))));
+        return ReconcileSettings.define(BinanceVenueSettings.define(define(STREAMS_TUNING.defineOn(CommonConfig.definition(APPLICATION_ID)))));
     }
 
     /** Adds the executor's own keys to {@code definition}; a venue adds its own ({@code executor.binance.*}) the same way. */

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -97,6 +98,12 @@ final class ExecutorDriver implements AutoCloseable {
 
     ExecutorDriver signal(Signal signal) {
         signals.pipeInput(signal.getSymbol(), signal, signal.getCreatedAt());
+        return this;
+    }
+
+    /** A signal with these record headers (hop stamps, as the strategy writes them). */
+    ExecutorDriver signal(Signal signal, Headers headers) {
+        signals.pipeInput(new TestRecord<>(signal.getSymbol(), signal, headers, signal.getCreatedAt()));
         return this;
     }
 

@@ -1,14 +1,17 @@
 package dev.tickflow.strategy;
 
+import dev.tickflow.runtime.HopLatency;
 import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.IndicatorSnapshot;
 import dev.tickflow.schema.Signal;
 import dev.tickflow.strategy.engine.StrategyInstance;
+import dev.tickflow.topics.HopStamps;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -28,6 +31,7 @@ final class StrategyCandleProcessor implements Processor<String, Candle, String,
     /** The state store key of the last reported offset of control.operator; instance names cannot contain '#'. */
     static final String REPORTED_KEY = "#operator-outcomes-reported";
 
+    private final HopLatency hops = new HopLatency(HopStamps.Hop.CANDLE_TO_SIGNAL);
     private StrategyRunner runner;
     private OperatorParameters parameters;
     private StoreStates states;
@@ -74,8 +78,15 @@ final class StrategyCandleProcessor implements Processor<String, Candle, String,
 
             @Override
             public void signal(Signal signal) {
-                context.forward(out.withValue(signal), StrategyTopology.SIGNALS_SINK);
+                forwardSignal(out.<SpecificRecord>withValue(signal).withHeaders(new RecordHeaders(record.headers().toArray())));
             }
         });
+    }
+
+    /** Stamps the signal's produce time on top of its candle's stamps and forwards it. */
+    private void forwardSignal(Record<String, SpecificRecord> signal) {
+        HopStamps.stamp(signal.headers(), HopStamps.SIGNAL_PRODUCED, System.currentTimeMillis());
+        hops.record(signal.headers());
+        context.forward(signal, StrategyTopology.SIGNALS_SINK);
     }
 }

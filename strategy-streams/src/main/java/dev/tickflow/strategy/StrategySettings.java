@@ -1,6 +1,7 @@
 package dev.tickflow.strategy;
 
 import dev.tickflow.config.CommonConfig;
+import dev.tickflow.config.StreamsTuning;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.strategy.api.InvalidStrategyConfigException;
 import dev.tickflow.strategy.engine.StrategyInstance;
@@ -32,6 +33,13 @@ public record StrategySettings(TopicCatalog topics, CandleInterval interval, Lis
     /** A properties file of strategy instances (docs/strategies.md); empty for the default instances A and B. */
     public static final String INSTANCES_FILE = "strategy.instances.file";
     public static final String CANDLE_INTERVAL = "strategy.candles.interval";
+    /**
+     * Latency defaults of its Streams clients (docs/performance.md, "Close-to-order per hop"). Candles come a few a
+     * minute per symbol and a task commits only when it has something to commit, so a short interval costs little; it
+     * is what a signal waits for before the executor can read it. (A commit asked for per signal would cost a
+     * transaction per signal when a minute's candles arrive together.)
+     */
+    public static final StreamsTuning STREAMS_TUNING = new StreamsTuning(25, 100, 20, 5, 10);
 
     public StrategySettings {
         if (instances.isEmpty()) {
@@ -57,7 +65,7 @@ public record StrategySettings(TopicCatalog topics, CandleInterval interval, Lis
 
     /** The keys of the strategy service: the common ones and its own. */
     public static ConfigDef definition() {
-        return CommonConfig.definition(APPLICATION_ID)
+        return STREAMS_TUNING.defineOn(CommonConfig.definition(APPLICATION_ID))
                 .define(INSTANCES_FILE, Type.STRING, "", Importance.HIGH,
                         "Properties file defining the strategy instances (strategy.instances=A,B, strategy.A.type=..., see docs/strategies.md). "
                                 + "Empty: the default instances A (SMA 10 / EMA 5 crossover, 15 % stop loss) and B (the same, 10 %) on every symbol.")

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -105,6 +106,12 @@ final class StrategyDriver implements AutoCloseable {
 
     StrategyDriver candle(Candle candle) {
         candles.pipeInput(candle.getSymbol(), candle, candle.getCloseTime());
+        return this;
+    }
+
+    /** A candle with these record headers (hop stamps, as the aggregation writes them). */
+    StrategyDriver candle(Candle candle, Headers headers) {
+        candles.pipeInput(new TestRecord<>(candle.getSymbol(), candle, headers, candle.getCloseTime()));
         return this;
     }
 

@@ -4,6 +4,7 @@ import dev.tickflow.serde.RegistryAvailability;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -18,7 +19,8 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * A service's meters: JVM and process metrics, the schema registry's availability as the serde sees it
- * ({@value #REGISTRY_WAITS}, {@value #REGISTRY_OUTAGE}), and every Kafka Streams client metric (or the service's own),
+ * ({@value #REGISTRY_WAITS}, {@value #REGISTRY_OUTAGE}), the hop latencies its processors record ({@link HopLatency}), and
+ * every Kafka Streams client metric (or the service's own),
  * in Prometheus' text format.
  */
 public final class ServiceMetrics implements AutoCloseable {
@@ -42,6 +44,8 @@ public final class ServiceMetrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
         bindRegistryAvailability(RegistryAvailability.shared());
+        // the processors' hop timers (HopLatency) record into the global registry
+        Metrics.addRegistry(registry);
     }
 
     private void bindRegistryAvailability(RegistryAvailability availability) {
@@ -76,6 +80,7 @@ public final class ServiceMetrics implements AutoCloseable {
             streamsMetrics.close();
         }
         gcMetrics.close();
+        Metrics.removeRegistry(registry);
         registry.close();
     }
 }
