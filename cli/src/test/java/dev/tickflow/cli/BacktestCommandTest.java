@@ -273,11 +273,28 @@ class BacktestCommandTest {
                     .append(2 * minute + 2).append(',').append(dip + 40_000).append(",False,True\n");
         }
         Path file = Files.writeString(dir.resolve("XRPETH-aggTrades-2023-11-14.csv"), trades.toString());
+        // the dips to half the price would stop A and B out on the candle's low: here the stops look at the close only
+        Path instances = Files.writeString(dir.resolve("instances.properties"), """
+                strategy.instances=A,B
+                strategy.A.type=sma-ema-crossover
+                strategy.A.symbols=*
+                strategy.A.sma=3
+                strategy.A.ema=2
+                strategy.A.stop-loss=0.15
+                strategy.A.stop-trigger=close
+                strategy.B.type=sma-ema-crossover
+                strategy.B.symbols=*
+                strategy.B.sma=3
+                strategy.B.ema=2
+                strategy.B.stop-loss=0.10
+                strategy.B.stop-trigger=close
+                """);
         Path config = Files.writeString(dir.resolve("limit.properties"), """
                 executor.order.type=LIMIT
                 executor.order.limit.offset.bps=10
                 executor.order.limit.expiry.ms=0
-                """);
+                strategy.instances.file=%s
+                """.formatted(instances));
         Path outDir = dir.resolve("out");
 
         int exit = run("--trades", file.toString(), "--symbol", "XRPETH", "--out", outDir.toString(),
