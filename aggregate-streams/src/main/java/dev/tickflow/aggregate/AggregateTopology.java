@@ -56,7 +56,7 @@ public final class AggregateTopology {
         long graceMs = settings.grace().toMillis();
 
         Topology topology = new Topology();
-        topology.addSource(AutoOffsetReset.earliest(), SOURCE, new TradeTimestampExtractor(), Serdes.ByteArray().deserializer(), tradeSerde.deserializer(),
+        topology.addSource(AutoOffsetReset.earliest(), SOURCE, new TradeTimestampExtractor(), Serdes.String().deserializer(), tradeSerde.deserializer(),
                 topics.trades().name());
         topology.addProcessor(PROCESSOR,
                 () -> new CandleAggregatorProcessor(graceMs, rolled, sinkByInterval, LATE_SINK), SOURCE);

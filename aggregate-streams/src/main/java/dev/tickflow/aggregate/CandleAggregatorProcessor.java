@@ -4,7 +4,6 @@ import dev.tickflow.schema.Candle;
 import dev.tickflow.schema.Trade;
 import dev.tickflow.topics.CandleInterval;
 import dev.tickflow.topics.Watermarks;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -19,10 +18,9 @@ import org.slf4j.LoggerFactory;
  * Kafka glue around {@link CandleAggregator}: one state per symbol in {@link #STORE} ({@link SymbolStateStore}); final candles go to the
  * sink of their interval, late trades to the late sink. Windows close when stream time passes their end plus the
  * grace period: the task's highest trade time or source watermark ({@link Watermarks}) read so far, never the wall
- * clock, so no window closes while older records of its partition are still unread. The trade's key (its symbol) stays
- * bytes: the trade carries the symbol.
+ * clock, so no window closes while older records of its partition are still unread.
  */
-final class CandleAggregatorProcessor implements Processor<byte[], Trade, String, SpecificRecord> {
+final class CandleAggregatorProcessor implements Processor<String, Trade, String, SpecificRecord> {
     static final String STORE = "candle-state";
     static final String METRICS_SCOPE = "tickflow-aggregate";
     private static final Logger LOG = LoggerFactory.getLogger(CandleAggregatorProcessor.class);
@@ -59,7 +57,7 @@ final class CandleAggregatorProcessor implements Processor<byte[], Trade, String
     }
 
     @Override
-    public void process(Record<byte[], Trade> record) {
+    public void process(Record<String, Trade> record) {
         Trade trade = record.value();
         if (trade == null) {
             if (Watermarks.of(record.headers()).isPresent()) {
@@ -67,8 +65,7 @@ final class CandleAggregatorProcessor implements Processor<byte[], Trade, String
                 return;
             }
             invalidTrades.record();
-            warnings.warn("Ignored a record without a trade (null value) with key {}",
-                    record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
+            warnings.warn("Ignored a record without a trade (null value) with key {}", record.key());
             return;
         }
         switch (aggregator.accept(trade, context.currentStreamTimeMs())) {
