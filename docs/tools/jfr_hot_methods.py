@@ -2,7 +2,8 @@
 
 Usage: python3 jfr_hot_methods.py RECORDING.jfr [TOP]   (needs a `jfr` tool of JDK 17+; JFR_TOOL overrides its path)
 The aggregation's Kafka Streams threads are grouped as "aggregate StreamThread", the main thread (producing the trades,
-then the backtest) as "main".
+then the backtest) as "main". JFR_THREADS=TEXT keeps only the threads whose name contains TEXT (e.g. the ladder's
+Tickflow rung alone: JFR_THREADS=tickflow-bench-aggregate).
 """
 import os
 import re, subprocess, sys, collections
@@ -13,6 +14,8 @@ groups = collections.defaultdict(lambda: {"n": 0, "self": collections.Counter(),
 for block in txt.split("jdk.ExecutionSample {")[1:]:
     m = re.search(r'sampledThread = "([^"]*)"', block)
     thread = m.group(1) if m else "?"
+    if os.environ.get("JFR_THREADS", "") not in thread:
+        continue
     g = "aggregate StreamThread" if "StreamThread" in thread else ("main (produce/backtest)" if thread == "main" else "other: " + re.sub(r'[-0-9]+$', '', thread)[:40])
     frames = re.findall(r'^\s+(\S+?)\(.*?\)\s+line:', block, re.M)
     if not frames:

@@ -13,15 +13,13 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds the aggregation topology: md.trades → md.candles.&lt;interval&gt; (+ md.trades.late).
  *
  * <pre>
- * md.trades ─▶ candles (one state record per symbol, in-memory store with record cache and changelog;
+ * md.trades ─▶ candles (one state per symbol, in memory, encoded to the store and its changelog once per commit;
  *                 │     windows close by trade times and the sources' watermarks, see Watermarks)
  *                 ├─▶ md.candles.1m, md.candles.5m, ... (final candles; longer ones rolled up from the 1m ones)
  *                 └─▶ md.trades.late
@@ -34,9 +32,9 @@ public final class AggregateTopology {
     /** The state store; its changelog topic is {@code <application.id>-candle-state-changelog}. */
     public static final String STORE = CandleAggregatorProcessor.STORE;
     /**
-     * Record cache of the state store ({@code statestore.cache.max.bytes}, shared by the stream threads): a symbol's
-     * state reaches the changelog once per commit instead of once per trade. A state record is under 1 KB, so this
-     * keeps thousands of symbols per thread without early evictions.
+     * A record cache ({@code statestore.cache.max.bytes}) for comparisons with stores that use Streams' record cache
+     * (the bench's DSL candles). This topology's store is not one: {@link SymbolStateStore} keeps the states as
+     * objects and writes each changed one once per commit.
      */
     public static final long STATE_CACHE_MAX_BYTES = 16L * 1024 * 1024;
 
@@ -73,28 +71,18 @@ public final class AggregateTopology {
 
     /**
      * The Streams configs this topology relies on; the service merges them into its Streams properties.
-     * Undeserializable trades go, with their original bytes and error headers, to the dead-letter topic. The record
-     * cache lets the state store write each symbol's state to its changelog once per commit.
+     * Undeserializable trades go, with their original bytes and error headers, to the dead-letter topic.
      */
     public static Map<String, Object> streamsOverrides(AggregateSettings settings) {
         Map<String, Object> overrides = new LinkedHashMap<>();
         overrides.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().tradesDlq().name());
         overrides.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RegistryAwareDeserializationHandler.class.getName());
         overrides.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, TradeTimestampExtractor.class.getName());
-        overrides.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, STATE_CACHE_MAX_BYTES);
         return overrides;
     }
 
-    /**
-     * In memory (state per symbol is small and bounded) with a changelog, so restarts resume exactly. Cached: the
-     * changelog gets the latest state of each symbol at each commit (or cache eviction), not every intermediate one.
-     * The cache forwards nothing (no flush listener: the processor emits its candles itself), so it does not delay
-     * any output.
-     */
-    static StoreBuilder<KeyValueStore<String, byte[]>> stateStore() {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
-                .withLoggingEnabled(Map.of())
-                .withCachingEnabled();
+    static StoreBuilder<SymbolStateStore> stateStore() {
+        return SymbolStateStore.builder(STORE);
     }
 
     static String sinkName(CandleInterval interval) {

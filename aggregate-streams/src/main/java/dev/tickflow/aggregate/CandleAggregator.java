@@ -44,8 +44,9 @@ public final class CandleAggregator {
     }
 
     /**
-     * As the service's processor runs it, with every changed state encoded as for its store write, but neither store
-     * nor changelog: the aggregation's own cost per trade, for the micro-benchmarks in {@code bench}.
+     * With every changed state encoded at once, as the service's processor did before its store encoded the changed
+     * states once per commit ({@link SymbolStateStore}); neither store nor changelog: the aggregation's cost per trade
+     * with the most encoding, for the micro-benchmarks in {@code bench}.
      */
     public static CandleAggregator encodingEveryChange(Duration grace, List<CandleInterval> intervals, Consumer<Candle> candles) {
         return new CandleAggregator(grace.toMillis(), rolledUp(intervals), new EncodedSymbolStates(), candles);

@@ -6,25 +6,20 @@ import dev.tickflow.schema.Trade;
 import dev.tickflow.topics.CandleInterval;
 import dev.tickflow.topics.HopStamps;
 import dev.tickflow.topics.Watermarks;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kafka glue around {@link CandleAggregator}: one state record per symbol in {@link #STORE}; final candles go to the
+ * Kafka glue around {@link CandleAggregator}: one state per symbol in {@link #STORE} ({@link SymbolStateStore}); final candles go to the
  * sink of their interval, late trades to the late sink. Windows close when stream time passes their end plus the
  * grace period: the task's highest trade time or source watermark ({@link Watermarks}) read so far, never the wall
  * clock, so no window closes while older records of its partition are still unread.
@@ -57,8 +52,9 @@ final class CandleAggregatorProcessor implements Processor<String, Trade, String
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        KeyValueStore<String, byte[]> store = context.getStateStore(STORE);
-        aggregator = new CandleAggregator(graceMs, rolledIntervals, new StoreStates(store), this::emit);
+        SymbolStateStore states = context.getStateStore(STORE);
+        states.reload();
+        aggregator = new CandleAggregator(graceMs, rolledIntervals, states, this::emit);
         String task = context.taskId().toString();
         lateTrades = context.metrics().addRateTotalSensor(METRICS_SCOPE, task, "late-trades", Sensor.RecordingLevel.INFO);
         duplicateTrades = context.metrics().addRateTotalSensor(METRICS_SCOPE, task, "duplicate-trades", Sensor.RecordingLevel.INFO);
@@ -116,54 +112,5 @@ final class CandleAggregatorProcessor implements Processor<String, Trade, String
         context.metrics().removeSensor(lateTrades);
         context.metrics().removeSensor(duplicateTrades);
         context.metrics().removeSensor(invalidTrades);
-    }
-
-    /**
-     * The states in the store, which stays the source of truth (a restore writes into it), each decoded once: a
-     * change costs one encode (for the store and its changelog) but no decode. Renewed on every init, which Streams
-     * calls again after restoring the store.
-     */
-    private static final class StoreStates implements SymbolStates {
-        private final KeyValueStore<String, byte[]> store;
-        private final SymbolStateCodec codec = new SymbolStateCodec();
-        private final Map<String, SymbolState> decoded = new HashMap<>();
-
-        StoreStates(KeyValueStore<String, byte[]> store) {
-            this.store = store;
-        }
-
-        @Override
-        public SymbolState get(String symbol) {
-            SymbolState state = decoded.get(symbol);
-            if (state == null) {
-                byte[] stored = store.get(symbol);
-                if (stored != null) {
-                    state = codec.decode(stored);
-                    decoded.put(symbol, state);
-                }
-            }
-            return state;
-        }
-
-        @Override
-        public void added(SymbolState state) {
-            decoded.put(state.symbol, state);
-            changed(state);
-        }
-
-        @Override
-        public void changed(SymbolState state) {
-            store.put(state.symbol, codec.encode(state));
-        }
-
-        @Override
-        public void forEach(Consumer<SymbolState> action) {
-            try (KeyValueIterator<String, byte[]> all = store.all()) {
-                while (all.hasNext()) {
-                    KeyValue<String, byte[]> entry = all.next();
-                    action.accept(decoded.computeIfAbsent(entry.key, symbol -> codec.decode(entry.value)));
-                }
-            }
-        }
     }
 }

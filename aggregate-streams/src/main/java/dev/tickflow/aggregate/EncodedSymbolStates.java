@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The states in memory, each change also encoded with the store's codec as the processor's store write does, and the
- * bytes kept per symbol: the processor's work on its states without Kafka's store.
+ * The states in memory, each change also encoded with the store's codec at once and the bytes kept per symbol: the
+ * most encoding work the states can cost (the service's store encodes a changed state once per commit).
  */
 final class EncodedSymbolStates implements SymbolStates {
     private final InMemorySymbolStates states = new InMemorySymbolStates();

@@ -40,7 +40,7 @@ class RestartFromChangelogTest {
         assertThat(changelog).containsOnlyKeys("BTCUSDT");
 
         try (AggregateFixture second = new AggregateFixture("restart-2", "1m,5m", GRACE)) {
-            KeyValueStore<String, byte[]> store = second.driver.getKeyValueStore(AggregateTopology.STORE);
+            KeyValueStore<String, byte[]> store = ((SymbolStateStore) second.driver.getStateStore(AggregateTopology.STORE)).encoded();
             changelog.forEach(store::put);
 
             second.send(trade("BTCUSDT", 2, MINUTE + GRACE.toMillis(), "110", "2"));
