@@ -278,7 +278,11 @@ public final class FakeBinance implements AutoCloseable {
         try {
             server.shutdown();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // an answer held back on purpose (FakeSpotExchange#responseDelay) may still sleep in its connection thread
+            // when a test ends early: it ends on its own against the closed socket, nothing to fail the test for
+            if (!String.valueOf(e.getMessage()).startsWith("Gave up waiting for queue to shut down")) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
