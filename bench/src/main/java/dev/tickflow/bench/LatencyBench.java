@@ -89,7 +89,7 @@ final class LatencyBench {
         static Percentiles of(List<Long> values) {
             List<Long> sorted = new ArrayList<>(values);
             sorted.sort(null);
-            return new Percentiles(sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99));
+            return new Percentiles(sorted.size(), NearestRank.percentile(sorted, 0.50), NearestRank.percentile(sorted, 0.99));
         }
     }
 
@@ -164,7 +164,7 @@ final class LatencyBench {
             throw new IllegalStateException("No order reached the paper broker from a candle closed in real time: the pipeline did not run");
         }
         latencies.sort(null);
-        return new Result(latencies.size(), percentile(latencies, 0.50), percentile(latencies, 0.99), latencies.get(latencies.size() - 1),
+        return new Result(latencies.size(), NearestRank.percentile(latencies, 0.50), NearestRank.percentile(latencies, 0.99), latencies.get(latencies.size() - 1),
                 Map.of());
     }
 
@@ -216,11 +216,6 @@ final class LatencyBench {
         return records;
     }
 
-    /** Nearest rank. */
-    static double percentile(List<Long> sorted, double share) {
-        int rank = (int) Math.ceil(share * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
-    }
 
     /** Instance "cross" on every symbol: SMA(2) and EMA(2), which a minute-by-minute zigzag makes cross on every candle. */
     private static Map<String, String> crossingEveryMinute() {

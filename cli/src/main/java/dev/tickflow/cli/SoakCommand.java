@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -98,6 +99,6 @@ final class SoakCommand implements Callable<Integer> {
 
     /** S0001USDT, S0002USDT, ...: names the simulator invents a market for. */
     static List<String> simulatedSymbols(int count) {
-        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> String.format("S%04dUSDT", i)).toList();
+        return IntStream.rangeClosed(1, count).mapToObj(i -> String.format("S%04dUSDT", i)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tickflow.bench.soak;
 
+import dev.tickflow.bench.NearestRank;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class SoakReport {
                 m.oldGenUsedBytes() / MB, m.rssBytes() / MB)).collect(Collectors.joining(" "));
         List<Long> sorted = sample.latenciesMs().stream().sorted().toList();
         String orders = sorted.isEmpty() ? "orders 0" : String.format("orders %d p50 %d ms p99 %d ms", sorted.size(),
-                percentile(sorted, 0.50), percentile(sorted, 0.99));
+                NearestRank.percentile(sorted, 0.50), NearestRank.percentile(sorted, 0.99));
         return String.format("%s | %s | lag %s | heap/old/rss MB %s", sample.at().toString().substring(11, 19), orders, lags, memory);
     }
 
@@ -47,7 +48,7 @@ public final class SoakReport {
         List<Long> latencies = samples.stream().flatMap(s -> s.latenciesMs().stream()).sorted().toList();
         StringBuilder line = new StringBuilder(String.format("soak: minutes=%.1f samples=%d orders=%d close_to_order_p50_ms=%s close_to_order_p99_ms=%s",
                 elapsed.toSeconds() / 60.0, samples.size(), latencies.size(),
-                latencies.isEmpty() ? "n/a" : percentile(latencies, 0.50), latencies.isEmpty() ? "n/a" : percentile(latencies, 0.99)));
+                latencies.isEmpty() ? "n/a" : NearestRank.percentile(latencies, 0.50), latencies.isEmpty() ? "n/a" : NearestRank.percentile(latencies, 0.99)));
         maxByService(ServiceMemory::heapUsedBytes).forEach((service, max) -> line.append(String.format(" %s_max_heap_mb=%.0f", service, max / MB)));
         maxByService(ServiceMemory::oldGenUsedBytes).forEach((service, max) -> line.append(String.format(" %s_max_old_mb=%.0f", service, max / MB)));
         maxByService(ServiceMemory::rssBytes).forEach((service, max) -> line.append(String.format(" %s_max_rss_mb=%.0f", service, max / MB)));
@@ -82,11 +83,5 @@ public final class SoakReport {
     private static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
-    }
-
-    /** Nearest rank. */
-    static long percentile(List<Long> sorted, double share) {
-        int rank = (int) Math.ceil(share * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
     }
 }
