@@ -200,6 +200,7 @@ public final class Bench {
         out.printf(Locale.ROOT, "latency: %,d orders, close (minute end + grace) to order at the paper broker: p50 %.0f ms, "
                 + "p99 %.0f ms, max %.0f ms%n", latency.orders(), latency.p50Ms(), latency.p99Ms(), latency.maxMs());
         out.println("latency hops: " + latency.hopsLine());
+        out.println("latency by minute: " + latency.byMinuteLine());
         out.flush();
         return latency;
     }

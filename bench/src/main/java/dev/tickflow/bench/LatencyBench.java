@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
@@ -59,20 +60,33 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
  * symbol gives a signal, and an order, every minute. The latency of an order is the wall-clock time it reaches the
  * paper broker ({@link PlacementClock}) minus the end of its candle's minute plus the grace: the moment the candle
  * could close at the earliest. Three minutes of history are fed first, quickly, to warm the indicators up; orders of
- * those candles are not counted. The order events' hop stamps ({@link HopStamps}) then split that time per hop.
+ * those candles, and of the first real-time minute (JIT warm-up), are not counted. The order events' hop stamps ({@link HopStamps}) then split that time per hop.
  */
 final class LatencyBench {
     static final String SYMBOL_FORMAT = "LAT%03dUSDT";
     private static final long MINUTE_MS = 60_000;
     private static final int WARM_UP_MINUTES = 3;
+    /**
+     * Real-time minutes not counted either: the services' first live minutes (30-90 s after their JVMs start) are JIT
+     * warm-up, and the bench reports the steady state (docs/performance.md, "Close-to-order per hop").
+     */
+    private static final int REAL_TIME_WARM_UP_MINUTES = 1;
     private static final long TRADE_EVERY_MS = 250;
     private static final String PREFIX = "tickflow-bench-latency-";
     /** How long after the last measured candle could close its orders may still come (slow ones must not be cut off). */
     private static final long SETTLE_MS = 15_000;
 
-    record Result(int orders, double p50Ms, double p99Ms, double maxMs, Map<HopStamps.Hop, Percentiles> hops) {
+    record Result(int orders, double p50Ms, double p99Ms, double maxMs, Map<Instant, Percentiles> byMinute, Map<HopStamps.Hop, Percentiles> hops) {
         Result withHops(Map<HopStamps.Hop, Percentiles> measured) {
-            return new Result(orders, p50Ms, p99Ms, maxMs, measured);
+            return new Result(orders, p50Ms, p99Ms, maxMs, byMinute, measured);
+        }
+
+        /** Close-to-order per measured minute (by its candle's end, UTC), so a slow first minute shows apart from a steady tail. */
+        String byMinuteLine() {
+            StringBuilder line = new StringBuilder();
+            byMinute.forEach((minute, figures) -> line.append(String.format(Locale.ROOT, "%s%s p50 %.0f ms max %.0f ms (%d)", line.isEmpty() ? "" : ", ",
+                    minute.toString().substring(11, 16), figures.p50Ms(), figures.maxMs(), figures.count())));
+            return line.toString();
         }
 
         /** The per-hop figures, one {@code hop p50/p99} each, in pipeline order. */
@@ -85,11 +99,12 @@ final class LatencyBench {
     }
 
     /** Nearest-rank percentiles of one hop over {@code count} orders. */
-    record Percentiles(int count, double p50Ms, double p99Ms) {
+    record Percentiles(int count, double p50Ms, double p99Ms, double maxMs) {
         static Percentiles of(List<Long> values) {
             List<Long> sorted = new ArrayList<>(values);
             sorted.sort(null);
-            return new Percentiles(sorted.size(), NearestRank.percentile(sorted, 0.50), NearestRank.percentile(sorted, 0.99));
+            return new Percentiles(sorted.size(), NearestRank.percentile(sorted, 0.50), NearestRank.percentile(sorted, 0.99),
+                    sorted.get(sorted.size() - 1));
         }
     }
 
@@ -97,8 +112,9 @@ final class LatencyBench {
     }
 
     /**
-     * @param rounds minutes measured: the orders of the candles ending at the next whole minute and up to {@code rounds} minutes
-     *               later; the run lasts up to a minute more (to that next minute) plus the grace and {@value #SETTLE_MS} ms
+     * @param rounds minutes measured: the orders of the candles ending from the whole minute after the warm-up minute to
+     *               {@code rounds} minutes later; the run lasts up to two minutes more (to the next whole minute, then the
+     *               warm-up minute) plus the grace and {@value #SETTLE_MS} ms
      */
     static Result run(String bootstrapServers, Map<String, Object> serdeConfig, int symbols, int rounds, Path stateDir, PrintWriter out) {
         List<String> names = new ArrayList<>();
@@ -133,13 +149,14 @@ final class LatencyBench {
                     ExecutorTopology.streamsOverrides(executor), executorConfig, failure));
             long grace = aggregate.grace().toMillis();
             long feedStart = System.currentTimeMillis();
-            long measuredFrom = (feedStart / MINUTE_MS + 1) * MINUTE_MS;
+            long firstRealTimeMinute = (feedStart / MINUTE_MS + 1) * MINUTE_MS;
+            long measuredFrom = firstRealTimeMinute + REAL_TIME_WARM_UP_MINUTES * MINUTE_MS;
             long feedEnd = measuredFrom + rounds * MINUTE_MS;
             out.printf(Locale.ROOT, "latency: aggregate, strategy and executor (paper) in KafkaStreams, %s; %d symbols crossing every "
                     + "minute, measured on %d minute(s), %.0f s ...%n", aggregateConfig.streamsProperties().get(ConfigKeys.PROCESSING_GUARANTEE),
                     symbols, rounds, (feedEnd + grace + SETTLE_MS - feedStart) / 1000.0);
             out.flush();
-            feed(bootstrapServers, serdeConfig, aggregate.topics().trades().name(), names, measuredFrom, feedStart, feedEnd + grace + 2_000,
+            feed(bootstrapServers, serdeConfig, aggregate.topics().trades().name(), names, firstRealTimeMinute, feedStart, feedEnd + grace + 2_000,
                     failure);
             sleepUntil(feedEnd + grace + SETTLE_MS, failure);
             return summarize(placements, measuredFrom, feedEnd, grace)
@@ -154,18 +171,22 @@ final class LatencyBench {
     /** Orders of the candles that closed in real time (ending from {@code measuredFrom} to {@code feedEnd}), each against its candle's end + grace. */
     static Result summarize(Map<String, PlacementClock.Placement> placements, long measuredFrom, long feedEnd, long graceMs) {
         List<Long> latencies = new ArrayList<>();
+        Map<Instant, List<Long>> byMinute = new TreeMap<>();
         for (PlacementClock.Placement placement : placements.values()) {
             long candleEnd = placement.signalTime().toEpochMilli() + 1;
             if (candleEnd >= measuredFrom && candleEnd <= feedEnd) {
-                latencies.add(placement.placedAtMs() - (candleEnd + graceMs));
+                long latency = placement.placedAtMs() - (candleEnd + graceMs);
+                latencies.add(latency);
+                byMinute.computeIfAbsent(Instant.ofEpochMilli(candleEnd), minute -> new ArrayList<>()).add(latency);
             }
         }
         if (latencies.isEmpty()) {
             throw new IllegalStateException("No order reached the paper broker from a candle closed in real time: the pipeline did not run");
         }
-        latencies.sort(null);
-        return new Result(latencies.size(), NearestRank.percentile(latencies, 0.50), NearestRank.percentile(latencies, 0.99), latencies.get(latencies.size() - 1),
-                Map.of());
+        Percentiles all = Percentiles.of(latencies);
+        Map<Instant, Percentiles> minutes = new LinkedHashMap<>();
+        byMinute.forEach((minute, values) -> minutes.put(minute, Percentiles.of(values)));
+        return new Result(all.count(), all.p50Ms(), all.p99Ms(), all.maxMs(), minutes, Map.of());
     }
 
     /**
@@ -271,14 +292,14 @@ final class LatencyBench {
      * The warm-up history first (every 5 s of the {@value #WARM_UP_MINUTES} minutes before the current one, at once),
      * then every symbol every {@value #TRADE_EVERY_MS} ms at the wall clock until {@code until}.
      */
-    private static void feed(String bootstrapServers, Map<String, Object> serdeConfig, String topic, List<String> symbols, long measuredFrom,
+    private static void feed(String bootstrapServers, Map<String, Object> serdeConfig, String topic, List<String> symbols, long firstRealTimeMinute,
                              long feedStart, long until, AtomicReference<Throwable> failure) {
         Map<String, Object> properties = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 0);
         try (AvroSerde<Trade> serde = AvroSerde.forClass(Trade.class, serdeConfig, false);
              KafkaProducer<String, Trade> producer = new KafkaProducer<>(properties, new StringSerializer(), serde.serializer())) {
             long[] tradeId = {1};
-            for (long time = measuredFrom - (WARM_UP_MINUTES + 1) * MINUTE_MS; time < feedStart; time += 5_000) {
+            for (long time = firstRealTimeMinute - (WARM_UP_MINUTES + 1) * MINUTE_MS; time < feedStart; time += 5_000) {
                 for (int i = 0; i < symbols.size(); i++) {
                     send(producer, topic, symbols, i, time, tradeId);
                 }

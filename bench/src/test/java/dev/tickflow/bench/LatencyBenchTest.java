@@ -41,6 +41,10 @@ class LatencyBenchTest {
         assertThat(result.p50Ms()).as("nearest rank: the 50th of 10..1000").isEqualTo(500);
         assertThat(result.p99Ms()).isEqualTo(990);
         assertThat(result.maxMs()).isEqualTo(1000);
+        assertThat(result.byMinute()).containsExactly(
+                Map.entry(Instant.ofEpochMilli(measuredFrom), new LatencyBench.Percentiles(50, 500, 1000, 1000)),
+                Map.entry(Instant.ofEpochMilli(feedEnd), new LatencyBench.Percentiles(50, 490, 990, 990)));
+        assertThat(result.byMinuteLine()).isEqualTo("01:40 p50 500 ms max 1000 ms (50), 01:41 p50 490 ms max 990 ms (50)");
     }
 
     @Test
@@ -60,10 +64,10 @@ class LatencyBenchTest {
 
         Map<HopStamps.Hop, LatencyBench.Percentiles> hops = LatencyBench.hops(events, measuredFrom, feedEnd);
 
-        assertThat(hops.get(HopStamps.Hop.CLOSE_TO_CANDLE)).isEqualTo(new LatencyBench.Percentiles(100, 50, 99));
-        assertThat(hops.get(HopStamps.Hop.CANDLE_TO_SIGNAL)).isEqualTo(new LatencyBench.Percentiles(100, 10, 10));
+        assertThat(hops.get(HopStamps.Hop.CLOSE_TO_CANDLE)).isEqualTo(new LatencyBench.Percentiles(100, 50, 99, 100));
+        assertThat(hops.get(HopStamps.Hop.CANDLE_TO_SIGNAL)).isEqualTo(new LatencyBench.Percentiles(100, 10, 10, 10));
         assertThat(hops.get(HopStamps.Hop.EXECUTOR_TO_PLACED).count()).isEqualTo(100);
-        assertThat(hops.get(HopStamps.Hop.CLOSE_TO_ORDER)).isEqualTo(new LatencyBench.Percentiles(100, 150, 199));
+        assertThat(hops.get(HopStamps.Hop.CLOSE_TO_ORDER)).isEqualTo(new LatencyBench.Percentiles(100, 150, 199, 200));
     }
 
     /** An order event of the candle ending at {@code windowEnd}: closable after the grace, produced {@code closeToCandle} later, ... placed at {@code placed}. */

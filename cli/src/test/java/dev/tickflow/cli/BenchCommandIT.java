@@ -40,6 +40,7 @@ class BenchCommandIT {
                 .containsPattern("backtest round \\(from the trade cache 3\\): ")
                 .containsPattern("latency: [1-9][0-9]* orders, close \\(minute end \\+ grace\\) to order at the paper broker")
                 .containsPattern("latency hops: close-to-candle p50 -?[0-9]+ ms p99 -?[0-9]+ ms \\([1-9][0-9]*\\), candle-to-signal .*, "
-                        + "signal-to-executor .*, executor-to-placed .*, close-to-order ");
+                        + "signal-to-executor .*, executor-to-placed .*, close-to-order ")
+                .containsPattern("latency by minute: [0-2][0-9]:[0-5][0-9] p50 -?[0-9]+ ms max -?[0-9]+ ms \\([1-9][0-9]*\\)");
     }
 }
