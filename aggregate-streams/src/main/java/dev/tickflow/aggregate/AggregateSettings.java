@@ -28,7 +28,7 @@ public record AggregateSettings(TopicCatalog topics, Duration grace, Map<String,
      * watermark closes ask for a commit themselves ({@link #EARLY_COMMIT_WITHIN_MS}; one per sweep, not per candle), so
      * the interval keeps Streams' exactly-once default, which the throughput of the trades needs.
      */
-    public static final StreamsTuning STREAMS_TUNING = new StreamsTuning(100, 100, 20, 5, 10);
+    public static final StreamsTuning STREAMS_TUNING = new StreamsTuning(100, 100, 20, 5, 10, 25);
     /** A candle whose window became closable less than this long ago (by the wall clock) is committed at once; older ones wait for the interval. */
     public static final long EARLY_COMMIT_WITHIN_MS = 60_000;
 

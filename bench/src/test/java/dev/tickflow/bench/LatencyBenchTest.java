@@ -26,8 +26,10 @@ class LatencyBenchTest {
         long measuredFrom = 100 * MINUTE;
         long feedEnd = measuredFrom + MINUTE;
         Map<String, PlacementClock.Placement> placements = new LinkedHashMap<>();
-        // a warm-up candle, closed from history: not counted
-        placements.put("history", placement(measuredFrom - MINUTE, measuredFrom + 2));
+        // a candle closed from history: neither counted nor shown
+        placements.put("history", placement(measuredFrom - 2 * MINUTE, measuredFrom + 2));
+        // a candle of the real-time warm-up minute: shown, not counted
+        placements.put("warm-up", placement(measuredFrom - MINUTE, measuredFrom - MINUTE + GRACE + 3_000));
         for (int i = 1; i <= 100; i++) {
             long candleEnd = i % 2 == 0 ? measuredFrom : feedEnd;
             placements.put("o" + i, placement(candleEnd, candleEnd + GRACE + 10L * i));
@@ -35,16 +37,18 @@ class LatencyBenchTest {
         // a candle after the measured minutes: not counted
         placements.put("late", placement(feedEnd + MINUTE, feedEnd + MINUTE + GRACE + 1));
 
-        LatencyBench.Result result = LatencyBench.summarize(placements, measuredFrom, feedEnd, GRACE);
+        LatencyBench.Result result = LatencyBench.summarize(placements, measuredFrom - MINUTE, measuredFrom, feedEnd, GRACE);
 
         assertThat(result.orders()).isEqualTo(100);
         assertThat(result.p50Ms()).as("nearest rank: the 50th of 10..1000").isEqualTo(500);
         assertThat(result.p99Ms()).isEqualTo(990);
         assertThat(result.maxMs()).isEqualTo(1000);
         assertThat(result.byMinute()).containsExactly(
+                Map.entry(Instant.ofEpochMilli(measuredFrom - MINUTE), new LatencyBench.Percentiles(1, 3_000, 3_000, 3_000)),
                 Map.entry(Instant.ofEpochMilli(measuredFrom), new LatencyBench.Percentiles(50, 500, 1000, 1000)),
                 Map.entry(Instant.ofEpochMilli(feedEnd), new LatencyBench.Percentiles(50, 490, 990, 990)));
-        assertThat(result.byMinuteLine()).isEqualTo("01:40 p50 500 ms max 1000 ms (50), 01:41 p50 490 ms max 990 ms (50)");
+        assertThat(result.byMinuteLine())
+                .isEqualTo("01:39 warm-up p50 3000 ms max 3000 ms (1), 01:40 p50 500 ms max 1000 ms (50), 01:41 p50 490 ms max 990 ms (50)");
     }
 
     @Test
@@ -85,7 +89,7 @@ class LatencyBenchTest {
 
     @Test
     void noOrderIsAFailureNotAFigure() {
-        assertThatThrownBy(() -> LatencyBench.summarize(Map.of(), 0, MINUTE, GRACE)).hasMessageContaining("No order");
+        assertThatThrownBy(() -> LatencyBench.summarize(Map.of(), 0, 0, MINUTE, GRACE)).hasMessageContaining("No order");
     }
 
     /** An order of the candle ending at {@code candleEnd} (its signal's time is the candle's close time, end - 1 ms). */

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StreamsTuningTest {
-    private static final StreamsTuning TUNING = new StreamsTuning(30, 40, 50, 2, 7);
+    private static final StreamsTuning TUNING = new StreamsTuning(30, 40, 50, 2, 7, 9);
 
     @Test
     void aServicesDefaultsReachItsStreamsClientsUnlessSet() {
@@ -19,6 +19,7 @@ class StreamsTuningTest {
                 .containsEntry("fetch.max.wait.ms", 50)
                 .containsEntry("linger.ms", 2L)
                 .containsEntry("producer.retry.backoff.ms", 7L)
+                .containsEntry("producer.retry.backoff.max.ms", 9L)
                 .containsEntry("bootstrap.servers", CommonConfig.LOCAL_BOOTSTRAP_SERVERS)
                 .doesNotContainKey(StreamsTuning.COMMIT_INTERVAL_MS);
         assertThat(config.describe()).containsEntry(StreamsTuning.COMMIT_INTERVAL_MS, "30");

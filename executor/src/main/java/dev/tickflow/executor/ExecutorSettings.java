@@ -53,7 +53,7 @@ public record ExecutorSettings(TopicCatalog topics, String venue, OrderType orde
      * commits here (onto the one-partition repartition topic, then to the processor), so the interval is short; with
      * trades flowing that is 40 transactions a second, which this low-volume service carries easily.
      */
-    public static final StreamsTuning STREAMS_TUNING = new StreamsTuning(25, 100, 20, 5, 10);
+    public static final StreamsTuning STREAMS_TUNING = new StreamsTuning(25, 100, 20, 5, 10, 25);
     public static final String PREFIX = "executor.";
     /** The venue orders go to: the configuration word "broker" names the venue (kept for compatibility, as is {@code --broker}). */
     public static final String BROKER = PREFIX + "broker";

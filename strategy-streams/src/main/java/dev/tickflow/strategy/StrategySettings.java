@@ -39,7 +39,7 @@ public record StrategySettings(TopicCatalog topics, CandleInterval interval, Lis
      * is what a signal waits for before the executor can read it. (A commit asked for per signal would cost a
      * transaction per signal when a minute's candles arrive together.)
      */
-    public static final StreamsTuning STREAMS_TUNING = new StreamsTuning(25, 100, 20, 5, 10);
+    public static final StreamsTuning STREAMS_TUNING = new StreamsTuning(25, 100, 20, 5, 10, 25);
 
     public StrategySettings {
         if (instances.isEmpty()) {
