@@ -60,7 +60,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
  * symbol gives a signal, and an order, every minute. The latency of an order is the wall-clock time it reaches the
  * paper broker ({@link PlacementClock}) minus the end of its candle's minute plus the grace: the moment the candle
  * could close at the earliest. Three minutes of history are fed first, quickly, to warm the indicators up; orders of
- * those candles, and of the first real-time minute (JIT warm-up), are not counted. The order events' hop stamps ({@link HopStamps}) then split that time per hop.
+ * those candles, and of the first two real-time minutes (warm-up), are not counted. The order events' hop stamps ({@link HopStamps}) then split that time per hop.
  */
 final class LatencyBench {
     static final String SYMBOL_FORMAT = "LAT%03dUSDT";
@@ -115,9 +115,9 @@ final class LatencyBench {
     }
 
     /**
-     * @param rounds minutes measured: the orders of the candles ending from the whole minute after the warm-up minute to
-     *               {@code rounds} minutes later; the run lasts up to two minutes more (to the next whole minute, then the
-     *               warm-up minute) plus the grace and {@value #SETTLE_MS} ms
+     * @param rounds minutes measured: the orders of the candles ending from the whole minute after the warm-up minutes to
+     *               {@code rounds} minutes later; the run lasts up to three minutes more (to the next whole minute, then the
+     *               two warm-up minutes) plus the grace and {@value #SETTLE_MS} ms
      */
     static Result run(String bootstrapServers, Map<String, Object> serdeConfig, int symbols, int rounds, Path stateDir, PrintWriter out) {
         List<String> names = new ArrayList<>();

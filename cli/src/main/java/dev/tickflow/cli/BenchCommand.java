@@ -41,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
     int latencySymbols;
 
     @Option(names = "--latency-minutes", paramLabel = "N", defaultValue = "3",
-            description = "Minutes whose orders the live close-to-order run measures; it lasts up to two minutes more (one of them warm-up) plus the grace "
+            description = "Minutes whose orders the live close-to-order run measures; it lasts up to three minutes more (two of them warm-up) plus the grace "
                     + "(default: ${DEFAULT-VALUE}; 0 skips it: n/a).")
     int latencyMinutes;
 
