@@ -41,6 +41,6 @@ class BenchCommandIT {
                 .containsPattern("latency: [1-9][0-9]* orders, close \\(minute end \\+ grace\\) to order at the paper broker")
                 .containsPattern("latency hops: close-to-candle p50 -?[0-9]+ ms p99 -?[0-9]+ ms \\([1-9][0-9]*\\), candle-to-signal .*, "
                         + "signal-to-executor .*, executor-to-placed .*, close-to-order ")
-                .containsPattern("latency by minute: [0-2][0-9]:[0-5][0-9] p50 -?[0-9]+ ms max -?[0-9]+ ms \\([1-9][0-9]*\\)");
+                .containsPattern("latency by minute: [0-2][0-9]:[0-5][0-9]( warm-up)? p50 -?[0-9]+ ms max -?[0-9]+ ms \\([1-9][0-9]*\\)");
     }
 }
