@@ -29,6 +29,8 @@ final class SymbolState {
     final List<RollupCandle> rollups;
     /** The codec's encoding of the fields that change only when minutes close; null once they changed. */
     byte[] encodedPrefix;
+    /** Changed since its store last encoded it ({@link SymbolStateStore}). */
+    boolean dirty;
 
     SymbolState(String symbol, String exchange) {
         this(symbol, exchange, new ArrayList<>(2), new TradeIdRanges(), new ArrayList<>(3));

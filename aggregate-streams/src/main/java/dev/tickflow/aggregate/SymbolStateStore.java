@@ -1,8 +1,8 @@
 package dev.tickflow.aggregate;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
 /**
  * The aggregation's state store: the symbols' states as objects, written encoded to a logged in-memory key-value
  * store (and so to its changelog) once per commit rather than once per trade. A trade only marks its symbol's state
- * dirty; before every commit Streams flushes the store's "cache" ({@link CachedStateStore#flushCache}, called for every
+ * dirty (a flag on the state, listed once); before every commit Streams flushes the store's "cache" ({@link CachedStateStore#flushCache}, called for every
  * cached store before the record collector is flushed and the transaction commits), which encodes each dirty state
  * once. So under exactly_once_v2 every transaction holds the input offsets, the candles and the states they lead to,
  * as with Streams' record cache; a crash between two commits aborts all three, and a restart restores the states of
@@ -32,7 +32,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
 final class SymbolStateStore implements StateStore, CachedStateStore<String, byte[]>, SymbolStates {
     private final KeyValueStore<String, byte[]> encoded;
     private final SymbolStateCodec codec = new SymbolStateCodec();
-    private final Set<SymbolState> dirty = new LinkedHashSet<>();
+    private final List<SymbolState> dirty = new ArrayList<>();
     private InMemorySymbolStates states;
 
     SymbolStateStore(KeyValueStore<String, byte[]> encoded) {
@@ -52,6 +52,7 @@ final class SymbolStateStore implements StateStore, CachedStateStore<String, byt
 
     /** Forgets the states held as objects; they are decoded again from the encoded store at their next use. */
     void reload() {
+        dirty.forEach(state -> state.dirty = false);
         dirty.clear();
         states = null;
     }
@@ -64,12 +65,15 @@ final class SymbolStateStore implements StateStore, CachedStateStore<String, byt
     @Override
     public void added(SymbolState state) {
         loaded().added(state);
-        dirty.add(state);
+        changed(state);
     }
 
     @Override
     public void changed(SymbolState state) {
-        dirty.add(state);
+        if (!state.dirty) {
+            state.dirty = true;
+            dirty.add(state);
+        }
     }
 
     @Override
@@ -95,6 +99,7 @@ final class SymbolStateStore implements StateStore, CachedStateStore<String, byt
     public void flushCache() {
         for (SymbolState state : dirty) {
             encoded.put(state.symbol, codec.encode(state));
+            state.dirty = false;
         }
         dirty.clear();
     }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.data.TimeConversions;
@@ -39,7 +38,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
 
     static {
-        GENERIC.addLogicalTypeConversion(new Conversions.DecimalConversion());
+        GENERIC.addLogicalTypeConversion(new CompactDecimalConversion());
         GENERIC.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
     }
 
