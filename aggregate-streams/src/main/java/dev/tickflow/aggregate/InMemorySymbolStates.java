@@ -1,5 +1,6 @@
 package dev.tickflow.aggregate;
 
+import dev.tickflow.serde.Utf8Order;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
 /** The states in memory: changes need no storing. */
 final class InMemorySymbolStates implements SymbolStates {
     private final Map<String, SymbolState> bySymbol = new HashMap<>();
-    private final NavigableMap<String, SymbolState> inKeyOrder = new TreeMap<>(InMemorySymbolStates::compareUtf8);
+    private final NavigableMap<String, SymbolState> inKeyOrder = new TreeMap<>(Utf8Order.COMPARATOR);
 
     @Override
     public SymbolState get(String symbol) {
@@ -30,21 +31,5 @@ final class InMemorySymbolStates implements SymbolStates {
     @Override
     public void forEach(Consumer<SymbolState> action) {
         inKeyOrder.values().forEach(action);
-    }
-
-    /** The order of the strings' UTF-8 bytes, that is of their code points (String.compareTo orders UTF-16 units). */
-    static int compareUtf8(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int left = a.codePointAt(i);
-            int right = b.codePointAt(j);
-            if (left != right) {
-                return Integer.compare(left, right);
-            }
-            i += Character.charCount(left);
-            j += Character.charCount(right);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

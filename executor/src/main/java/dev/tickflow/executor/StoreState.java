@@ -6,6 +6,7 @@ import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.oms.OpenOrderStore;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.risk.RiskState;
+import dev.tickflow.serde.Utf8Order;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -22,6 +25,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The engine's state in the task's six persistent stores. Positions and open orders are keyed {@code symbol|instance}
  * so that one prefix scan finds every instance's entry of a symbol.
+ *
+ * <p>The positions are also held decoded in memory, in the store's key order, read from the store at the first use
+ * after the processor's {@code init} and written through on every put: every trade looks up its symbol's positions and
+ * every mark sums the PnL of all of them, which as scans and decodes of the store grew with the number of positions
+ * per trade and with its square per minute (the executor fell behind within minutes at 2,000 symbols with ~2,500
+ * positions). Streams initializes the processor again, and so builds a new {@code StoreState}, whenever it drops
+ * uncommitted store changes (an aborted transaction, a revived or recycled task), so the copy never holds changes the
+ * store lost.
  */
 final class StoreState implements ExecutorState {
     private static final String SEPARATOR = "|";
@@ -33,6 +44,7 @@ final class StoreState implements ExecutorState {
     private final KeyValueStore<String, byte[]> lastTrades;
     private final KeyValueStore<String, byte[]> commands;
     private final KeyValueStore<String, byte[]> reconcile;
+    private NavigableMap<String, PositionRecord> positionsByKey;
 
     StoreState(KeyValueStore<String, byte[]> positions, KeyValueStore<String, byte[]> openOrders, KeyValueStore<String, byte[]> risk,
                KeyValueStore<String, byte[]> lastTrades, KeyValueStore<String, byte[]> commands, KeyValueStore<String, byte[]> reconcile) {
@@ -50,19 +62,25 @@ final class StoreState implements ExecutorState {
 
     @Override
     public Optional<PositionRecord> position(String instance, String symbol) {
-        return Optional.ofNullable(positions.get(key(symbol, instance))).map(StoreCodecs.POSITION::decode);
+        return Optional.ofNullable(positionsByKey().get(key(symbol, instance)));
     }
 
     @Override
     public void putPosition(String instance, String symbol, PositionRecord position) {
-        positions.put(key(symbol, instance), StoreCodecs.POSITION.encode(position));
+        String key = key(symbol, instance);
+        positions.put(key, StoreCodecs.POSITION.encode(position));
+        positionsByKey().put(key, position);
     }
 
     @Override
     public Map<String, PositionRecord> positionsOf(String symbol) {
+        String prefix = symbol + SEPARATOR;
         Map<String, PositionRecord> found = new LinkedHashMap<>();
-        try (KeyValueIterator<String, byte[]> all = positions.prefixScan(symbol + SEPARATOR, KEYS)) {
-            all.forEachRemaining(entry -> found.put(entry.key.substring(symbol.length() + 1), StoreCodecs.POSITION.decode(entry.value)));
+        for (Map.Entry<String, PositionRecord> entry : positionsByKey().tailMap(prefix, true).entrySet()) {
+            if (!entry.getKey().startsWith(prefix)) {
+                break;
+            }
+            found.put(entry.getKey().substring(prefix.length()), entry.getValue());
         }
         return found;
     }
@@ -70,13 +88,21 @@ final class StoreState implements ExecutorState {
     @Override
     public List<Entry> allPositions() {
         List<Entry> found = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = positions.all()) {
-            all.forEachRemaining(entry -> {
-                int separator = entry.key.lastIndexOf(SEPARATOR);
-                found.add(new Entry(entry.key.substring(separator + 1), entry.key.substring(0, separator), StoreCodecs.POSITION.decode(entry.value)));
-            });
-        }
+        positionsByKey().forEach((key, position) -> {
+            int separator = key.lastIndexOf(SEPARATOR);
+            found.add(new Entry(key.substring(separator + 1), key.substring(0, separator), position));
+        });
         return found;
+    }
+
+    private NavigableMap<String, PositionRecord> positionsByKey() {
+        if (positionsByKey == null) {
+            positionsByKey = new TreeMap<>(Utf8Order.COMPARATOR);
+            try (KeyValueIterator<String, byte[]> all = positions.all()) {
+                all.forEachRemaining(entry -> positionsByKey.put(entry.key, StoreCodecs.POSITION.decode(entry.value)));
+            }
+        }
+        return positionsByKey;
     }
 
     @Override

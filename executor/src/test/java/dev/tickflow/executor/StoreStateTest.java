@@ -1,0 +1,60 @@
+package dev.tickflow.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.tickflow.executor.portfolio.PositionRecord;
+import dev.tickflow.executor.portfolio.PositionStore;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+class StoreStateTest {
+    private final MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
+    private final KeyValueStore<String, byte[]> positions = store("positions");
+
+    @Test
+    void findsThePositionsWrittenBeforeItWasCreatedAsAPrefixScanWould() {
+        positions.put(StoreState.key("BTCUSDT", "B"), StoreCodecs.POSITION.encode(StoreCodecsTest.POSITION));
+        positions.put(StoreState.key("BTCUSDTX", "A"), StoreCodecs.POSITION.encode(PositionRecord.flat()));
+        positions.put(StoreState.key("BTCUSDT", "A"), StoreCodecs.POSITION.encode(PositionRecord.flat()));
+        StoreState state = state();
+
+        assertThat(state.positionsOf("BTCUSDT")).containsExactly(
+                entry("A", PositionRecord.flat()),
+                entry("B", StoreCodecsTest.POSITION));
+        assertThat(state.positionsOf("BTCUSD")).isEmpty();
+        // the store's order: "BTCUSDTX|A" before "BTCUSDT|A", as 'X' < '|'
+        assertThat(state.allPositions()).extracting(PositionStore.Entry::symbol, PositionStore.Entry::instance)
+                .containsExactly(tuple("BTCUSDTX", "A"), tuple("BTCUSDT", "A"),
+                        tuple("BTCUSDT", "B"));
+    }
+
+    @Test
+    void writesThroughToTheStoreAndReadsItsOwnWrites() {
+        StoreState state = state();
+        assertThat(state.position("A", "ETHUSDT")).isEmpty();
+
+        state.putPosition("A", "ETHUSDT", StoreCodecsTest.POSITION);
+
+        assertThat(state.position("A", "ETHUSDT")).contains(StoreCodecsTest.POSITION);
+        assertThat(state.positionsOf("ETHUSDT")).containsOnlyKeys("A");
+        assertThat(StoreCodecs.POSITION.decode(positions.get(StoreState.key("ETHUSDT", "A")))).isEqualTo(StoreCodecsTest.POSITION);
+        assertThat(state().position("A", "ETHUSDT")).as("a new state, as after the processor's next init").contains(StoreCodecsTest.POSITION);
+    }
+
+    private StoreState state() {
+        return new StoreState(positions, store("open-orders"), store("risk"), store("last-trades"), store("commands"), store("reconcile"));
+    }
+
+    private KeyValueStore<String, byte[]> store(String name) {
+        KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        return store;
+    }
+}
