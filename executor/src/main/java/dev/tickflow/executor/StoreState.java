@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The engine's state in the task's six persistent stores. Positions and open orders are keyed {@code symbol|instance}
  * so that one prefix scan finds every instance's entry of a symbol.
  *
- * <p>The positions are also held decoded in memory, in the store's key order, read from the store at the first use
- * after the processor's {@code init} and written through on every put: every trade looks up its symbol's positions and
- * every mark sums the PnL of all of them, which as scans and decodes of the store grew with the number of positions
- * per trade and with its square per minute (the executor fell behind within minutes at 2,000 symbols with ~2,500
- * positions). Streams initializes the processor again, and so builds a new {@code StoreState}, whenever it drops
+ * <p>The positions are also held decoded in memory (by symbol, and in the store's key order), read from the store at
+ * the first use after the processor's {@code init} and written through on every put: every trade looks up its
+ * symbol's positions and every mark sums the PnL of all of them, without a store scan or a decode. Streams initializes the processor again, and so builds a new {@code StoreState}, whenever it drops
  * uncommitted store changes (an aborted transaction, a revived or recycled task), so the copy never holds changes the
  * store lost.
  */
@@ -45,6 +44,7 @@ final class StoreState implements ExecutorState {
     private final KeyValueStore<String, byte[]> commands;
     private final KeyValueStore<String, byte[]> reconcile;
     private NavigableMap<String, PositionRecord> positionsByKey;
+    private Map<String, NavigableMap<String, PositionRecord>> positionsBySymbol;
 
     StoreState(KeyValueStore<String, byte[]> positions, KeyValueStore<String, byte[]> openOrders, KeyValueStore<String, byte[]> risk,
                KeyValueStore<String, byte[]> lastTrades, KeyValueStore<String, byte[]> commands, KeyValueStore<String, byte[]> reconcile) {
@@ -62,47 +62,52 @@ final class StoreState implements ExecutorState {
 
     @Override
     public Optional<PositionRecord> position(String instance, String symbol) {
-        return Optional.ofNullable(positionsByKey().get(key(symbol, instance)));
+        NavigableMap<String, PositionRecord> ofSymbol = positionsBySymbol().get(symbol);
+        return Optional.ofNullable(ofSymbol == null ? null : ofSymbol.get(instance));
     }
 
     @Override
     public void putPosition(String instance, String symbol, PositionRecord position) {
         String key = key(symbol, instance);
         positions.put(key, StoreCodecs.POSITION.encode(position));
-        positionsByKey().put(key, position);
+        positionsBySymbol().computeIfAbsent(symbol, unused -> new TreeMap<>(Utf8Order.COMPARATOR)).put(instance, position);
+        positionsByKey.put(key, position);
     }
 
+    /** A copy, in the order of the instances, as a prefix scan of the store gives them. */
     @Override
     public Map<String, PositionRecord> positionsOf(String symbol) {
-        String prefix = symbol + SEPARATOR;
-        Map<String, PositionRecord> found = new LinkedHashMap<>();
-        for (Map.Entry<String, PositionRecord> entry : positionsByKey().tailMap(prefix, true).entrySet()) {
-            if (!entry.getKey().startsWith(prefix)) {
-                break;
-            }
-            found.put(entry.getKey().substring(prefix.length()), entry.getValue());
-        }
-        return found;
+        NavigableMap<String, PositionRecord> ofSymbol = positionsBySymbol().get(symbol);
+        return ofSymbol == null ? Map.of() : new LinkedHashMap<>(ofSymbol);
     }
 
     @Override
     public List<Entry> allPositions() {
+        positionsBySymbol();
         List<Entry> found = new ArrayList<>();
-        positionsByKey().forEach((key, position) -> {
-            int separator = key.lastIndexOf(SEPARATOR);
+        positionsByKey.forEach((key, position) -> {
+            int separator = key.indexOf(SEPARATOR);
             found.add(new Entry(key.substring(separator + 1), key.substring(0, separator), position));
         });
         return found;
     }
 
-    private NavigableMap<String, PositionRecord> positionsByKey() {
-        if (positionsByKey == null) {
+    /** The positions by symbol, then instance; read from the store at the first use, like {@link #positionsByKey} (in the store's order). */
+    private Map<String, NavigableMap<String, PositionRecord>> positionsBySymbol() {
+        if (positionsBySymbol == null) {
             positionsByKey = new TreeMap<>(Utf8Order.COMPARATOR);
+            positionsBySymbol = new HashMap<>();
             try (KeyValueIterator<String, byte[]> all = positions.all()) {
-                all.forEachRemaining(entry -> positionsByKey.put(entry.key, StoreCodecs.POSITION.decode(entry.value)));
+                all.forEachRemaining(entry -> {
+                    int separator = entry.key.indexOf(SEPARATOR);
+                    PositionRecord position = StoreCodecs.POSITION.decode(entry.value);
+                    positionsByKey.put(entry.key, position);
+                    positionsBySymbol.computeIfAbsent(entry.key.substring(0, separator), unused -> new TreeMap<>(Utf8Order.COMPARATOR))
+                            .put(entry.key.substring(separator + 1), position);
+                });
             }
         }
-        return positionsByKey;
+        return positionsBySymbol;
     }
 
     @Override

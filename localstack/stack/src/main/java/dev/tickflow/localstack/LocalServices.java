@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The services {@code tickflow up} runs, in start order: one entry per service. Each runs as {@code tickflow <name>}
@@ -37,6 +38,12 @@ public final class LocalServices {
     public static final String EXECUTOR = "executor";
     public static final String API = "api";
     public static final String NOTIFY = "notify";
+    /**
+     * The services whose JVM gets the full JIT (C1 and C2); the others stop at C1, which needs less memory. The executor's
+     * one stream thread takes every trade of the account (its one risk decision point), so its speed per trade bounds
+     * how many symbols the stack can follow (docs/performance.md, "Soak").
+     */
+    public static final Set<String> FULL_JIT = Set.of(EXECUTOR);
     /** The API keeps bounded views of every topic in memory: a little more room than the Streams services. */
     static final int API_HEAP_MB = 192;
 

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +48,11 @@ public final class ServiceJvm {
     public static ServiceJvm start(String mainClass, LocalService service, int port, Map<String, String> environment, Path logDirectory,
                                    Path pidFile) {
         Path log = logDirectory.resolve(service.name() + ".log");
-        List<String> options = List.of("-Xmx" + service.heapMegabytes() + "m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.awt.headless=true", "-D" + TickflowHome.PROPERTY + "=" + TickflowHome.directory());
+        List<String> options = new ArrayList<>(List.of("-Xmx" + service.heapMegabytes() + "m", "-Xss512k", "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true", "-D" + TickflowHome.PROPERTY + "=" + TickflowHome.directory()));
+        if (!LocalServices.FULL_JIT.contains(service.name())) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
         List<String> command = WatchedJvm.command(options, System.getProperty("java.class.path"), mainClass, service.arguments(),
                 Optional.of(pidFile));
         ProcessBuilder builder = new ProcessBuilder(command)
