@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.tickflow.executor.oms.OpenOrderStore;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.portfolio.PositionStore;
 import org.apache.avro.specific.SpecificRecord;
@@ -47,8 +48,29 @@ class StoreStateTest {
         assertThat(state().position("A", "ETHUSDT")).as("a new state, as after the processor's next init").contains(StoreCodecsTest.POSITION);
     }
 
+    @Test
+    void openOrdersAreFoundBySymbolUntilRemovedAndTheStoreHoldsTheSame() {
+        KeyValueStore<String, byte[]> openOrders = store("open-orders");
+        StoreState state = state(openOrders);
+        state.putOpenOrder(StoreCodecsTest.LIMIT_ORDER);
+        state.putOpenOrder(StoreCodecsTest.PROTECTIVE_OCO);
+        state.putOpenOrder(StoreCodecsTest.MARKET_ORDER_OF_UNKNOWN_FATE);
+
+        state.removeOpenOrder(OpenOrderStore.slot(StoreCodecsTest.LIMIT_ORDER.request()), "BTCUSDT");
+
+        assertThat(state.openOrdersOf("BTCUSDT")).containsExactly(StoreCodecsTest.PROTECTIVE_OCO);
+        assertThat(state.allOpenOrders()).containsExactly(StoreCodecsTest.PROTECTIVE_OCO, StoreCodecsTest.MARKET_ORDER_OF_UNKNOWN_FATE);
+        assertThat(state(openOrders).allOpenOrders()).as("a new state, read from the store")
+                .containsExactly(StoreCodecsTest.PROTECTIVE_OCO, StoreCodecsTest.MARKET_ORDER_OF_UNKNOWN_FATE);
+        assertThat(state.openOrder(OpenOrderStore.slot(StoreCodecsTest.LIMIT_ORDER.request()), "BTCUSDT")).isEmpty();
+    }
+
     private StoreState state() {
-        return new StoreState(positions, store("open-orders"), store("risk"), store("last-trades"), store("commands"), store("reconcile"));
+        return state(store("open-orders"));
+    }
+
+    private StoreState state(KeyValueStore<String, byte[]> openOrders) {
+        return new StoreState(positions, openOrders, store("risk"), store("last-trades"), store("commands"), store("reconcile"));
     }
 
     private KeyValueStore<String, byte[]> store(String name) {
