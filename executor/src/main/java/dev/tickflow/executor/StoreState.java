@@ -41,10 +41,6 @@ final class StoreState implements ExecutorState {
         this.reconcile = reconcile;
     }
 
-    static String key(String symbol, String instance) {
-        return SymbolKeyedStore.key(symbol, instance);
-    }
-
     @Override
     public Optional<PositionRecord> position(String instance, String symbol) {
         return Optional.ofNullable(positions.get(symbol, instance));
@@ -55,10 +51,10 @@ final class StoreState implements ExecutorState {
         positions.put(symbol, instance, position);
     }
 
-    /** A copy, in the order of the instances, as a prefix scan of the store gives them. */
+    /** A read-only view, in the order of the instances, as a prefix scan of the store gives them (as {@code InMemoryState}'s). */
     @Override
     public Map<String, PositionRecord> positionsOf(String symbol) {
-        return new LinkedHashMap<>(positions.ofSymbol(symbol));
+        return positions.ofSymbol(symbol);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tickflow.executor;
 
 import dev.tickflow.runtime.state.StateCodec;
 import dev.tickflow.serde.Utf8Order;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -54,10 +55,14 @@ final class SymbolKeyedStore<V> {
         byKey.remove(key(symbol, name));
     }
 
-    /** The symbol's entries by name, in the order a prefix scan of the store gives them; a live view. */
+    /**
+     * The symbol's entries by name, in the order a prefix scan of the store gives them: a read-only view, not a copy (asked
+     * for on every trade). Replacing an entry it holds changes no structure; adding or deleting one while going through
+     * it fails loudly.
+     */
     NavigableMap<String, V> ofSymbol(String symbol) {
         NavigableMap<String, V> ofSymbol = bySymbol().get(symbol);
-        return ofSymbol == null ? new TreeMap<>() : ofSymbol;
+        return ofSymbol == null ? Collections.emptyNavigableMap() : Collections.unmodifiableNavigableMap(ofSymbol);
     }
 
     /** Every entry as (symbol, name, value), in the store's key order. */

@@ -20,9 +20,9 @@ class StoreStateTest {
 
     @Test
     void findsThePositionsWrittenBeforeItWasCreatedAsAPrefixScanWould() {
-        positions.put(StoreState.key("BTCUSDT", "B"), StoreCodecs.POSITION.encode(StoreCodecsTest.POSITION));
-        positions.put(StoreState.key("BTCUSDTX", "A"), StoreCodecs.POSITION.encode(PositionRecord.flat()));
-        positions.put(StoreState.key("BTCUSDT", "A"), StoreCodecs.POSITION.encode(PositionRecord.flat()));
+        positions.put(SymbolKeyedStore.key("BTCUSDT", "B"), StoreCodecs.POSITION.encode(StoreCodecsTest.POSITION));
+        positions.put(SymbolKeyedStore.key("BTCUSDTX", "A"), StoreCodecs.POSITION.encode(PositionRecord.flat()));
+        positions.put(SymbolKeyedStore.key("BTCUSDT", "A"), StoreCodecs.POSITION.encode(PositionRecord.flat()));
         StoreState state = state();
 
         assertThat(state.positionsOf("BTCUSDT")).containsExactly(
@@ -44,7 +44,7 @@ class StoreStateTest {
 
         assertThat(state.position("A", "ETHUSDT")).contains(StoreCodecsTest.POSITION);
         assertThat(state.positionsOf("ETHUSDT")).containsOnlyKeys("A");
-        assertThat(StoreCodecs.POSITION.decode(positions.get(StoreState.key("ETHUSDT", "A")))).isEqualTo(StoreCodecsTest.POSITION);
+        assertThat(StoreCodecs.POSITION.decode(positions.get(SymbolKeyedStore.key("ETHUSDT", "A")))).isEqualTo(StoreCodecsTest.POSITION);
         assertThat(state().position("A", "ETHUSDT")).as("a new state, as after the processor's next init").contains(StoreCodecsTest.POSITION);
     }
 
