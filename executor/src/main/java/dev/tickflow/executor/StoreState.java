@@ -4,6 +4,7 @@ import dev.tickflow.executor.engine.ExecutorState;
 import dev.tickflow.executor.engine.LastTrade;
 import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.oms.OpenOrderStore;
+import dev.tickflow.executor.portfolio.NetPnlTotals;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.risk.RiskState;
 import java.math.BigDecimal;
@@ -20,12 +21,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The engine's state in the task's six persistent stores. Positions and open orders are keyed {@code symbol|instance}
  * (open orders {@code symbol|slot}) and also held decoded in memory ({@link SymbolKeyedStore}): every trade looks up
- * its symbol's positions and open orders, and every mark sums the PnL of all positions, without a store scan or a
- * decode.
+ * its symbol's positions and open orders without a store scan or a decode, and every mark reads the net PnL totals
+ * ({@link NetPnlTotals}) without going through all positions.
  */
 final class StoreState implements ExecutorState {
     private final SymbolKeyedStore<PositionRecord> positions;
     private final SymbolKeyedStore<OpenOrder> openOrders;
+    private NetPnlTotals netPnlTotals;
     private final KeyValueStore<String, byte[]> risk;
     private final KeyValueStore<String, byte[]> lastTrades;
     private final KeyValueStore<String, byte[]> commands;
@@ -48,6 +50,7 @@ final class StoreState implements ExecutorState {
 
     @Override
     public void putPosition(String instance, String symbol, PositionRecord position) {
+        netPnlTotals().replace(instance, positions.get(symbol, instance), position);
         positions.put(symbol, instance, position);
     }
 
@@ -62,6 +65,24 @@ final class StoreState implements ExecutorState {
         List<Entry> found = new ArrayList<>();
         positions.forEach((symbol, instance, position) -> found.add(new Entry(instance, symbol, position)));
         return found;
+    }
+
+    @Override
+    public BigDecimal netPnlOf(String instance) {
+        return netPnlTotals().of(instance);
+    }
+
+    @Override
+    public BigDecimal accountNetPnl() {
+        return netPnlTotals().account();
+    }
+
+    private NetPnlTotals netPnlTotals() {
+        if (netPnlTotals == null) {
+            netPnlTotals = new NetPnlTotals();
+            positions.forEach((symbol, instance, position) -> netPnlTotals.replace(instance, null, position));
+        }
+        return netPnlTotals;
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.tickflow.executor.oms.OpenOrderStore;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.portfolio.PositionStore;
+import java.math.BigDecimal;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -46,6 +47,23 @@ class StoreStateTest {
         assertThat(state.positionsOf("ETHUSDT")).containsOnlyKeys("A");
         assertThat(StoreCodecs.POSITION.decode(positions.get(SymbolKeyedStore.key("ETHUSDT", "A")))).isEqualTo(StoreCodecsTest.POSITION);
         assertThat(state().position("A", "ETHUSDT")).as("a new state, as after the processor's next init").contains(StoreCodecsTest.POSITION);
+    }
+
+    @Test
+    void theNetPnlTotalsFollowEveryPutAndAreReadAgainFromTheStore() {
+        StoreState state = state();
+        state.putPosition("A", "BTCUSDT", StoreCodecsTest.POSITION);
+        state.putPosition("B", "BTCUSDT", StoreCodecsTest.POSITION);
+        state.putPosition("A", "ETHUSDT", StoreCodecsTest.POSITION);
+        state.putPosition("A", "BTCUSDT", PositionRecord.flat());
+
+        BigDecimal one = StoreCodecsTest.POSITION.position().netPnl();
+        assertThat(state.netPnlOf("A")).isEqualTo(one);
+        assertThat(state.accountNetPnl()).isEqualTo(one.add(one));
+        StoreState reopened = state();
+        assertThat(reopened.netPnlOf("A")).as("a new state, as after the processor's next init").isEqualTo(one);
+        assertThat(reopened.netPnlOf("B")).isEqualTo(one);
+        assertThat(reopened.accountNetPnl()).isEqualTo(one.add(one));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tickflow.executor.engine;
 
 import dev.tickflow.executor.oms.OpenOrder;
 import dev.tickflow.executor.oms.OpenOrderStore;
+import dev.tickflow.executor.portfolio.NetPnlTotals;
 import dev.tickflow.executor.portfolio.PositionRecord;
 import dev.tickflow.executor.risk.RiskState;
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
  */
 public final class InMemoryState implements ExecutorState {
     private final Map<String, NavigableMap<String, PositionRecord>> positions = new TreeMap<>();
+    private final NetPnlTotals netPnlTotals = new NetPnlTotals();
     private final Map<String, NavigableMap<String, OpenOrder>> openOrders = new TreeMap<>();
     private final Map<String, RiskState> risk = new HashMap<>();
     private final Map<String, LastTrade> lastTrades = new HashMap<>();
@@ -36,7 +38,7 @@ public final class InMemoryState implements ExecutorState {
 
     @Override
     public void putPosition(String instance, String symbol, PositionRecord position) {
-        positions.computeIfAbsent(symbol, s -> new TreeMap<>()).put(instance, position);
+        netPnlTotals.replace(instance, positions.computeIfAbsent(symbol, s -> new TreeMap<>()).put(instance, position), position);
     }
 
     /**
@@ -54,6 +56,16 @@ public final class InMemoryState implements ExecutorState {
         List<Entry> all = new ArrayList<>();
         positions.forEach((symbol, ofSymbol) -> ofSymbol.forEach((instance, record) -> all.add(new Entry(instance, symbol, record))));
         return all;
+    }
+
+    @Override
+    public BigDecimal netPnlOf(String instance) {
+        return netPnlTotals.of(instance);
+    }
+
+    @Override
+    public BigDecimal accountNetPnl() {
+        return netPnlTotals.account();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tickflow.executor.portfolio;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,12 @@ public interface PositionStore {
 
     /** Every position of every instance, in the order of their symbols, then instances. */
     List<Entry> allPositions();
+
+    /** The net PnL summed over the instance's positions: as {@link NetPnlTotals#of}, without going through them. */
+    BigDecimal netPnlOf(String instance);
+
+    /** The net PnL summed over every position. */
+    BigDecimal accountNetPnl();
 
     record Entry(String instance, String symbol, PositionRecord record) {
     }

@@ -88,9 +88,8 @@ public final class RiskEngine {
      * unless a halt is in force already, and says so on ops.events.
      */
     public void onPosition(String instance, String symbol, PositionRecord position, Instant now) {
-        List<PositionStore.Entry> all = positions.allPositions();
-        BigDecimal instancePnl = netPnl(all, instance);
-        BigDecimal accountPnl = netPnl(all, null);
+        BigDecimal instancePnl = positions.netPnlOf(instance);
+        BigDecimal accountPnl = positions.accountNetPnl();
         PnlWatermarks instanceMarks = observe(instance, instancePnl, now);
         PnlWatermarks accountMarks = observe(ALL_INSTANCES, accountPnl, now);
         Optional<Halt> breach = LossLimits.breach(policy.limitsOf(instance), instanceMarks, instancePnl);
@@ -125,7 +124,7 @@ public final class RiskEngine {
     public Optional<Halt> liftHalt(String key, Instant now) {
         RiskState state = store.risk(key);
         Halt halt = state.halt();
-        BigDecimal pnl = netPnl(positions.allPositions(), ALL_INSTANCES.equals(key) ? null : key);
+        BigDecimal pnl = ALL_INSTANCES.equals(key) ? positions.accountNetPnl() : positions.netPnlOf(key);
         store.putRisk(key, state.withHalt(null).withWatermarks(new PnlWatermarks(PnlWatermarks.observe(null, pnl, now).day(), pnl, pnl)));
         return inForce(halt, now) ? Optional.of(halt) : Optional.empty();
     }
@@ -168,12 +167,6 @@ public final class RiskEngine {
             store.putRisk(key, state.withWatermarks(marks));
         }
         return marks;
-    }
-
-    /** The net PnL summed over the positions of {@code instance}, or of everyone when it is null. */
-    private static BigDecimal netPnl(List<PositionStore.Entry> all, String instance) {
-        return all.stream().filter(entry -> instance == null || entry.instance().equals(instance))
-                .map(entry -> entry.record().position().netPnl()).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private List<PortfolioRisk.Holding> holdings() {
