@@ -68,7 +68,8 @@ public final class ApiService implements AutoCloseable {
             log.warn("api: GET /strategy will answer 503: {}", strategy.error());
         }
         ObjectMapper json = new ObjectMapper();
-        views = MarketViews.bounded(settings.candlesPerSeries(), settings.indicatorsPerSeries(), settings.events());
+        views = MarketViews.bounded(settings.candlesPerSeries(), settings.indicatorsPerSeries(), settings.seriesRecords(),
+                settings.events());
         hub = new LiveHub(json, new TickThrottle(settings.tickInterval()), System::nanoTime);
         try {
             feed = new TopicFeed(settings, views, hub);
@@ -117,6 +118,7 @@ public final class ApiService implements AutoCloseable {
         Map<String, Object> bounds = new LinkedHashMap<>();
         bounds.put("candlesPerSymbolAndInterval", settings.candlesPerSeries());
         bounds.put("indicatorsPerInstanceAndSymbol", settings.indicatorsPerSeries());
+        bounds.put("candlesAndIndicatorsInAll", settings.seriesRecords());
         bounds.put("signals", settings.events());
         bounds.put("orderEvents", settings.events());
         bounds.put("fills", settings.events());

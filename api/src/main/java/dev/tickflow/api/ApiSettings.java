@@ -25,6 +25,7 @@ import org.apache.kafka.common.config.ConfigException;
  * @param token               the bearer token of POST and DELETE when {@code host} is not a loopback address; null when none
  * @param candlesPerSeries    candles kept per symbol and interval
  * @param indicatorsPerSeries indicator snapshots kept per strategy instance and symbol
+ * @param seriesRecords       candles and indicator snapshots kept in all (each series gets an equal share at most)
  * @param events              signals, order events and fills kept (each)
  * @param tickInterval        shortest time between two ticks of one symbol pushed over the WebSocket
  * @param topics              the topic catalog
@@ -36,7 +37,7 @@ import org.apache.kafka.common.config.ConfigException;
  * @param maxSockets          WebSocket clients served at once
  * @param maxQueuedMessages   messages a WebSocket client may have waiting to be sent before it is dropped as too slow
  */
-public record ApiSettings(String host, int port, String token, int candlesPerSeries, int indicatorsPerSeries, int events,
+public record ApiSettings(String host, int port, String token, int candlesPerSeries, int indicatorsPerSeries, int seriesRecords, int events,
                           Duration tickInterval, TopicCatalog topics, Map<String, Object> kafkaClient,
                           Map<String, Object> serdeConfig, Duration shutdownTimeout, Set<String> allowedHosts,
                           Set<String> allowedOrigins, int maxSockets, int maxQueuedMessages) {
@@ -47,6 +48,7 @@ public record ApiSettings(String host, int port, String token, int candlesPerSer
     public static final String TOKEN = "api.token";
     public static final String CANDLES_PER_SERIES = "api.view.candles";
     public static final String INDICATORS_PER_SERIES = "api.view.indicators";
+    public static final String SERIES_RECORDS = "api.view.series.records";
     public static final String EVENTS = "api.view.events";
     public static final String TICK_INTERVAL_MS = "api.ws.tick.interval.ms";
     public static final String ALLOWED_HOSTS = "api.allowed.hosts";
@@ -90,6 +92,10 @@ public record ApiSettings(String host, int port, String token, int candlesPerSer
                         "Candles kept in memory per symbol and interval.")
                 .define(INDICATORS_PER_SERIES, Type.INT, 1_000, Range.between(1, 100_000), Importance.MEDIUM,
                         "Indicator snapshots kept in memory per strategy instance and symbol.")
+                .define(SERIES_RECORDS, Type.INT, 300_000, Range.between(1, 100_000_000), Importance.MEDIUM,
+                        "Candles and indicator snapshots kept in memory in all, about 200 bytes of heap each: every series "
+                                + "(symbol and interval, strategy instance and symbol) keeps at most an equal share, so memory "
+                                + "stays bounded however many symbols are followed.")
                 .define(EVENTS, Type.INT, 1_000, Range.between(1, 1_000_000), Importance.MEDIUM,
                         "Signals, order events and fills kept in memory (each, all symbols together).")
                 .define(TICK_INTERVAL_MS, Type.LONG, 250L, Range.atLeast(0), Importance.LOW,
@@ -113,7 +119,7 @@ public record ApiSettings(String host, int port, String token, int candlesPerSer
 
     public static ApiSettings from(TickflowConfig config) {
         return new ApiSettings(config.getString(HOST), config.getInt(PORT), config.secret(TOKEN), config.getInt(CANDLES_PER_SERIES),
-                config.getInt(INDICATORS_PER_SERIES), config.getInt(EVENTS), Duration.ofMillis(config.getLong(TICK_INTERVAL_MS)),
+                config.getInt(INDICATORS_PER_SERIES), config.getInt(SERIES_RECORDS), config.getInt(EVENTS), Duration.ofMillis(config.getLong(TICK_INTERVAL_MS)),
                 TopicCatalog.from(config), config.kafkaClientProperties(), config.serdeProperties(),
                 Duration.ofMillis(config.getLong(ConfigKeys.SHUTDOWN_TIMEOUT_MS)), Set.copyOf(config.getList(ALLOWED_HOSTS)),
                 Set.copyOf(config.getList(ALLOWED_ORIGINS)), config.getInt(MAX_SOCKETS), config.getInt(MAX_QUEUED_MESSAGES));

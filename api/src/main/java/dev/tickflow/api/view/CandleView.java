@@ -9,18 +9,23 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The last {@code capacity} candles per symbol and interval, by open time; a candle published again replaces the earlier one. */
+/**
+ * The last {@code capacity} candles per symbol and interval (fewer when the {@link SeriesBudget} is shared by many), by
+ * open time; a candle published again replaces the earlier one.
+ */
 public final class CandleView {
     private final int capacity;
+    private final SeriesBudget budget;
     private final Map<String, Map<String, TimeSeries<Candle>>> bySymbolAndInterval = new HashMap<>();
 
-    public CandleView(int capacity) {
+    public CandleView(int capacity, SeriesBudget budget) {
         this.capacity = requirePositive(capacity);
+        this.budget = budget;
     }
 
     public synchronized void put(Candle candle) {
         bySymbolAndInterval.computeIfAbsent(candle.getSymbol(), symbol -> new HashMap<>())
-                .computeIfAbsent(candle.getInterval(), interval -> new TimeSeries<>(capacity))
+                .computeIfAbsent(candle.getInterval(), interval -> new TimeSeries<>(capacity, budget, RecordBytes.CANDLE))
                 .put(candle.getOpenTime(), candle);
     }
 

@@ -7,21 +7,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The last {@code capacity} indicator snapshots per strategy instance and symbol, by candle open time. */
+/**
+ * The last {@code capacity} indicator snapshots per strategy instance and symbol (fewer when the {@link SeriesBudget} is
+ * shared by many), by candle open time.
+ */
 public final class IndicatorView {
     private static final Comparator<IndicatorSnapshot> BY_TIME_THEN_INSTANCE =
             Comparator.comparing(IndicatorSnapshot::getOpenTime).thenComparing(IndicatorSnapshot::getStrategyInstance);
 
     private final int capacity;
+    private final SeriesBudget budget;
     private final Map<String, Map<String, TimeSeries<IndicatorSnapshot>>> bySymbolAndInstance = new TreeMap<>();
 
-    public IndicatorView(int capacity) {
+    public IndicatorView(int capacity, SeriesBudget budget) {
         this.capacity = CandleView.requirePositive(capacity);
+        this.budget = budget;
     }
 
     public synchronized void put(IndicatorSnapshot snapshot) {
         bySymbolAndInstance.computeIfAbsent(snapshot.getSymbol(), symbol -> new TreeMap<>())
-                .computeIfAbsent(snapshot.getStrategyInstance(), instance -> new TimeSeries<>(capacity))
+                .computeIfAbsent(snapshot.getStrategyInstance(), instance -> new TimeSeries<>(capacity, budget, RecordBytes.INDICATOR_SNAPSHOT))
                 .put(snapshot.getOpenTime(), snapshot);
     }
 

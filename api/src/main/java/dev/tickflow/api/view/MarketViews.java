@@ -32,10 +32,12 @@ public record MarketViews(CandleView candles, IndicatorView indicators, RecentRe
     /**
      * @param candlesPerSeries    candles kept per symbol and interval
      * @param indicatorsPerSeries indicator snapshots kept per strategy instance and symbol
+     * @param seriesRecords       candles and indicator snapshots kept in all, every series of both views together
      * @param events              signals, order events, fills, operator commands and operational events kept (each)
      */
-    public static MarketViews bounded(int candlesPerSeries, int indicatorsPerSeries, int events) {
-        return new MarketViews(new CandleView(candlesPerSeries), new IndicatorView(indicatorsPerSeries),
+    public static MarketViews bounded(int candlesPerSeries, int indicatorsPerSeries, int seriesRecords, int events) {
+        SeriesBudget budget = new SeriesBudget(seriesRecords);
+        return new MarketViews(new CandleView(candlesPerSeries, budget), new IndicatorView(indicatorsPerSeries, budget),
                 new RecentRecords<>(events, Comparator.comparing(Signal::getCandleOpenTime)),
                 new RecentRecords<>(events, Comparator.comparing(OrderEvent::getEventTime)),
                 new RecentRecords<>(events, Comparator.comparing(Fill::getTradeTime)),

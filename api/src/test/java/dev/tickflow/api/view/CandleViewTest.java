@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CandleViewTest {
     private static final Instant T0 = SampleRecords.OPEN_TIME;
+    private final SeriesBudget unbounded = new SeriesBudget(Integer.MAX_VALUE);
 
     static Candle candle(String symbol, String interval, int minute, String close) {
         Instant open = T0.plusSeconds(60L * minute);
@@ -26,7 +27,7 @@ class CandleViewTest {
 
     @Test
     void keepsTheLastCapacityCandlesPerSymbolAndIntervalDroppingTheOldest() {
-        CandleView view = new CandleView(3);
+        CandleView view = new CandleView(3, unbounded);
         for (int minute = 0; minute < 5; minute++) {
             view.put(candle("BTCUSDT", "1m", minute, "100"));
         }
@@ -40,8 +41,28 @@ class CandleViewTest {
     }
 
     @Test
+    void everySeriesKeepsAnEqualShareOfTheBudgetAsMoreSeriesAppearAndGivesBackTheCandlesItTook() {
+        CandleView view = new CandleView(1_000, new SeriesBudget(12));
+        for (int minute = 0; minute < 20; minute++) {
+            view.put(candle("BTCUSDT", "1m", minute, "100"));
+        }
+        assertThat(minutes(view.query("BTCUSDT", "1m", TimeRange.latest(100)))).as("alone, the whole budget").hasSize(12).endsWith(19);
+
+        for (String symbol : List.of("ETHUSDT", "SOLUSDT")) {
+            for (int minute = 0; minute < 20; minute++) {
+                view.put(candle(symbol, "1m", minute, "10"));
+            }
+        }
+        view.put(candle("BTCUSDT", "1m", 20, "100.5"));
+
+        assertThat(minutes(view.query("BTCUSDT", "1m", TimeRange.latest(100)))).containsExactly(17, 18, 19, 20);
+        assertThat(minutes(view.query("SOLUSDT", "1m", TimeRange.latest(100)))).containsExactly(16, 17, 18, 19);
+        assertThat(view.query("BTCUSDT", "1m", TimeRange.latest(1))).containsExactly(candle("BTCUSDT", "1m", 20, "100.5"));
+    }
+
+    @Test
     void aCandleOlderThanEverythingKeptDoesNotEvictNewerOnesWhenFull() {
-        CandleView view = new CandleView(2);
+        CandleView view = new CandleView(2, unbounded);
         view.put(candle("BTCUSDT", "1m", 5, "100"));
         view.put(candle("BTCUSDT", "1m", 6, "100"));
         view.put(candle("BTCUSDT", "1m", 1, "100"));
@@ -51,7 +72,7 @@ class CandleViewTest {
 
     @Test
     void aCandlePublishedAgainReplacesTheEarlierOne() {
-        CandleView view = new CandleView(10);
+        CandleView view = new CandleView(10, unbounded);
         view.put(candle("BTCUSDT", "1m", 0, "100"));
         view.put(candle("BTCUSDT", "1m", 0, "101.5"));
 
@@ -61,7 +82,7 @@ class CandleViewTest {
 
     @Test
     void rangeIsFromInclusiveToExclusiveAndLimitKeepsTheMostRecent() {
-        CandleView view = new CandleView(100);
+        CandleView view = new CandleView(100, unbounded);
         for (int minute = 0; minute < 10; minute++) {
             view.put(candle("BTCUSDT", "1m", minute, "100"));
         }
@@ -75,7 +96,7 @@ class CandleViewTest {
 
     @Test
     void latestIsTheNewestCandleOfTheIntervalPerSymbol() {
-        CandleView view = new CandleView(10);
+        CandleView view = new CandleView(10, unbounded);
         view.put(candle("ETHUSDT", "1m", 3, "10"));
         view.put(candle("BTCUSDT", "1m", 1, "100"));
         view.put(candle("BTCUSDT", "1m", 2, "102"));
@@ -90,6 +111,6 @@ class CandleViewTest {
     @Test
     void rejectsAnEmptyRangeAndAZeroCapacity() {
         assertThatThrownBy(() -> new TimeRange(T0, T0, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before");
-        assertThatThrownBy(() -> new CandleView(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CandleView(0, unbounded)).isInstanceOf(IllegalArgumentException.class);
     }
 }

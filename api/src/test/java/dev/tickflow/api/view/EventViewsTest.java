@@ -77,7 +77,7 @@ class EventViewsTest {
 
     @Test
     void indicatorsPerInstanceSortedByTimeThenInstance() {
-        IndicatorView view = new IndicatorView(2);
+        IndicatorView view = new IndicatorView(2, new SeriesBudget(Integer.MAX_VALUE));
         Instant t0 = SampleRecords.OPEN_TIME;
         for (int minute = 0; minute < 3; minute++) {
             for (String instance : new String[] {"B", "A"}) {
@@ -109,7 +109,7 @@ class EventViewsTest {
 
     @Test
     void knownSymbolsAreThoseOfControlTicksCandlesAndPositions() {
-        MarketViews views = MarketViews.bounded(10, 10, 10);
+        MarketViews views = MarketViews.bounded(10, 10, 1_000, 10);
         views.symbols().apply("ETHUSDT", SampleRecords.symbolCommand());
         views.ticks().put(SampleRecords.trade());
         views.candles().put(CandleViewTest.candle("XRPUSDT", "1m", 0, "1"));
