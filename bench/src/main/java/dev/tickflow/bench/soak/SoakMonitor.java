@@ -64,7 +64,7 @@ public final class SoakMonitor {
              AvroSerde<OrderEvent> orders = AvroSerde.forClass(OrderEvent.class, serde, false);
              CloseToOrderProbe probe = new CloseToOrderProbe(consumer, orders.deserializer(), ordersTopic, graceMs, System::currentTimeMillis)) {
             out.printf("soak: sampling %s every %s for %s; each line: time | orders seen and their close-to-order latency | consumer lag"
-                    + " in records | heap used / old generation used / resident MB per service%n", String.join(", ", services), interval, duration);
+                    + " in records | heap used / old generation used / resident MB and the share of the time in GC pauses since the sample before, per service%n", String.join(", ", services), interval, duration);
             SoakMonitor monitor = new SoakMonitor(runDirectory, services, groupsByLabel, new ConsumerLag(admin, Duration.ofSeconds(10)), probe,
                     Clock.systemUTC(), out);
             return monitor.run(duration, interval);
@@ -84,7 +84,7 @@ public final class SoakMonitor {
             Thread.sleep(Math.max(0, Duration.between(clock.instant(), due).toMillis()));
             SoakReport.Sample sample = new SoakReport.Sample(clock.instant(), memory(), lags(), probe.drain());
             report.add(sample);
-            out.println(SoakReport.line(sample));
+            out.println(report.lastLine());
             out.flush();
             if (!due.isBefore(end)) {
                 return report;

@@ -32,15 +32,32 @@ public final class SoakReport {
         return List.copyOf(samples);
     }
 
-    /** For example {@code 02:10:00 | orders 12 p99 180 ms | lag aggregate 120 strategy 3 executor 0 | heap/old/rss MB aggregate 80/41/250 ...}. */
-    public static String line(Sample sample) {
+    /**
+     * The newest sample, for example {@code 02:10:00 | orders 12 p50 150 ms p99 180 ms | lag aggregate 120 strategy 3 executor 0 |
+     * heap/old/rss MB, % in GC aggregate 80/41/250 1.2% ...}: the share of the time in GC since the sample before (since
+     * the service started for the first).
+     */
+    public String lastLine() {
+        Sample sample = samples.get(samples.size() - 1);
         String lags = sample.lagByGroup().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" "));
-        String memory = sample.memory().stream().map(m -> String.format("%s %.0f/%.0f/%.0f", m.service(), m.heapUsedBytes() / MB,
-                m.oldGenUsedBytes() / MB, m.rssBytes() / MB)).collect(Collectors.joining(" "));
+        String memory = sample.memory().stream().map(m -> String.format("%s %.0f/%.0f/%.0f %.1f%%", m.service(), m.heapUsedBytes() / MB,
+                m.oldGenUsedBytes() / MB, m.rssBytes() / MB, gcPercent(samples.size() - 1, m))).collect(Collectors.joining(" "));
         List<Long> sorted = sample.latenciesMs().stream().sorted().toList();
         String orders = sorted.isEmpty() ? "orders 0" : String.format("orders %d p50 %d ms p99 %d ms", sorted.size(),
                 NearestRank.percentile(sorted, 0.50), NearestRank.percentile(sorted, 0.99));
-        return String.format("%s | %s | lag %s | heap/old/rss MB %s", sample.at().toString().substring(11, 19), orders, lags, memory);
+        return String.format("%s | %s | lag %s | heap/old/rss MB, %% in GC %s", sample.at().toString().substring(11, 19), orders, lags, memory);
+    }
+
+    private double gcPercent(int index, ServiceMemory now) {
+        ServiceMemory.GcTime since = new ServiceMemory.GcTime(0, 0);
+        if (index > 0) {
+            for (ServiceMemory before : samples.get(index - 1).memory()) {
+                if (before.service().equals(now.service()) && before.pid() == now.pid()) {
+                    since = before.gc();
+                }
+            }
+        }
+        return now.gc().percentSince(since);
     }
 
     /** The summary, one line: the figures docs/performance.md records. */
@@ -52,6 +69,13 @@ public final class SoakReport {
         maxByService(ServiceMemory::heapUsedBytes).forEach((service, max) -> line.append(String.format(" %s_max_heap_mb=%.0f", service, max / MB)));
         maxByService(ServiceMemory::oldGenUsedBytes).forEach((service, max) -> line.append(String.format(" %s_max_old_mb=%.0f", service, max / MB)));
         maxByService(ServiceMemory::rssBytes).forEach((service, max) -> line.append(String.format(" %s_max_rss_mb=%.0f", service, max / MB)));
+        Map<String, Double> maxGc = new LinkedHashMap<>();
+        for (int i = 1; i < samples.size(); i++) {
+            for (ServiceMemory m : samples.get(i).memory()) {
+                maxGc.merge(m.service(), gcPercent(i, m), Math::max);
+            }
+        }
+        maxGc.forEach((service, max) -> line.append(String.format(" %s_max_gc_pct=%.1f", service, max)));
         lagTrends().forEach((group, trend) -> line.append(' ').append(group).append("_lag=").append(trend));
         return line.toString();
     }

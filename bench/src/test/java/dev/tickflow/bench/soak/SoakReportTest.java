@@ -2,6 +2,7 @@ package dev.tickflow.bench.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,18 +54,40 @@ class SoakReportTest {
         SoakReport report = new SoakReport();
         long[] aggregate = {100, 200, 40_000, 300, 150, 250};
         long[] executor = {0, 1_000, 8_000, 20_000, 40_000, 90_000};
+        double[] gcSeconds = {3, 3.6, 4.2, 31.2, 31.8, 32.4};
         for (int i = 0; i < aggregate.length; i++) {
             report.add(new SoakReport.Sample(Instant.parse("2026-12-06T03:00:00Z").plusSeconds(60L * i),
-                    List.of(new ServiceMemory("aggregate", 1, (50 + i) * MB, 30 * MB, 100 * MB, 240 * MB)),
+                    List.of(new ServiceMemory("aggregate", 1, (50 + i) * MB, 30 * MB, 100 * MB, 240 * MB,
+                            new ServiceMemory.GcTime(gcSeconds[i], 300 + 60 * i))),
                     lags(aggregate[i], executor[i]), List.of(100L + i, 200L)));
+            if (i == 0) {
+                assertThat(report.lastLine()).isEqualTo("03:00:00 | orders 2 p50 100 ms p99 200 ms | lag aggregate 100 executor 0"
+                        + " | heap/old/rss MB, % in GC aggregate 50/30/240 1.0%");
+            }
         }
         assertThat(report.lagTrends()).containsEntry("aggregate", "steady(200->250,max40000)")
                 .containsEntry("executor", "growing(1000->90000,max90000)");
         String summary = report.summary(Duration.ofMinutes(6));
         assertThat(summary).startsWith("soak: minutes=6.0 samples=6 orders=12 close_to_order_p50_ms=105 close_to_order_p99_ms=200")
-                .contains("aggregate_max_heap_mb=55", "aggregate_max_old_mb=30", "aggregate_max_rss_mb=240");
-        assertThat(SoakReport.line(report.samples().get(0))).isEqualTo(
-                "03:00:00 | orders 2 p50 100 ms p99 200 ms | lag aggregate 100 executor 0 | heap/old/rss MB aggregate 50/30/240");
+                .contains("aggregate_max_heap_mb=55", "aggregate_max_old_mb=30", "aggregate_max_rss_mb=240", "aggregate_max_gc_pct=45.0");
+        assertThat(report.lastLine()).endsWith("aggregate 55/30/240 1.0%");
+    }
+
+    @Test
+    void readsTheTimeInCollectionPausesAndTheUptimeOfTheJvmsCounters() {
+        ServiceMemory.GcTime gc = ServiceMemory.parseGcTime("""
+                sun.gc.collector.0.invocations=2276
+                sun.gc.collector.0.name="Serial young collection pauses"
+                sun.gc.collector.0.time=9693581467
+                sun.gc.collector.1.name="Serial full collection pauses"
+                sun.gc.collector.1.time=284830408910
+                sun.os.hrt.frequency=1000000000
+                sun.os.hrt.ticks=1965827251277
+                """);
+        assertThat(gc.pausedSeconds()).isCloseTo(294.523990377, within(1e-9));
+        assertThat(gc.uptimeSeconds()).isCloseTo(1965.827251277, within(1e-9));
+        assertThat(gc.percentSince(new ServiceMemory.GcTime(284.523990377, 1945.827251277))).isCloseTo(50.0, within(1e-6));
+        assertThatThrownBy(() -> ServiceMemory.parseGcTime("sun.gc.collector.0.time=1\n")).hasMessageContaining("sun.os.hrt");
     }
 
     private static Map<String, Long> lags(long aggregate, long executor) {

@@ -48,12 +48,7 @@ public final class ServiceJvm {
     public static ServiceJvm start(String mainClass, LocalService service, int port, Map<String, String> environment, Path logDirectory,
                                    Path pidFile) {
         Path log = logDirectory.resolve(service.name() + ".log");
-        List<String> options = new ArrayList<>(List.of("-Xmx" + service.heapMegabytes() + "m", "-Xss512k", "-XX:+UseSerialGC",
-                "-Djava.awt.headless=true", "-D" + TickflowHome.PROPERTY + "=" + TickflowHome.directory()));
-        if (!LocalServices.FULL_JIT.contains(service.name())) {
-            options.add("-XX:TieredStopAtLevel=1");
-        }
-        List<String> command = WatchedJvm.command(options, System.getProperty("java.class.path"), mainClass, service.arguments(),
+        List<String> command = WatchedJvm.command(jvmOptions(service), System.getProperty("java.class.path"), mainClass, service.arguments(),
                 Optional.of(pidFile));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -69,6 +64,16 @@ public final class ServiceJvm {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The service's heap, the serial collector, and C1 only unless it is one of {@link LocalServices#FULL_JIT}. */
+    static List<String> jvmOptions(LocalService service) {
+        List<String> options = new ArrayList<>(List.of("-Xmx" + service.heapMegabytes() + "m", "-Xss512k", "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true", "-D" + TickflowHome.PROPERTY + "=" + TickflowHome.directory()));
+        if (!LocalServices.FULL_JIT.contains(service.name())) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        return options;
     }
 
     public LocalService service() {

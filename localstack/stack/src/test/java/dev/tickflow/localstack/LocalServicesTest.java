@@ -48,6 +48,19 @@ class LocalServicesTest {
     }
 
     @Test
+    void onlyTheExecutorJvmGetsTheFullJitAndEachItsOwnHeap() {
+        for (LocalService service : LocalServices.of(choices("simulate", List.of(), Optional.empty(), "paper"))) {
+            List<String> options = ServiceJvm.jvmOptions(service);
+            assertThat(options).contains("-Xmx" + service.heapMegabytes() + "m", "-XX:+UseSerialGC");
+            if (service.name().equals(LocalServices.EXECUTOR)) {
+                assertThat(options).as("the executor compiles with C2").noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
+            } else {
+                assertThat(options).as(service.name() + " stops at C1").contains("-XX:TieredStopAtLevel=1");
+            }
+        }
+    }
+
+    @Test
     void theExecutorUsesTheChosenBroker() {
         for (String broker : List.of("paper", "binance")) {
             LocalService executor = LocalServices.of(choices("simulate", List.of(), Optional.empty(), broker)).get(3);
