@@ -1,16 +1,20 @@
 package dev.tickflow.cli;
 
 import dev.tickflow.aggregate.AggregateSettings;
+import dev.tickflow.api.ApiSettings;
 import dev.tickflow.bench.soak.SoakMonitor;
 import dev.tickflow.bench.soak.SoakReport;
 import dev.tickflow.config.TickflowConfig;
 import dev.tickflow.executor.ExecutorSettings;
+import dev.tickflow.localstack.LocalService;
+import dev.tickflow.localstack.LocalServices;
 import dev.tickflow.localstack.TickflowHome;
 import dev.tickflow.strategy.StrategySettings;
 import dev.tickflow.topics.TopicCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -28,7 +33,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = {"Watch a running 'tickflow up' for a long run: every --interval, the heap (used, old generation) and resident"
-                + " memory of each process it started, the consumer lag of the aggregate, strategy and executor, and the close-to-order"
+                + " memory of each process it started and its share of time in GC pauses, the consumer lag of the aggregate, strategy,"
+                + " executor and API, and the close-to-order"
                 + " latency of the new orders (from the candle's end plus the grace to the order's first event on oms.orders).",
                 "Example, 2,000 simulated symbols in real time for 30 minutes (in another terminal first: ./tickflow up --speed 1"
                         + " --symbols \"$(./tickflow bench soak --print-symbols 2000)\"):",
@@ -77,9 +83,13 @@ final class SoakCommand implements Callable<Integer> {
         groups.put("aggregate", AggregateSettings.APPLICATION_ID);
         groups.put("strategy", StrategySettings.APPLICATION_ID);
         groups.put("executor", ExecutorSettings.APPLICATION_ID);
+        Optional<URI> apiHealth = processes.contains(LocalServices.API)
+                ? Optional.of(URI.create("http://127.0.0.1:" + config.load(ApiSettings.definition()).getInt(ApiSettings.PORT) + LocalService.HEALTH_PATH))
+                : Optional.empty();
         Instant start = Instant.now();
         SoakReport report = SoakMonitor.run(Map.copyOf(loaded.kafkaClientProperties()), Map.copyOf(loaded.serdeProperties()),
-                TopicCatalog.from(loaded).orders().name(), loaded.getLong(AggregateSettings.GRACE_MS), run, processes, groups, duration, interval, out);
+                TopicCatalog.from(loaded).orders().name(), loaded.getLong(AggregateSettings.GRACE_MS), run, processes, groups, apiHealth,
+                duration, interval, out);
         out.println(report.summary(Duration.between(start, Instant.now())));
         return 0;
     }

@@ -5,6 +5,7 @@ import dev.tickflow.schema.OrderEvent;
 import dev.tickflow.serde.AvroSerde;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,24 +23,26 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * Samples a running {@code tickflow up} every {@code interval} for {@code duration}: the memory of each service whose
- * pid file is in {@code runDirectory}, the lag of each Streams application, and the close-to-order latencies the
- * probe saw. Prints a line per sample and returns the report.
+ * pid file is in {@code runDirectory}, the lag of each Streams application and of the API, and the close-to-order
+ * latencies the probe saw. Prints a line per sample and returns the report.
  */
 public final class SoakMonitor {
     private final Path runDirectory;
     private final List<String> services;
     private final Map<String, String> groupsByLabel;
     private final ConsumerLag lag;
+    private final Optional<ApiLag> apiLag;
     private final CloseToOrderProbe probe;
     private final Clock clock;
     private final PrintWriter out;
 
-    SoakMonitor(Path runDirectory, List<String> services, Map<String, String> groupsByLabel, ConsumerLag lag, CloseToOrderProbe probe,
-                Clock clock, PrintWriter out) {
+    SoakMonitor(Path runDirectory, List<String> services, Map<String, String> groupsByLabel, ConsumerLag lag, Optional<ApiLag> apiLag,
+                CloseToOrderProbe probe, Clock clock, PrintWriter out) {
         this.runDirectory = runDirectory;
         this.services = services;
         this.groupsByLabel = groupsByLabel;
         this.lag = lag;
+        this.apiLag = apiLag;
         this.probe = probe;
         this.clock = clock;
         this.out = out;
@@ -51,10 +54,11 @@ public final class SoakMonitor {
      * @param kafkaClient    the clients' Kafka settings (bootstrap servers and security)
      * @param serde          the serde settings (schema registry)
      * @param groupsByLabel  the consumer groups (Streams application ids) whose lag to watch, by a short label
+     * @param apiHealth      the API's {@code GET /health}, whose lag to watch as {@code api}, if it runs
      */
     public static SoakReport run(Map<String, Object> kafkaClient, Map<String, Object> serde, String ordersTopic, long graceMs, Path runDirectory,
-                                 List<String> services, Map<String, String> groupsByLabel, Duration duration, Duration interval,
-                                 PrintWriter out) throws InterruptedException {
+                                 List<String> services, Map<String, String> groupsByLabel, Optional<URI> apiHealth, Duration duration,
+                                 Duration interval, PrintWriter out) throws InterruptedException {
         Map<String, Object> consumer = new HashMap<>(kafkaClient);
         consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -65,8 +69,8 @@ public final class SoakMonitor {
              CloseToOrderProbe probe = new CloseToOrderProbe(consumer, orders.deserializer(), ordersTopic, graceMs, System::currentTimeMillis)) {
             out.printf("soak: sampling %s every %s for %s; each line: time | orders seen and their close-to-order latency | consumer lag"
                     + " in records | heap used / old generation used / resident MB and the share of the time in GC pauses since the sample before, per service%n", String.join(", ", services), interval, duration);
-            SoakMonitor monitor = new SoakMonitor(runDirectory, services, groupsByLabel, new ConsumerLag(admin, Duration.ofSeconds(10)), probe,
-                    Clock.systemUTC(), out);
+            SoakMonitor monitor = new SoakMonitor(runDirectory, services, groupsByLabel, new ConsumerLag(admin, Duration.ofSeconds(10)),
+                    apiHealth.map(ApiLag::new), probe, Clock.systemUTC(), out);
             return monitor.run(duration, interval);
         }
     }
@@ -116,6 +120,14 @@ public final class SoakMonitor {
                 lags.put(group.getKey(), lag.of(group.getValue()));
             } catch (ExecutionException | TimeoutException e) {
                 throw new IllegalStateException("Cannot read the lag of " + group.getValue() + " (is the broker up?): " + e.getMessage(), e);
+            }
+        }
+        if (apiLag.isPresent()) {
+            try {
+                lags.put("api", apiLag.get().read());
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read the API's lag from its /health (is it up? its log is in the data directory's"
+                        + " logs/): " + e.getMessage(), e);
             }
         }
         return lags;

@@ -43,6 +43,13 @@ class SoakReportTest {
     }
 
     @Test
+    void readsTheApisLagFromItsHealthWhetherItIsUpOrNot() throws Exception {
+        assertThat(ApiLag.consumerLag("{\"status\":\"UP\",\"caughtUp\":true,\"consumerLag\":4812,\"skippedRecords\":0}")).isEqualTo(4812);
+        assertThat(ApiLag.consumerLag("{\"status\":\"CATCHING_UP\",\"consumerLag\":777766}")).isEqualTo(777766);
+        assertThatThrownBy(() -> ApiLag.consumerLag("{\"status\":\"DOWN\"}")).hasMessageContaining("no consumerLag");
+    }
+
+    @Test
     void takesTheCandleOfAnOrderFromItsSignalId() {
         assertThat(CloseToOrderProbe.candleOpenMillis("A:BTCUSDT:1795268220000")).isEqualTo(1795268220000L);
         assertThat(CloseToOrderProbe.candleOpenMillis(null)).isNull();
