@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,7 +21,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads the orders topic from its end, read_committed, and measures each new order's close-to-order latency: when
  * its first event became visible to a consumer here, minus its candle's end plus the aggregation's grace (the moment
  * the candle can close at the earliest). The candle comes from the signal id ({@code instance:symbol:candleOpenMillis});
- * orders without a signal (operator commands) are not measured.
+ * orders without a signal (operator commands) are not measured, nor orders visible before their candle could close,
+ * which a market simulated faster than real time gives: they are only counted ({@link #ordersAheadOfTheClock()}).
  */
 final class CloseToOrderProbe implements Runnable, AutoCloseable {
     private static final long CANDLE_MS = 60_000;
@@ -31,6 +33,7 @@ final class CloseToOrderProbe implements Runnable, AutoCloseable {
     private final LongSupplier clock;
     private final Set<String> seen = new HashSet<>();
     private final List<Long> latencies = new ArrayList<>();
+    private final AtomicLong ordersAheadOfTheClock = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile RuntimeException failure;
 
@@ -66,9 +69,19 @@ final class CloseToOrderProbe implements Runnable, AutoCloseable {
         if (candleOpen == null || !seen.add(order.getClientOrderId())) {
             return;
         }
-        synchronized (latencies) {
-            latencies.add(visibleAtMs - (candleOpen + CANDLE_MS + graceMs));
+        long latency = visibleAtMs - (candleOpen + CANDLE_MS + graceMs);
+        if (latency < 0) {
+            ordersAheadOfTheClock.incrementAndGet();
+            return;
         }
+        synchronized (latencies) {
+            latencies.add(latency);
+        }
+    }
+
+    /** Orders seen before their candle could close by this machine's clock: the market runs ahead of it. */
+    long ordersAheadOfTheClock() {
+        return ordersAheadOfTheClock.get();
     }
 
     /** The candle open time of a signal id, null for none. */

@@ -80,6 +80,7 @@ public final class SoakMonitor {
         reader.setDaemon(true);
         reader.start();
         SoakReport report = new SoakReport();
+        boolean warnedOfSimulatedTime = false;
         Instant start = clock.instant();
         Instant end = start.plus(duration);
         for (long tick = 1; ; tick++) {
@@ -88,6 +89,11 @@ public final class SoakMonitor {
             Thread.sleep(Math.max(0, Duration.between(clock.instant(), due).toMillis()));
             SoakReport.Sample sample = new SoakReport.Sample(clock.instant(), memory(), lags(), probe.drain());
             report.add(sample);
+            if (!warnedOfSimulatedTime && probe.ordersAheadOfTheClock() > 0) {
+                warnedOfSimulatedTime = true;
+                out.println("soak: " + probe.ordersAheadOfTheClock() + " orders came before their candle could close by this clock: the"
+                        + " market runs faster than real time, so close-to-order is not measured (start up with --speed 1 for it)");
+            }
             out.println(report.lastLine());
             out.flush();
             if (!due.isBefore(end)) {
