@@ -27,11 +27,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class StoreState implements ExecutorState {
     private final SymbolKeyedStore<PositionRecord> positions;
     private final SymbolKeyedStore<OpenOrder> openOrders;
-    private NetPnlTotals netPnlTotals;
     private final KeyValueStore<String, byte[]> risk;
     private final KeyValueStore<String, byte[]> lastTrades;
     private final KeyValueStore<String, byte[]> commands;
     private final KeyValueStore<String, byte[]> reconcile;
+    private NetPnlTotals netPnlTotals;
 
     StoreState(KeyValueStore<String, byte[]> positions, KeyValueStore<String, byte[]> openOrders, KeyValueStore<String, byte[]> risk,
                KeyValueStore<String, byte[]> lastTrades, KeyValueStore<String, byte[]> commands, KeyValueStore<String, byte[]> reconcile) {
@@ -100,9 +100,11 @@ final class StoreState implements ExecutorState {
         openOrders.delete(symbol, slot);
     }
 
+    /** A copy (the engine fills and cancels orders while it goes through them); no allocation for a symbol without any. */
     @Override
     public List<OpenOrder> openOrdersOf(String symbol) {
-        return new ArrayList<>(openOrders.ofSymbol(symbol).values());
+        Map<String, OpenOrder> ofSymbol = openOrders.ofSymbol(symbol);
+        return ofSymbol.isEmpty() ? List.of() : new ArrayList<>(ofSymbol.values());
     }
 
     @Override

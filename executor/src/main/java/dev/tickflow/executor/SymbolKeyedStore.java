@@ -36,23 +36,28 @@ final class SymbolKeyedStore<V> {
     }
 
     V get(String symbol, String name) {
-        NavigableMap<String, V> ofSymbol = bySymbol().get(symbol);
+        load();
+        NavigableMap<String, V> ofSymbol = bySymbol.get(symbol);
         return ofSymbol == null ? null : ofSymbol.get(name);
     }
 
     void put(String symbol, String name, V value) {
-        store.put(key(symbol, name), codec.encode(value));
-        bySymbol().computeIfAbsent(symbol, unused -> new TreeMap<>(Utf8Order.COMPARATOR)).put(name, value);
-        byKey.put(key(symbol, name), value);
+        load();
+        String key = key(symbol, name);
+        store.put(key, codec.encode(value));
+        byKey.put(key, value);
+        bySymbol.computeIfAbsent(symbol, unused -> new TreeMap<>(Utf8Order.COMPARATOR)).put(name, value);
     }
 
     void delete(String symbol, String name) {
-        store.delete(key(symbol, name));
-        NavigableMap<String, V> ofSymbol = bySymbol().get(symbol);
+        load();
+        String key = key(symbol, name);
+        store.delete(key);
+        byKey.remove(key);
+        NavigableMap<String, V> ofSymbol = bySymbol.get(symbol);
         if (ofSymbol != null && ofSymbol.remove(name) != null && ofSymbol.isEmpty()) {
             bySymbol.remove(symbol);
         }
-        byKey.remove(key(symbol, name));
     }
 
     /**
@@ -61,34 +66,36 @@ final class SymbolKeyedStore<V> {
      * it fails loudly.
      */
     NavigableMap<String, V> ofSymbol(String symbol) {
-        NavigableMap<String, V> ofSymbol = bySymbol().get(symbol);
+        load();
+        NavigableMap<String, V> ofSymbol = bySymbol.get(symbol);
         return ofSymbol == null ? Collections.emptyNavigableMap() : Collections.unmodifiableNavigableMap(ofSymbol);
     }
 
     /** Every entry as (symbol, name, value), in the store's key order. */
     void forEach(TriConsumer<V> action) {
-        bySymbol();
+        load();
         byKey.forEach((key, value) -> {
             int separator = key.indexOf(SEPARATOR);
             action.accept(key.substring(0, separator), key.substring(separator + 1), value);
         });
     }
 
-    private Map<String, NavigableMap<String, V>> bySymbol() {
-        if (bySymbol == null) {
-            byKey = new TreeMap<>(Utf8Order.COMPARATOR);
-            bySymbol = new HashMap<>();
-            try (KeyValueIterator<String, byte[]> all = store.all()) {
-                all.forEachRemaining(entry -> {
-                    int separator = entry.key.indexOf(SEPARATOR);
-                    V value = codec.decode(entry.value);
-                    byKey.put(entry.key, value);
-                    bySymbol.computeIfAbsent(entry.key.substring(0, separator), unused -> new TreeMap<>(Utf8Order.COMPARATOR))
-                            .put(entry.key.substring(separator + 1), value);
-                });
-            }
+    /** Reads the store into both indexes at the first use. */
+    private void load() {
+        if (bySymbol != null) {
+            return;
         }
-        return bySymbol;
+        byKey = new TreeMap<>(Utf8Order.COMPARATOR);
+        bySymbol = new HashMap<>();
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                int separator = entry.key.indexOf(SEPARATOR);
+                V value = codec.decode(entry.value);
+                byKey.put(entry.key, value);
+                bySymbol.computeIfAbsent(entry.key.substring(0, separator), unused -> new TreeMap<>(Utf8Order.COMPARATOR))
+                        .put(entry.key.substring(separator + 1), value);
+            });
+        }
     }
 
     @FunctionalInterface

@@ -51,9 +51,24 @@ class SoakReportTest {
 
     @Test
     void takesTheCandleOfAnOrderFromItsSignalId() {
-        assertThat(CloseToOrderProbe.candleOpenMillis("A:BTCUSDT:1795268220000")).isEqualTo(1795268220000L);
-        assertThat(CloseToOrderProbe.candleOpenMillis(null)).isNull();
-        assertThat(CloseToOrderProbe.candleOpenMillis("operator:cancel-all")).isNull();
+        assertThat(CloseToOrderLatencies.candleOpenMillis("A:BTCUSDT:1795268220000")).isEqualTo(1795268220000L);
+        assertThat(CloseToOrderLatencies.candleOpenMillis(null)).isNull();
+        assertThat(CloseToOrderLatencies.candleOpenMillis("operator:cancel-all")).isNull();
+    }
+
+    @Test
+    void measuresEachOrderOnceFromTheEarliestCloseOfItsCandleAndOnlyCountsOrdersAheadOfTheClock() {
+        CloseToOrderLatencies latencies = new CloseToOrderLatencies(2_000);
+        long candleOpen = 1795268220000L;
+        long earliestClose = candleOpen + 60_000 + 2_000;
+        latencies.observe("tf-1", "A:BTCUSDT:" + candleOpen, earliestClose + 850);
+        latencies.observe("tf-1", "A:BTCUSDT:" + candleOpen, earliestClose + 900);
+        latencies.observe("tf-2", "operator:cancel-all", earliestClose);
+        latencies.observe("tf-3", "B:BTCUSDT:" + candleOpen, earliestClose - 1);
+
+        assertThat(latencies.drain()).containsExactly(850L);
+        assertThat(latencies.drain()).isEmpty();
+        assertThat(latencies.aheadOfTheClock()).isEqualTo(1);
     }
 
     @Test
